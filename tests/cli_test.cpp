@@ -1,0 +1,104 @@
+// The command-line contract, run as a user runs it: stdout, stderr and the exit status.
+
+#include "qstringprinter.h"
+#include "scenariofile.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct ProcessResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+ProcessResult runCoroscope(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral(COROSCOPE_EXECUTABLE), arguments);
+    process.waitForFinished(60'000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+const char* kSeedCsv = "task,kind,start_ms,end_ms\n"
+                       "Task 1,cpu,0,150\n"
+                       "Task 1,io,150,500\n"
+                       "Task 2,cpu,150,250\n"
+                       "Task 2,io,250,370\n"
+                       "Task 3,cpu,250,370\n"
+                       "Task 2,cpu,370,500\n"
+                       "Task 3,http,370,670\n"
+                       "Task 1,cpu,500,600\n"
+                       "Task 2,http,500,800\n";
+
+} // namespace
+
+TEST(Cli, PrintTimelineOfTheBuiltInScenario) {
+    const ProcessResult run = runCoroscope({"--print-timeline"});
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_EQ(run.out, kSeedCsv);
+    EXPECT_EQ(run.err, "");
+}
+
+TEST(Cli, PrintTimelineOfAFile) {
+    QTemporaryDir dir;
+    coroscope::Scenario scenario = coroscope::ScenarioFile::builtInDefault();
+    scenario.tasks[0].steps[1].ms = 100; // Task 1's io 350 → 100
+    ASSERT_TRUE(coroscope::ScenarioFile::write(scenario, dir.filePath("s.json"), nullptr));
+    const ProcessResult run =
+        runCoroscope({"--scenario", dir.filePath("s.json"), "--print-timeline"});
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_EQ(run.out, "task,kind,start_ms,end_ms\n"
+                       "Task 1,cpu,0,150\n"
+                       "Task 1,io,150,250\n"
+                       "Task 2,cpu,150,250\n"
+                       "Task 2,io,250,370\n"
+                       "Task 3,cpu,250,370\n"
+                       "Task 1,cpu,370,470\n"
+                       "Task 3,http,370,670\n"
+                       "Task 2,cpu,470,600\n"
+                       "Task 2,http,600,900\n");
+}
+
+TEST(Cli, PrintFigures) {
+    const ProcessResult run = runCoroscope({"--print-figures"});
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_EQ(run.out, "{\"cpu_busy_ms\":600,\"cpu_busy_pct\":75,\"makespan_ms\":800,"
+                       "\"segments\":9,\"sequential_ms\":1670,\"speedup\":2.0875,\"tasks\":3}\n");
+}
+
+TEST(Cli, BadScenarioExitsOneWithOneMessageAndNoOutput) {
+    QTemporaryDir dir;
+    const ProcessResult missing =
+        runCoroscope({"--scenario", dir.filePath("none.json"), "--print-timeline"});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_EQ(missing.out, "");
+    EXPECT_EQ(missing.err, "coroscope: " + dir.filePath("none.json") + ": no such file\n");
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+    for (const QStringList& args :
+         {QStringList{"--print-timeline", "--bogus"}, QStringList{"--scenario"},
+          QStringList{"--print-timeline", "extra"},
+          QStringList{"--print-timeline", "--print-figures"}}) {
+        const ProcessResult run = runCoroscope(args);
+        EXPECT_EQ(run.exitCode, 2) << args.join(' ').toStdString();
+        EXPECT_EQ(run.out, "");
+        EXPECT_TRUE(run.err.startsWith("coroscope: ")) << run.err.toStdString();
+        EXPECT_TRUE(run.err.endsWith("Try 'coroscope --help'.\n")) << run.err.toStdString();
+    }
+}
+
+TEST(Cli, HelpAndVersion) {
+    const ProcessResult help = runCoroscope({"--help"});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains("--print-timeline"));
+    EXPECT_TRUE(help.out.contains("Exit status"));
+    const ProcessResult version = runCoroscope({"--version"});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith("coroscope ")) << version.out.toStdString();
+}
