@@ -84,7 +84,8 @@ TEST(Cli, UsageErrorsExitTwo) {
     for (const QStringList& args :
          {QStringList{"--print-timeline", "--bogus"}, QStringList{"--scenario"},
           QStringList{"--print-timeline", "extra"},
-          QStringList{"--print-timeline", "--print-figures"}}) {
+          QStringList{"--print-timeline", "--print-figures"},
+          QStringList{"--print-timeline", "--speed", "fast"}, QStringList{"--speed", "-1"}}) {
         const ProcessResult run = runCoroscope(args);
         EXPECT_EQ(run.exitCode, 2) << args.join(' ').toStdString();
         EXPECT_EQ(run.out, "");

@@ -1,0 +1,177 @@
+// The timeline scene: layout as the reference's CSS puts it, the seed's items, and a rendered
+// frame sampled against colours read off the reference's final frame.
+
+#include "qstringprinter.h"
+#include "scenariofile.h"
+#include "segmentitem.h"
+#include "timelineimage.h"
+#include "timelineitems.h"
+#include "timelinescene.h"
+#include "timelinestyle.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace coroscope;
+
+namespace {
+
+// Positions measured in the reference page (Chromium, card 1000 px wide), relative to the
+// card's outer top-left corner.
+struct ReferenceBox {
+    const char* part;
+    double x, y, w, h;
+};
+
+QRectF relative(const QRectF& r, const TimelineLayout& l) {
+    return r.translated(-l.card.topLeft());
+}
+
+std::vector<TextItem*> textItems(const TimelineScene& scene, TextItem::Role role) {
+    std::vector<TextItem*> found;
+    for (QGraphicsItem* item : scene.items()) {
+        auto* text = qgraphicsitem_cast<TextItem*>(item);
+        if (text && text->role() == role)
+            found.push_back(text);
+    }
+    std::sort(found.begin(), found.end(),
+              [](auto* a, auto* b) { return a->rect().x() < b->rect().x(); });
+    return found;
+}
+
+// Whether two colours are within `tolerance` on every channel.
+testing::AssertionResult near(QColor actual, QColor expected, int tolerance) {
+    if (std::abs(actual.red() - expected.red()) <= tolerance &&
+        std::abs(actual.green() - expected.green()) <= tolerance &&
+        std::abs(actual.blue() - expected.blue()) <= tolerance)
+        return testing::AssertionSuccess();
+    return testing::AssertionFailure() << actual.name().toStdString() << " is not within "
+                                       << tolerance << " of " << expected.name().toStdString();
+}
+
+} // namespace
+
+TEST(TimelineLayout, MatchesTheReferencePage) {
+    const TimelineLayout l = layoutTimeline(1000, 3);
+    const std::vector<std::pair<QRectF, ReferenceBox>> boxes{
+        {l.card, {"card", 0, 0, 1000, 461}},
+        {l.title, {"title", 37, 37, 926, 30}},
+        {l.subtitle, {"subtitle", 37, 73, 926, 16}},
+        {l.track(0), {"track 1", 153, 179, 810, 48}},
+        {l.track(1), {"track 2", 153, 245, 810, 48}},
+        {l.track(2), {"track 3", 153, 311, 810, 48}},
+        {l.rowLabel(2), {"row label 3", 37, 311, 100, 48}},
+        {l.legendRule, {"legend rule", 37, 385, 926, 1}},
+        {l.axisLine, {"axis line (over the tracks)", 153, 143, 810, 2}},
+    };
+    for (const auto& [actual, expected] : boxes) {
+        EXPECT_EQ(relative(actual, l), QRectF(expected.x, expected.y, expected.w, expected.h))
+            << expected.part;
+    }
+    EXPECT_EQ(l.axisLabelTop - l.card.top(), 125);
+    EXPECT_EQ(l.legendTop - l.card.top(), 404);
+    EXPECT_EQ(l.page, l.card.adjusted(-20, -20, 20, 20));
+}
+
+TEST(TimelineLayout, TracksStretchAndRowsStack) {
+    const TimelineLayout narrow = layoutTimeline(600, 1000);
+    EXPECT_EQ(narrow.trackWidth, 600 - 74 - 116);
+    EXPECT_EQ(narrow.rowTop(999) - narrow.rowTop(0), 999 * 66);
+    EXPECT_EQ(narrow.card.height(), 179 + 1000 * 66 + 84);
+}
+
+class SeedScene : public ::testing::Test {
+protected:
+    SeedScene()
+        : scene(timelineAt(ScenarioFile::builtInDefault(), 1000, 1000)) {}
+    std::unique_ptr<TimelineScene> scene;
+};
+
+TEST_F(SeedScene, HasNineSegmentsWhereTheirTimesAre) {
+    const TimelineLayout& l = scene->layout();
+    const auto& items = scene->segmentItems();
+    ASSERT_EQ(items.size(), 9u);
+    for (const SegmentItem* item : items) {
+        const Segment& s = item->segment();
+        const QRectF r = item->rect();
+        EXPECT_NEAR(r.left(), l.trackLeft + s.start / 1000.0 * 810, 1.0) << s.task << "/" << s.step;
+        EXPECT_NEAR(r.width(), s.duration() / 1000.0 * 810, 1.0) << s.task << "/" << s.step;
+        EXPECT_EQ(r.top(), l.track(int(s.task)).top());
+        EXPECT_EQ(r.height(), 48);
+    }
+}
+
+TEST_F(SeedScene, AxisLabelsSitOverTheirTimes) {
+    const auto labels = textItems(*scene, TextItem::Role::AxisLabel);
+    const QStringList expected{"0ms", "200ms", "400ms", "600ms", "800ms", "1000ms"};
+    ASSERT_EQ(labels.size(), 6u);
+    for (int i = 0; i < 6; ++i) {
+        EXPECT_EQ(labels[std::size_t(i)]->text(), expected[i]);
+        EXPECT_NEAR(labels[std::size_t(i)]->rect().center().x(),
+                    scene->layout().trackLeft + i * 810 / 5.0, 0.5);
+    }
+}
+
+TEST_F(SeedScene, LegendHasTheReferenceEntriesInOrder) {
+    const auto labels = textItems(*scene, TextItem::Role::LegendLabel);
+    ASSERT_EQ(labels.size(), 3u);
+    EXPECT_EQ(labels[0]->text(), "Processing");
+    EXPECT_EQ(labels[1]->text(), "I/O Wait");
+    EXPECT_EQ(labels[2]->text(), "HTTP Wait");
+    const auto rows = textItems(*scene, TextItem::Role::RowLabel);
+    ASSERT_EQ(rows.size(), 3u);
+}
+
+TEST_F(SeedScene, AtAGivenTimeOnlyStartedSegmentsShowCutAtThatTime) {
+    const auto partial = timelineAt(ScenarioFile::builtInDefault(), 300, 1000);
+    const auto& items = partial->segmentItems();
+    ASSERT_EQ(items.size(), 5u); // T1 cpu, T1 io, T2 cpu, T2 io, T3 cpu
+    for (const SegmentItem* item : items) {
+        const Segment& s = item->segment();
+        EXPECT_NEAR(item->rect().width(), (std::min<double>(s.end, 300) - s.start) * 0.81, 1.0);
+    }
+}
+
+// Colours read off the reference's final frame (1100×540, card at 50,28): the middle of
+// every segment (its gradient's midpoint), empty track, rules and legend swatches.
+TEST_F(SeedScene, RenderedFrameMatchesTheReferenceColours) {
+    const QImage image = renderTimeline(*scene, 1);
+    const QPointF card = scene->layout().card.topLeft();
+    const QPointF referenceCard(50, 28);
+    struct Sample {
+        int x, y;
+        QColor colour;
+    };
+    const Sample samples[] = {
+        {264, 231, {69, 153, 227}},  {466, 231, {253, 154, 19}},  {648, 231, {69, 154, 227}},
+        {365, 297, {68, 153, 227}},  {454, 297, {253, 154, 19}},  {555, 297, {68, 153, 227}},
+        {730, 297, {234, 70, 66}},   {454, 363, {69, 153, 227}},  {624, 363, {234, 70, 66}},
+        {932, 231, {246, 246, 246}}, {972, 297, {246, 246, 246}}, {304, 363, {246, 246, 246}},
+        {600, 171, {238, 238, 238}}, {600, 413, {238, 238, 238}}, {411, 442, {69, 153, 226}},
+        {524, 442, {252, 152, 18}},  {619, 442, {234, 70, 66}},   {120, 231, {255, 255, 255}},
+    };
+    for (const Sample& s : samples) {
+        const QPointF at = QPointF(s.x, s.y) - referenceCard + card;
+        EXPECT_TRUE(near(image.pixelColor(at.toPoint()), s.colour, 6))
+            << "at reference pixel " << s.x << "," << s.y;
+    }
+}
+
+TEST_F(SeedScene, ScaleTwoDoublesThePixels) {
+    const QImage one = renderTimeline(*scene, 1);
+    const QImage two = renderTimeline(*scene, 2);
+    EXPECT_EQ(two.size(), one.size() * 2);
+    const QPointF firstSegmentMiddle = scene->segmentItems().front()->rect().center();
+    EXPECT_TRUE(near(two.pixelColor((firstSegmentMiddle * 2).toPoint()), QColor(69, 153, 227), 6));
+}
+
+TEST(TimelineScene, ResizingTheCardMovesSegmentsWithTheTracks) {
+    auto scene = timelineAt(ScenarioFile::builtInDefault(), 1000, 1000);
+    scene->setCardWidth(600);
+    const TimelineLayout& l = scene->layout();
+    for (const SegmentItem* item : scene->segmentItems()) {
+        EXPECT_NEAR(item->rect().left(), l.xAt(double(item->segment().start), 1000), 0.01);
+        EXPECT_NEAR(item->rect().right(), l.xAt(double(item->segment().end), 1000), 0.01);
+    }
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+// The main window: the animated timeline, playback controls and the run's figures.
+
+#include "scenario.h"
+
+#include <QMainWindow>
+
+class QLabel;
+
+namespace coroscope {
+
+class PlaybackBar;
+class SchedulerBridge;
+class TimelineScene;
+class TimelineView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows a valid scenario and plays it from the start.
+    void showScenario(const Scenario& scenario);
+
+    SchedulerBridge* bridge() const { return bridge_; }
+    TimelineScene* scene() const { return scene_; }
+    TimelineView* view() const { return view_; }
+    PlaybackBar* playbackBar() const { return playback_; }
+
+private:
+    void showFigures();
+
+    SchedulerBridge* bridge_;
+    TimelineScene* scene_;
+    TimelineView* view_;
+    PlaybackBar* playback_;
+    QLabel* figures_;
+};
+
+} // namespace coroscope

@@ -1,0 +1,35 @@
+#include "pillpainter.h"
+
+#include "timelinestyle.h"
+
+#include <QLinearGradient>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace coroscope {
+
+void paintKindPill(QPainter* painter, const QRectF& rect, StepKind kind, const ShadowSpec& shadow) {
+    if (rect.width() <= 0)
+        return; // a segment that has only just started
+    // CSS clamps border radii to half the shorter side.
+    const double radius = std::min({style::kPillRadius, rect.width() / 2, rect.height() / 2});
+    if (rect.width() >= 1)
+        paintSoftShadow(painter, rect, radius, shadow);
+    const style::KindColors colors = style::kindColors(kind);
+    // The gradient line runs through the centre at 135°; its half length is (w + h) / 4 along
+    // each axis, so the corners get the end colours.
+    const double half = (rect.width() + rect.height()) / 4;
+    const QPointF c = rect.center();
+    QLinearGradient gradient(c - QPointF(half, half), c + QPointF(half, half));
+    gradient.setColorAt(0, colors.from);
+    gradient.setColorAt(1, colors.to);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(gradient);
+    if (rect.width() < 1) // thinner than a pixel: a hairline keeps it visible
+        painter->fillRect(QRectF(rect.left(), rect.top(), 1, rect.height()), colors.to);
+    else
+        painter->drawRoundedRect(rect, radius, radius);
+}
+
+} // namespace coroscope

@@ -1,0 +1,43 @@
+#pragma once
+
+// Playback controls: play/pause, restart, loop, speed, a scrubber over the whole axis and the
+// current time. It drives the bridge and follows its signals.
+
+#include <QToolBar>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QSlider;
+
+namespace coroscope {
+
+class SchedulerBridge;
+
+class PlaybackBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit PlaybackBar(SchedulerBridge* bridge, QWidget* parent = nullptr);
+
+    QAction* playAction() const { return play_; }
+    QAction* restartAction() const { return restart_; }
+    QAction* loopAction() const { return loop_; }
+    QSlider* scrubber() const { return scrubber_; }
+    QComboBox* speedBox() const { return speed_; }
+
+private:
+    void showTime(double nowMs);
+    void showPlaying(bool playing);
+    void showSpeed(double speed);
+
+    SchedulerBridge* bridge_;
+    QAction* play_;
+    QAction* restart_;
+    QAction* loop_;
+    QComboBox* speed_;
+    QSlider* scrubber_;
+    QLabel* time_;
+    bool resumeAfterScrub_ = false;
+};
+
+} // namespace coroscope

@@ -1,0 +1,166 @@
+#include "schedulerbridge.h"
+
+#include "axis.h"
+#include "timeline.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace coroscope {
+
+// The core listener: forwards each report as a signal of the bridge.
+class SchedulerBridge::Relay final : public SchedulerListener {
+public:
+    explicit Relay(SchedulerBridge* bridge)
+        : bridge_(bridge) {}
+    void segmentStarted(const Segment& s) override { emit bridge_->segmentStarted(s); }
+    void segmentFinished(const Segment& s) override { emit bridge_->segmentFinished(s); }
+    void runFinished(std::int64_t endMs) override { emit bridge_->runFinished(qint64(endMs)); }
+
+private:
+    SchedulerBridge* bridge_;
+};
+
+SchedulerBridge::SchedulerBridge(QObject* parent, Clock clock)
+    : QObject(parent)
+    , clock_(std::move(clock))
+    , relay_(std::make_unique<Relay>(this)) {
+    qRegisterMetaType<Segment>();
+    qRegisterMetaType<Scenario>();
+    if (!clock_) {
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        clock_ = [timer] { return timer->elapsed(); };
+    }
+    frameTimer_.setTimerType(Qt::PreciseTimer);
+    frameTimer_.setInterval(kFrameMs);
+    connect(&frameTimer_, &QTimer::timeout, this, &SchedulerBridge::tick);
+}
+
+SchedulerBridge::~SchedulerBridge() = default;
+
+void SchedulerBridge::setScenario(const Scenario& scenario) {
+    scenario_ = scenario;
+    makespan_ = simulate(scenario_).makespanMs;
+    axisEnd_ = axisFor(makespan_).end;
+    scheduler_ = std::make_unique<Scheduler>(scenario_);
+    scheduler_->setListener(relay_.get());
+    emit scenarioChanged(scenario_, axisEnd_);
+    startCycle(clock_());
+}
+
+double SchedulerBridge::rate() const {
+    return axisEnd_ / kAxisWallMs * speed_;
+}
+
+void SchedulerBridge::setSpeed(double speed) {
+    if (!(speed > 0) || speed == speed_)
+        return;
+    anchor(clock_()); // keep the current moment, change only how fast it moves on
+    speed_ = speed;
+    emit speedChanged(speed);
+}
+
+void SchedulerBridge::setLoop(bool loop) {
+    if (loop == loop_)
+        return;
+    loop_ = loop;
+    emit loopChanged(loop);
+}
+
+void SchedulerBridge::anchor(qint64 wallNow) {
+    anchorWall_ = wallNow;
+    anchorVirtual_ = now_;
+}
+
+void SchedulerBridge::play() {
+    if (playing_ || !scheduler_)
+        return;
+    if (now_ >= axisEnd_ && !restartAtWall_)
+        startCycle(clock_()); // played to the end without looping: start over
+    anchor(clock_());
+    playing_ = true;
+    frameTimer_.start();
+    emit playingChanged(true);
+}
+
+void SchedulerBridge::pause() {
+    if (!playing_)
+        return;
+    tick();
+    playing_ = false;
+    frameTimer_.stop();
+    emit playingChanged(false);
+}
+
+void SchedulerBridge::restart() {
+    if (scheduler_)
+        startCycle(clock_());
+}
+
+void SchedulerBridge::startCycle(qint64 wallNow) {
+    restartAtWall_.reset();
+    scheduler_->reset();
+    now_ = 0;
+    anchor(wallNow);
+    emit cycleRestarted();
+    advanceTo(0);
+}
+
+void SchedulerBridge::seek(double ms) {
+    if (!scheduler_)
+        return;
+    ms = std::clamp(ms, 0.0, axisEnd_);
+    restartAtWall_.reset();
+    if (ms < now_) {
+        scheduler_->reset();
+        now_ = 0;
+        emit cycleRestarted();
+    }
+    advanceTo(ms);
+    anchor(clock_());
+}
+
+void SchedulerBridge::advanceTo(double ms) {
+    now_ = ms;
+    scheduler_->runUntil(std::int64_t(std::floor(ms)));
+    emit timeAdvanced(ms);
+}
+
+void SchedulerBridge::tick() {
+    if (!playing_ || !scheduler_)
+        return;
+    const qint64 wall = clock_();
+    if (restartAtWall_) {
+        if (wall < *restartAtWall_)
+            return;
+        startCycle(*restartAtWall_);
+    }
+    const double target = anchorVirtual_ + double(wall - anchorWall_) * rate();
+    if (target < axisEnd_) {
+        advanceTo(target);
+        return;
+    }
+    advanceTo(axisEnd_);
+    emit cycleEnded();
+    if (loop_) {
+        // The pause counts from the moment the axis end was reached, not from this tick.
+        const qint64 endWall =
+            anchorWall_ + qint64(std::ceil((axisEnd_ - anchorVirtual_) / rate()));
+        restartAtWall_ = endWall + kPauseMs;
+        if (wall >= *restartAtWall_) {
+            // A jump past the pause as well: go on in the cycle the clock is in now.
+            const qint64 cycleWall = qint64(std::ceil(axisEnd_ / rate())) + kPauseMs;
+            *restartAtWall_ += (wall - *restartAtWall_) / cycleWall * cycleWall;
+            tick();
+        }
+    } else {
+        playing_ = false;
+        frameTimer_.stop();
+        emit playingChanged(false);
+    }
+}
+
+} // namespace coroscope

@@ -1,0 +1,95 @@
+#pragma once
+
+// Turns the core scheduler's reports into Qt signals, paced by a monotonic clock. It knows
+// nothing of graphics: the scene listens to it.
+//
+// Time: at speed 1 the whole axis plays in 10 s of wall time; a cycle ends when virtual time
+// reaches the axis end, then after a 400 ms pause it replays (when looping). Virtual time is
+// computed from the clock, never from counting ticks, so slow frames never slow it down.
+
+#include "metatypes.h"
+#include "scenario.h"
+#include "scheduler.h"
+#include "segment.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace coroscope {
+
+class SchedulerBridge : public QObject {
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>; // monotonic milliseconds
+    static constexpr double kAxisWallMs = 10'000;
+    static constexpr qint64 kPauseMs = 400;
+    static constexpr int kFrameMs = 16;
+
+    // Uses a QElapsedTimer unless a clock is given (tests pass a fake one).
+    explicit SchedulerBridge(QObject* parent = nullptr, Clock clock = {});
+    ~SchedulerBridge() override;
+
+    // A valid scenario: re-runs the schedule and starts a new cycle at t = 0.
+    void setScenario(const Scenario& scenario);
+    const Scenario& scenario() const { return scenario_; }
+    double axisEnd() const { return axisEnd_; }
+    std::int64_t makespan() const { return makespan_; }
+
+    double speed() const { return speed_; }
+    void setSpeed(double speed);
+    bool loops() const { return loop_; }
+    void setLoop(bool loop);
+    bool isPlaying() const { return playing_; }
+    double now() const { return now_; }
+
+public slots:
+    void play();
+    void pause();
+    void restart();
+    // Jumps to a virtual time (0..axis end), emitting what it takes to show that moment.
+    void seek(double ms);
+    // Advances virtual time to what the clock says (the frame timer calls it).
+    void tick();
+
+signals:
+    void scenarioChanged(const coroscope::Scenario& scenario, double axisEnd);
+    void segmentStarted(const coroscope::Segment& segment);
+    void segmentFinished(const coroscope::Segment& segment);
+    void timeAdvanced(double nowMs);
+    void runFinished(qint64 makespanMs);
+    void cycleRestarted();
+    void cycleEnded();
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+    void loopChanged(bool loop);
+
+private:
+    class Relay;
+    double rate() const; // virtual ms per wall ms
+    void advanceTo(double ms);
+    void startCycle(qint64 wallNow);
+    void anchor(qint64 wallNow);
+
+    Clock clock_;
+    QTimer frameTimer_;
+    Scenario scenario_;
+    std::unique_ptr<Relay> relay_;
+    std::unique_ptr<Scheduler> scheduler_;
+    double axisEnd_ = 1000;
+    std::int64_t makespan_ = 0;
+    double speed_ = 1;
+    bool loop_ = true;
+    bool playing_ = false;
+    double now_ = 0;
+    // Virtual time = anchorVirtual_ + (wall − anchorWall_) × rate, while playing.
+    qint64 anchorWall_ = 0;
+    double anchorVirtual_ = 0;
+    // Set while in the pause between cycles: the wall time at which the next one starts.
+    std::optional<qint64> restartAtWall_;
+};
+
+} // namespace coroscope

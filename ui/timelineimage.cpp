@@ -1,0 +1,41 @@
+#include "timelineimage.h"
+
+#include "schedulerbridge.h"
+#include "timelinescene.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace coroscope {
+
+QImage renderTimeline(TimelineScene& scene, double scale, bool transparent) {
+    const QRectF source = scene.sceneRect();
+    QImage image(int(std::ceil(source.width() * scale)), int(std::ceil(source.height() * scale)),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(transparent ? Qt::transparent : Qt::white);
+    const QBrush background = scene.backgroundBrush();
+    if (transparent)
+        scene.setBackgroundBrush(Qt::NoBrush);
+    {
+        QPainter painter(&image);
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing |
+                               QPainter::SmoothPixmapTransform);
+        scene.render(&painter, QRectF(0, 0, source.width() * scale, source.height() * scale),
+                     source);
+    }
+    scene.setBackgroundBrush(background);
+    return image;
+}
+
+std::unique_ptr<TimelineScene> timelineAt(const Scenario& scenario, double atMs, double cardWidth) {
+    auto scene = std::make_unique<TimelineScene>();
+    scene->setCardWidth(cardWidth);
+    SchedulerBridge bridge(nullptr, [] { return qint64(0); });
+    scene->follow(&bridge);
+    bridge.setScenario(scenario);
+    bridge.seek(atMs);
+    return scene;
+}
+
+} // namespace coroscope

@@ -1,0 +1,65 @@
+#include "timelinelayout.h"
+
+#include "axis.h"
+#include "timelinestyle.h"
+
+#include <algorithm>
+
+namespace coroscope {
+
+using namespace style;
+
+namespace {
+
+double firstRowOffset() {
+    return kCardInset + kTitleLine + kTitleGap + kSubtitleLine + kSubtitleGap + kAxisBand;
+}
+
+} // namespace
+
+double TimelineLayout::rowTop(int row) const {
+    return card.top() + firstRowOffset() + row * (kRowHeight + kRowGap);
+}
+
+QRectF TimelineLayout::track(int row) const {
+    return {trackLeft, rowTop(row), trackWidth, kRowHeight};
+}
+
+QRectF TimelineLayout::rowLabel(int row) const {
+    return {rowLabelLeft, rowTop(row), kRowLabelWidth, kRowHeight};
+}
+
+double TimelineLayout::xAt(double ms, double axisEnd) const {
+    return trackLeft + timeToX(ms, axisEnd, trackWidth);
+}
+
+TimelineLayout layoutTimeline(double cardWidth, int rows) {
+    TimelineLayout l;
+    l.rows = rows;
+    const double left = kPagePadding;
+    const double top = kPagePadding;
+    l.contentLeft = left + kCardInset;
+    l.contentWidth = cardWidth - 2 * kCardInset;
+    const double titleTop = top + kCardInset;
+    l.title = {l.contentLeft, titleTop, l.contentWidth, kTitleLine};
+    l.subtitle = {l.contentLeft, l.title.bottom() + kTitleGap, l.contentWidth, kSubtitleLine};
+    const double band = l.subtitle.bottom() + kSubtitleGap;
+    l.rowLabelLeft = l.contentLeft;
+    l.trackLeft = l.contentLeft + kRowLabelWidth + kRowLabelGap;
+    l.trackWidth = l.contentWidth - kRowLabelWidth - kRowLabelGap;
+    l.axisLabelTop = band + kAxisLabelTop;
+    l.axisLine = {l.trackLeft, band + kAxisLineTop, l.trackWidth, kAxisLineHeight};
+
+    // The last row's bottom margin and the legend's top margin collapse into the larger one.
+    const double rowsBottom =
+        band + kAxisBand + rows * kRowHeight + std::max(0, rows - 1) * kRowGap;
+    const double ruleTop = rowsBottom + std::max(kRowGap, kLegendGap);
+    l.legendRule = {l.contentLeft, ruleTop, l.contentWidth, 1};
+    l.legendTop = ruleTop + 1 + kLegendPadding;
+    const double cardBottom = l.legendTop + kLegendSwatch + kCardInset;
+    l.card = {left, top, cardWidth, cardBottom - top};
+    l.page = l.card.adjusted(-kPagePadding, -kPagePadding, kPagePadding, kPagePadding);
+    return l;
+}
+
+} // namespace coroscope

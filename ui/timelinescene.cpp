@@ -1,0 +1,226 @@
+#include "timelinescene.h"
+
+#include "axis.h"
+#include "schedulerbridge.h"
+#include "segmentitem.h"
+#include "timelineitems.h"
+#include "timelinestyle.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsRectItem>
+#include <QPen>
+
+namespace coroscope {
+
+using namespace style;
+
+namespace {
+
+QString qText(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// Segments draw above tracks and text; later segments above earlier ones (insertion order).
+constexpr double kDecorationZ = 1;
+constexpr double kSegmentZ = 2;
+
+QGraphicsRectItem* addRule(QGraphicsScene* scene) {
+    auto* rule = scene->addRect(QRectF(), Qt::NoPen, kRule);
+    rule->setZValue(kDecorationZ);
+    return rule;
+}
+
+} // namespace
+
+TimelineScene::TimelineScene(QObject* parent)
+    : QGraphicsScene(parent)
+    , cardWidth_(kCardMaxWidth)
+    , card_(new CardItem)
+    , title_(new TextItem(TextItem::Role::Title, {}, style::font(kTitleSize, true), kTitleColor,
+                          Qt::AlignLeft))
+    , subtitle_(new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), kMutedText,
+                             Qt::AlignLeft)) {
+    // The default BSP index stays: finding the ~100 visible items among thousands each frame
+    // costs far less than re-indexing the few segments that grow (measured in frame_bench).
+    setBackgroundBrush(kPage);
+    addItem(card_);
+    for (TextItem* text : {title_, subtitle_}) {
+        text->setZValue(kDecorationZ);
+        addItem(text);
+    }
+    axisLine_ = addRule(this);
+    legendRule_ = addRule(this);
+    for (StepKind kind : kAllStepKinds) {
+        auto* swatch = new SwatchItem(kind);
+        swatch->setZValue(kDecorationZ);
+        addItem(swatch);
+        swatches_.push_back(swatch);
+        auto* label = new TextItem(TextItem::Role::LegendLabel, qText(kindLabel(kind)),
+                                   style::font(kLegendSize), kMutedText, Qt::AlignLeft);
+        label->setZValue(kDecorationZ);
+        addItem(label);
+        legendLabels_.push_back(label);
+    }
+    relayout();
+}
+
+TimelineScene::~TimelineScene() = default;
+
+void TimelineScene::follow(SchedulerBridge* bridge) {
+    connect(bridge, &SchedulerBridge::scenarioChanged, this, &TimelineScene::showScenario);
+    connect(bridge, &SchedulerBridge::segmentStarted, this, &TimelineScene::startSegment);
+    connect(bridge, &SchedulerBridge::segmentFinished, this, &TimelineScene::finishSegment);
+    connect(bridge, &SchedulerBridge::timeAdvanced, this, &TimelineScene::advanceTo);
+    connect(bridge, &SchedulerBridge::cycleRestarted, this, &TimelineScene::clearSegments);
+}
+
+void TimelineScene::setCardWidth(double width) {
+    if (width == cardWidth_)
+        return;
+    cardWidth_ = width;
+    relayout();
+}
+
+void TimelineScene::showScenario(const Scenario& scenario, double axisEnd) {
+    clearSegments();
+    axisEnd_ = axisEnd;
+    title_->setText(QString::fromStdString(scenario.title));
+    subtitle_->setText(QString::fromStdString(scenario.subtitle));
+
+    taskNames_.clear();
+    for (const Task& task : scenario.tasks)
+        taskNames_.push_back(QString::fromStdString(task.name));
+    // Reuse rows where the count is unchanged (the common case while editing).
+    while (tracks_.size() > std::size_t(taskNames_.size())) {
+        delete tracks_.back();
+        tracks_.pop_back();
+        delete rowLabels_.back();
+        rowLabels_.pop_back();
+    }
+    while (tracks_.size() < std::size_t(taskNames_.size())) {
+        auto* track = new TrackItem;
+        track->setZValue(kDecorationZ);
+        addItem(track);
+        tracks_.push_back(track);
+        auto* label = new TextItem(TextItem::Role::RowLabel, {}, style::font(kRowLabelSize, true),
+                                   kRowLabelColor, Qt::AlignRight);
+        label->setZValue(kDecorationZ);
+        addItem(label);
+        rowLabels_.push_back(label);
+    }
+    for (qsizetype i = 0; i < taskNames_.size(); ++i)
+        rowLabels_[std::size_t(i)]->setText(taskNames_[i]);
+    growingByTask_.assign(std::size_t(taskNames_.size()), nullptr);
+
+    const AxisScale axis{axisEnd / kAxisIntervals, axisEnd};
+    for (TextItem* label : axisLabels_)
+        delete label;
+    axisLabels_.clear();
+    for (double tick : axis.ticks()) {
+        auto* label =
+            new TextItem(TextItem::Role::AxisLabel, QString::fromStdString(axisLabel(tick)),
+                         style::font(kAxisLabelSize), kMutedText, Qt::AlignHCenter);
+        label->setZValue(kDecorationZ);
+        label->setData(0, tick);
+        addItem(label);
+        axisLabels_.push_back(label);
+    }
+    relayout();
+}
+
+void TimelineScene::startSegment(const Segment& segment) {
+    if (segment.task >= tracks_.size())
+        return; // not a task of the scenario shown
+    auto* item = new SegmentItem(segment, taskNames_[qsizetype(segment.task)]);
+    item->setZValue(kSegmentZ);
+    item->setShownUntil(std::max(now_, double(segment.start)));
+    item->place(tracks_[segment.task]->rect(), axisEnd_);
+    addItem(item);
+    segments_.push_back(item);
+    item->growingIndex = int(growing_.size());
+    growing_.push_back(item);
+    growingByTask_[segment.task] = item;
+}
+
+void TimelineScene::finishSegment(const Segment& segment) {
+    if (segment.task >= growingByTask_.size())
+        return;
+    SegmentItem* item = growingByTask_[segment.task];
+    if (!item || item->segment() != segment)
+        return;
+    item->setShownUntil(double(segment.end));
+    item->place(tracks_[segment.task]->rect(), axisEnd_);
+    stopGrowing(item);
+}
+
+void TimelineScene::stopGrowing(SegmentItem* item) {
+    // O(1) removal: the last growing item takes this one's place.
+    SegmentItem* last = growing_.back();
+    growing_[std::size_t(item->growingIndex)] = last;
+    last->growingIndex = item->growingIndex;
+    growing_.pop_back();
+    item->growingIndex = -1;
+    growingByTask_[item->segment().task] = nullptr;
+}
+
+void TimelineScene::advanceTo(double nowMs) {
+    now_ = nowMs;
+    for (SegmentItem* item : growing_) {
+        item->setShownUntil(nowMs);
+        item->place(tracks_[item->segment().task]->rect(), axisEnd_);
+    }
+}
+
+void TimelineScene::clearSegments() {
+    for (SegmentItem* item : segments_)
+        delete item;
+    segments_.clear();
+    growing_.clear();
+    std::fill(growingByTask_.begin(), growingByTask_.end(), nullptr);
+    now_ = 0;
+}
+
+void TimelineScene::relayout() {
+    layout_ = layoutTimeline(cardWidth_, int(tracks_.size()));
+    setSceneRect(layout_.page);
+    card_->setRect(layout_.card);
+    title_->setRect(layout_.title);
+    subtitle_->setRect(layout_.subtitle);
+    axisLine_->setRect(layout_.axisLine);
+    legendRule_->setRect(layout_.legendRule);
+    const QFontMetricsF axisMetrics(style::font(kAxisLabelSize));
+    for (TextItem* label : axisLabels_) {
+        // Centred exactly over its time on the tracks.
+        const double x = layout_.xAt(label->data(0).toDouble(), axisEnd_);
+        const double w = axisMetrics.horizontalAdvance(label->text()) + 2;
+        label->setRect(QRectF(x - w / 2, layout_.axisLabelTop, w, kAxisLabelLine));
+    }
+    for (std::size_t row = 0; row < tracks_.size(); ++row) {
+        tracks_[row]->setRect(layout_.track(int(row)));
+        rowLabels_[row]->setRect(layout_.rowLabel(int(row)));
+    }
+    for (SegmentItem* item : segments_)
+        item->place(tracks_[item->segment().task]->rect(), axisEnd_);
+    placeLegend();
+}
+
+void TimelineScene::placeLegend() {
+    const QFontMetricsF metrics(style::font(kLegendSize));
+    std::vector<double> textWidths;
+    double total = 0;
+    for (TextItem* label : legendLabels_) {
+        textWidths.push_back(metrics.horizontalAdvance(label->text()));
+        total += kLegendSwatch + kLegendSwatchGap + textWidths.back();
+    }
+    total += kLegendItemGap * double(legendLabels_.size() - 1);
+    double x = layout_.contentLeft + (layout_.contentWidth - total) / 2;
+    const double top = layout_.legendTop;
+    for (std::size_t i = 0; i < legendLabels_.size(); ++i) {
+        swatches_[i]->setRect(QRectF(x, top, kLegendSwatch, kLegendSwatch));
+        x += kLegendSwatch + kLegendSwatchGap;
+        legendLabels_[i]->setRect(QRectF(x, top, textWidths[i] + 1, kLegendSwatch));
+        x += textWidths[i] + kLegendItemGap;
+    }
+}
+
+} // namespace coroscope

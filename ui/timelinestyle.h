@@ -1,0 +1,48 @@
+#pragma once
+
+// The look, in logical pixels and colours, taken from the reference animation's CSS.
+
+#include "stepkind.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace coroscope::style {
+
+inline constexpr double kPagePadding = 20;
+inline constexpr double kCardMaxWidth = 1000;
+inline constexpr double kCardRadius = 14;
+inline constexpr double kCardInset = 37; // 1 px border + 36 px padding
+inline const QColor kCardBorder{0xe6, 0xe6, 0xe6};
+
+// Heights of one line of text, as a browser lays out Roboto at these sizes.
+inline constexpr double kTitleSize = 26, kTitleLine = 30, kTitleGap = 6;
+inline constexpr double kSubtitleSize = 14, kSubtitleLine = 16, kSubtitleGap = 20;
+inline constexpr double kAxisBand = 70;     // above the first row
+inline constexpr double kAxisLabelTop = 16; // within the band
+inline constexpr double kAxisLabelSize = 12, kAxisLabelLine = 14;
+inline constexpr double kAxisLineTop = 34, kAxisLineHeight = 2;
+inline constexpr double kRowLabelWidth = 100, kRowLabelGap = 16, kRowLabelSize = 14;
+inline constexpr double kRowHeight = 48, kRowGap = 18;
+inline constexpr double kPillRadius = 24;
+inline constexpr double kLegendGap = 26, kLegendPadding = 18, kLegendSwatch = 20;
+inline constexpr double kLegendSwatchGap = 8, kLegendItemGap = 20, kLegendSize = 13;
+
+inline const QColor kPage = Qt::white;
+inline const QColor kTitleColor{0x22, 0x22, 0x22};
+inline const QColor kMutedText{0x66, 0x66, 0x66};
+inline const QColor kRowLabelColor{0x33, 0x33, 0x33};
+inline const QColor kRule{0xee, 0xee, 0xee};
+inline const QColor kTrack{0xf6, 0xf6, 0xf6};
+
+// The 135° gradient of a kind: from its first colour (top left) to its second.
+struct KindColors {
+    QColor from;
+    QColor to;
+};
+KindColors kindColors(StepKind kind);
+
+// Roboto (Debian's fonts-roboto-unhinted) at a pixel size, falling back to the system sans.
+QFont font(double pixelSize, bool medium = false);
+
+} // namespace coroscope::style

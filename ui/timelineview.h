@@ -1,0 +1,25 @@
+#pragma once
+
+// Shows a TimelineScene: the card keeps at most 1000 px, centred; the tracks stretch with the
+// window; many rows scroll vertically.
+
+#include <QGraphicsView>
+
+namespace coroscope {
+
+class TimelineScene;
+
+class TimelineView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit TimelineView(TimelineScene* scene, QWidget* parent = nullptr);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void fitCard();
+    TimelineScene* scene_;
+};
+
+} // namespace coroscope
