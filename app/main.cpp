@@ -8,6 +8,7 @@
 #include "scenariofile.h"
 #include "schedulerbridge.h"
 #include "timeline.h"
+#include "timelineexport.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <vector>
 
 using namespace coroscope;
 
@@ -46,16 +48,37 @@ struct Options {
     QCommandLineOption speed{"speed", "Playback speed; 1 plays the whole axis in 10 s (default 1).",
                              "X", "1"};
     QCommandLineOption noLoop{"no-loop", "Play once instead of replaying."};
+    QCommandLineOption exportPng{
+        "export-png", "Write the timeline as a PNG image and exit (no display needed).", "OUT.png"};
+    QCommandLineOption exportSvg{"export-svg", "Write the timeline as an SVG drawing and exit.",
+                                 "OUT.svg"};
+    QCommandLineOption exportTrace{
+        "export-trace", "Write the run as a Chrome trace (Perfetto, chrome://tracing) and exit.",
+        "OUT.json"};
+    QCommandLineOption scale{"scale", "PNG pixel density, above 0 and up to 4 (default 1).", "X",
+                             "1"};
+    QCommandLineOption at{
+        "at", "Picture the animation frame at this virtual time instead of the finished run.",
+        "MS"};
+    QCommandLineOption width{
+        "width", "Picture width in logical pixels, 400 to 10000 (default 1040).", "PX", "1040"};
+    QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
+
+    // The modes that do one thing and exit, at most one per call.
+    std::vector<const QCommandLineOption*> modes() const {
+        return {&printTimeline, &printFigures, &exportPng, &exportSvg, &exportTrace};
+    }
 };
 
 void describe(QCommandLineParser& parser, const Options& o) {
     parser.setApplicationDescription(QStringLiteral(
         "Animates how coroutines share one event loop: CPU work runs one piece at a time,\n"
-        "I/O and HTTP waits overlap. Without a print option it opens the window.\n\n"
-        "Exit status: 0 success; 1 a scenario file that cannot be read or is invalid;\n"
-        "2 a usage error."));
-    parser.addOptions(
-        {o.help, o.version, o.scenario, o.printTimeline, o.printFigures, o.speed, o.noLoop});
+        "I/O and HTTP waits overlap. Without a print or export option it opens the window.\n\n"
+        "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
+        "or is invalid, or no display for the window; 2 a usage error."));
+    parser.addOptions({o.help, o.version, o.scenario, o.printTimeline, o.printFigures, o.exportPng,
+                       o.exportSvg, o.exportTrace, o.scale, o.at, o.width, o.transparent, o.speed,
+                       o.noLoop});
 }
 
 // The arguments as the program received them; parsed before any application exists, so
@@ -67,17 +90,87 @@ QStringList argumentsOf(int argc, char* argv[]) {
     return arguments;
 }
 
+// The mode chosen, or nullptr for the window.
+const QCommandLineOption* modeOf(const QCommandLineParser& parser, const Options& o) {
+    for (const QCommandLineOption* mode : o.modes())
+        if (parser.isSet(*mode))
+            return mode;
+    return nullptr;
+}
+
+// A number option within [low, high] (low itself excluded when lowOpen).
+std::optional<QString> checkNumber(const QCommandLineParser& parser,
+                                   const QCommandLineOption& option, double low, double high,
+                                   bool lowOpen, const char* rule) {
+    bool isNumber = false;
+    const double value = parser.value(option).toDouble(&isNumber);
+    if (isNumber && (lowOpen ? value > low : value >= low) && value <= high)
+        return std::nullopt;
+    return QStringLiteral("--%1 takes %2, not '%3'")
+        .arg(option.names().constFirst(), QString::fromLatin1(rule), parser.value(option));
+}
+
 std::optional<QString> checkUsage(const QCommandLineParser& parser, const Options& o) {
     if (!parser.positionalArguments().isEmpty())
         return QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
-    if (parser.isSet(o.printTimeline) && parser.isSet(o.printFigures))
-        return QStringLiteral("--print-timeline and --print-figures cannot be combined");
-    bool isNumber = false;
-    const double speed = parser.value(o.speed).toDouble(&isNumber);
-    if (!isNumber || !(speed > 0) || speed > 1000)
-        return QStringLiteral("--speed takes a number above 0 and up to 1000, not '%1'")
-            .arg(parser.value(o.speed));
+    QStringList chosen;
+    for (const QCommandLineOption* mode : o.modes())
+        if (parser.isSet(*mode))
+            chosen << "--" + mode->names().constFirst();
+    if (chosen.size() > 1)
+        return QStringLiteral("%1 cannot be combined: choose one").arg(chosen.join(", "));
+    const QCommandLineOption* mode = modeOf(parser, o);
+    const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
+    for (const QCommandLineOption* option : {&o.at, &o.width})
+        if (parser.isSet(*option) && !picture)
+            return QStringLiteral("--%1 goes with --export-png or --export-svg")
+                .arg(option->names().constFirst());
+    for (const QCommandLineOption* option : {&o.scale, &o.transparent})
+        if (parser.isSet(*option) && mode != &o.exportPng)
+            return QStringLiteral("--%1 goes with --export-png").arg(option->names().constFirst());
+    for (const QCommandLineOption* option : {&o.speed, &o.noLoop})
+        if (parser.isSet(*option) && mode)
+            return QStringLiteral("--%1 is for the window; it does not go with --%2")
+                .arg(option->names().constFirst(), mode->names().constFirst());
+    if (auto problem =
+            checkNumber(parser, o.speed, 0, 1000, true, "a number above 0 and up to 1000"))
+        return problem;
+    if (auto problem = checkNumber(parser, o.scale, 0, 4, true, "a number above 0 and up to 4"))
+        return problem;
+    if (auto problem = checkNumber(parser, o.width, kMinExportWidth, kMaxExportWidth, false,
+                                   "a width from 400 to 10000 pixels"))
+        return problem;
+    if (parser.isSet(o.at))
+        if (auto problem = checkNumber(parser, o.at, 0, 1e12, false, "a time in ms from 0"))
+            return problem;
     return std::nullopt;
+}
+
+int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandLineParser& parser,
+               const Options& o, const QCommandLineOption& mode) {
+    // Pictures are drawn offscreen: no display needed, and none used even when there is one.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Scripts read stderr: only this program's own message belongs there, not Qt's chatter
+    // about the platform (critical and fatal messages still pass).
+    qInstallMessageHandler(
+        [](QtMsgType type, const QMessageLogContext& context, const QString& text) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, text)));
+        });
+    QApplication app(argc, argv);
+    ExportOptions options;
+    options.scale = parser.value(o.scale).toDouble();
+    options.width = parser.value(o.width).toDouble();
+    options.transparent = parser.isSet(o.transparent);
+    if (parser.isSet(o.at))
+        options.atMs = parser.value(o.at).toDouble();
+    const ExportFormat format = &mode == &o.exportPng   ? ExportFormat::Png
+                                : &mode == &o.exportSvg ? ExportFormat::Svg
+                                                        : ExportFormat::Trace;
+    QString error;
+    if (!exportTimeline(scenario, parser.value(mode), format, options, &error))
+        return fileError(error);
+    return kOk;
 }
 
 int openWindow(int argc, char* argv[], const Scenario& scenario, double speed, bool loop) {
@@ -85,7 +178,7 @@ int openWindow(int argc, char* argv[], const Scenario& scenario, double speed, b
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
         std::fprintf(stderr, "coroscope: no display to open the window on (set DISPLAY, or use "
-                             "--print-timeline or --print-figures)\n");
+                             "--print-timeline, --print-figures or --export-png)\n");
         return kBadFile;
     }
     QApplication app(argc, argv);
@@ -133,6 +226,8 @@ int main(int argc, char* argv[]) {
         std::cout << figuresJson(figures).toStdString() << '\n';
         return kOk;
     }
+    if (const QCommandLineOption* mode = modeOf(parser, o))
+        return exportFile(argc, argv, scenario, parser, o, *mode);
     return openWindow(argc, argv, scenario, parser.value(o.speed).toDouble(),
                       !parser.isSet(o.noLoop));
 }

@@ -1,28 +1,14 @@
 // The command-line contract, run as a user runs it: stdout, stderr and the exit status.
 
+#include "coroscoperun.h"
 #include "qstringprinter.h"
 #include "scenariofile.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 namespace {
-
-struct ProcessResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-ProcessResult runCoroscope(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(COROSCOPE_EXECUTABLE), arguments);
-    process.waitForFinished(60'000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 const char* kSeedCsv = "task,kind,start_ms,end_ms\n"
                        "Task 1,cpu,0,150\n"

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "exportdialog.h"
 #include "figures.h"
 #include "playbackbar.h"
 #include "schedulerbridge.h"
@@ -7,7 +8,12 @@
 #include "timelinescene.h"
 #include "timelineview.h"
 
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStatusBar>
 
 namespace coroscope {
@@ -24,11 +30,63 @@ MainWindow::MainWindow(QWidget* parent)
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
     resize(1100, 620);
+    createMenus();
 
     scene_->follow(bridge_);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* png = file->addAction(tr("Export &PNG…"), this,
+                                   [this] { exportInteractively(ExportFormat::Png); });
+    png->setShortcut(Qt::CTRL | Qt::Key_E);
+    file->addAction(tr("Export &SVG…"), this, [this] { exportInteractively(ExportFormat::Svg); });
+    file->addAction(tr("Export &Trace (Perfetto, chrome://tracing)…"), this,
+                    [this] { exportInteractively(ExportFormat::Trace); });
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+double MainWindow::pageWidth() const {
+    return scene_->layout().page.width();
+}
+
+bool MainWindow::exportTo(const QString& path, ExportFormat format, const ExportOptions& options,
+                          QString* error) const {
+    return exportTimeline(bridge_->scenario(), path, format, options, error);
+}
+
+void MainWindow::exportInteractively(ExportFormat format) {
+    ExportOptions options;
+    options.width = pageWidth();
+    if (format != ExportFormat::Trace) {
+        ExportDialog dialog(format, bridge_->now(), pageWidth(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        options = dialog.options();
+    }
+    const QString extension = extensionOf(format);
+    const QString filter = format == ExportFormat::Png   ? tr("PNG images (*.png)")
+                           : format == ExportFormat::Svg ? tr("SVG drawings (*.svg)")
+                                                         : tr("Chrome traces (*.json)");
+    const QString folder = exportFolder_.isEmpty() ? QDir::homePath() : exportFolder_;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export"), folder + QStringLiteral("/timeline") + extension, filter);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(extension, Qt::CaseInsensitive))
+        path += extension;
+    exportFolder_ = QFileInfo(path).absolutePath();
+    QString error;
+    if (!exportTo(path, format, options, &error)) {
+        QMessageBox::warning(this, tr("Export failed"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
 
 void MainWindow::showScenario(const Scenario& scenario) {
     bridge_->setScenario(scenario);

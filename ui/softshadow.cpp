@@ -1,6 +1,7 @@
 #include "softshadow.h"
 
 #include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPixmap>
 #include <QPixmapCache>
@@ -98,6 +99,10 @@ double shadowReach(const ShadowSpec& spec) {
 
 void paintSoftShadow(QPainter* painter, const QRectF& shape, double radius,
                      const ShadowSpec& spec) {
+    // SVG has no blur here: thousands of embedded bitmaps would bloat the file for a shade
+    // that slides and print do without.
+    if (painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::SVG)
+        return;
     const double reach = std::ceil(shadowReach(spec));
     const int r = int(std::ceil(radius));
     // A 9-slice image: corners hold the rounded, blurred ends; edges and middle stretch.

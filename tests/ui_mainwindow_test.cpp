@@ -1,0 +1,78 @@
+// The main window as a user drives it: playback controls and exports from the window.
+
+#include "mainwindow.h"
+#include "playbackbar.h"
+#include "qstringprinter.h"
+#include "scenariofile.h"
+#include "schedulerbridge.h"
+#include "timelinescene.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QImage>
+#include <QSlider>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace coroscope;
+
+namespace {
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    MainWindowTest() {
+        window.resize(1100, 700);
+        window.showScenario(ScenarioFile::builtInDefault());
+    }
+    MainWindow window;
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, PlaysAtOnceAndTitlesItselfAfterTheScenario) {
+    EXPECT_TRUE(window.bridge()->isPlaying());
+    EXPECT_EQ(window.windowTitle(), "Asynchronous Task Execution — Coroscope");
+}
+
+TEST_F(MainWindowTest, PlayPauseSpeedAndLoopReachTheBridge) {
+    PlaybackBar* bar = window.playbackBar();
+    bar->playAction()->trigger();
+    EXPECT_FALSE(window.bridge()->isPlaying());
+    EXPECT_EQ(bar->playAction()->text(), "Play");
+    bar->playAction()->trigger();
+    EXPECT_TRUE(window.bridge()->isPlaying());
+
+    bar->speedBox()->setCurrentIndex(bar->speedBox()->findData(4.0));
+    EXPECT_EQ(window.bridge()->speed(), 4.0);
+    window.bridge()->setSpeed(0.3); // a speed the list lacks shows up in it
+    EXPECT_EQ(bar->speedBox()->currentData().toDouble(), 0.3);
+
+    bar->loopAction()->setChecked(false);
+    EXPECT_FALSE(window.bridge()->loops());
+}
+
+TEST_F(MainWindowTest, ScrubberSeeksTheSceneToThatMoment) {
+    window.playbackBar()->scrubber()->setValue(3'000); // 30 % of the 1000 ms axis
+    EXPECT_DOUBLE_EQ(window.bridge()->now(), 300);
+    EXPECT_EQ(window.scene()->segmentItems().size(), 5u);
+}
+
+TEST_F(MainWindowTest, ExportsTheCardAsShown) {
+    QTemporaryDir dir;
+    ExportOptions options;
+    options.width = window.pageWidth();
+    options.scale = 2;
+    QString error;
+    ASSERT_TRUE(window.exportTo(dir.filePath("t.png"), ExportFormat::Png, options, &error))
+        << error.toStdString();
+    const QImage image(dir.filePath("t.png"));
+    EXPECT_EQ(image.width(), int(std::ceil(window.pageWidth() * 2)));
+    EXPECT_EQ(image.height(), int(std::ceil(window.scene()->sceneRect().height() * 2)));
+}
+
+TEST_F(MainWindowTest, AFailedExportSaysWhy) {
+    QString error;
+    EXPECT_FALSE(window.exportTo("/nonexistent-folder/t.png", ExportFormat::Png, {}, &error));
+    EXPECT_EQ(error, "/nonexistent-folder/t.png: the folder /nonexistent-folder does not exist");
+}

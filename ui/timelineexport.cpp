@@ -1,0 +1,125 @@
+#include "timelineexport.h"
+
+#include "chrometrace.h"
+#include "timeline.h"
+#include "timelineimage.h"
+#include "timelinescene.h"
+#include "timelinestyle.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <limits>
+
+namespace coroscope {
+
+namespace {
+
+bool fail(QString* error, const QString& path, const QString& why) {
+    if (error)
+        *error = path + QStringLiteral(": ") + why;
+    return false;
+}
+
+std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOptions& options) {
+    const double at = options.atMs.value_or(std::numeric_limits<double>::infinity());
+    return timelineAt(scenario, at, options.width - 2 * style::kPagePadding);
+}
+
+// Renders into an open file; returns an empty string or the reason it failed.
+QString writePng(QSaveFile& file, const Scenario& scenario, const ExportOptions& options) {
+    const auto scene = sceneFor(scenario, options);
+    const QImage image = renderTimeline(*scene, options.scale, options.transparent);
+    if (image.isNull())
+        return QStringLiteral("the image would be too large (%1 × %2 px); use a smaller --scale")
+            .arg(scene->sceneRect().width() * options.scale)
+            .arg(scene->sceneRect().height() * options.scale);
+    QImageWriter writer(&file, "png");
+    if (!writer.write(image))
+        return writer.errorString();
+    return {};
+}
+
+QString writeSvg(QSaveFile& file, const Scenario& scenario, const ExportOptions& options) {
+    const auto scene = sceneFor(scenario, options);
+    const QRectF rect = scene->sceneRect();
+    QSvgGenerator svg;
+    svg.setOutputDevice(&file);
+    svg.setResolution(96); // CSS pixels: a 1040 px picture is 1040 px wide in a browser
+    svg.setSize(rect.size().toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), rect.size()));
+    svg.setTitle(QString::fromStdString(scenario.title));
+    svg.setDescription(QStringLiteral("Made with Coroscope"));
+    QPainter painter;
+    if (!painter.begin(&svg))
+        return QStringLiteral("the SVG could not be started");
+    painter.setRenderHint(QPainter::Antialiasing);
+    scene->render(&painter, QRectF(QPointF(0, 0), rect.size()), rect);
+    painter.end();
+    return {};
+}
+
+QString writeTrace(QSaveFile& file, const Scenario& scenario) {
+    const QByteArray bytes = chromeTrace(scenario, simulate(scenario));
+    if (file.write(bytes) != bytes.size())
+        return file.errorString();
+    return {};
+}
+
+} // namespace
+
+QString extensionOf(ExportFormat format) {
+    switch (format) {
+    case ExportFormat::Png:
+        return QStringLiteral(".png");
+    case ExportFormat::Svg:
+        return QStringLiteral(".svg");
+    case ExportFormat::Trace:
+        return QStringLiteral(".json");
+    }
+    return {};
+}
+
+bool exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
+                    const ExportOptions& options, QString* error) {
+    const QFileInfo info(path);
+    if (info.isDir())
+        return fail(error, path, QStringLiteral("is a directory"));
+    const QString extension = extensionOf(format);
+    if (!path.endsWith(extension, Qt::CaseInsensitive))
+        return fail(error, path,
+                    QStringLiteral("unknown extension for this export; the file name must end "
+                                   "in %1")
+                        .arg(extension));
+    if (!info.dir().exists())
+        return fail(error, path,
+                    QStringLiteral("the folder %1 does not exist").arg(info.dir().path()));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(error, path, QStringLiteral("cannot be written (%1)").arg(file.errorString()));
+    QString problem;
+    switch (format) {
+    case ExportFormat::Png:
+        problem = writePng(file, scenario, options);
+        break;
+    case ExportFormat::Svg:
+        problem = writeSvg(file, scenario, options);
+        break;
+    case ExportFormat::Trace:
+        problem = writeTrace(file, scenario);
+        break;
+    }
+    if (!problem.isEmpty()) {
+        file.cancelWriting();
+        return fail(error, path, QStringLiteral("cannot be written (%1)").arg(problem));
+    }
+    if (!file.commit())
+        return fail(error, path, QStringLiteral("cannot be written (%1)").arg(file.errorString()));
+    return true;
+}
+
+} // namespace coroscope

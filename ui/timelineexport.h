@@ -1,0 +1,34 @@
+#pragma once
+
+// Writing the timeline to files: PNG and SVG pictures of the card (drawn by the window's
+// scene code) and the Chrome trace. Every write is atomic: on failure the target is untouched
+// and no temporary file is left.
+
+#include "scenario.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace coroscope {
+
+enum class ExportFormat { Png, Svg, Trace };
+
+struct ExportOptions {
+    double scale = 1;           // pixel density (PNG)
+    std::optional<double> atMs; // the frame at this virtual time; the finished run if empty
+    double width = 1040;        // logical width of the picture: the card plus 20 px each side
+    bool transparent = false;   // PNG: no white page behind the card
+};
+
+inline constexpr double kMinExportWidth = 400;
+inline constexpr double kMaxExportWidth = 10'000;
+
+// ".png", ".svg" or ".json".
+QString extensionOf(ExportFormat format);
+
+// Writes a valid scenario; on failure returns false with *error naming the path and the cause.
+bool exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
+                    const ExportOptions& options, QString* error);
+
+} // namespace coroscope
