@@ -173,7 +173,7 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandL
     return kOk;
 }
 
-int openWindow(int argc, char* argv[], const Scenario& scenario, double speed, bool loop) {
+int openWindow(int argc, char* argv[], const QString& scenarioPath, double speed, bool loop) {
     // Without this check Qt aborts with a message about platform plugins.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
@@ -182,10 +182,15 @@ int openWindow(int argc, char* argv[], const Scenario& scenario, double speed, b
         return kBadFile;
     }
     QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Coroscope"));
     MainWindow window;
     window.bridge()->setSpeed(speed);
     window.bridge()->setLoop(loop);
-    window.showScenario(scenario);
+    QString error;
+    if (scenarioPath.isEmpty())
+        window.showScenario(ScenarioFile::builtInDefault(), QObject::tr("Built-in scenario"));
+    else if (!window.openFile(scenarioPath, &error)) // read once already: only a race fails here
+        return fileError(error);
     window.show();
     return QApplication::exec();
 }
@@ -228,6 +233,6 @@ int main(int argc, char* argv[]) {
     }
     if (const QCommandLineOption* mode = modeOf(parser, o))
         return exportFile(argc, argv, scenario, parser, o, *mode);
-    return openWindow(argc, argv, scenario, parser.value(o.speed).toDouble(),
+    return openWindow(argc, argv, parser.value(o.scenario), parser.value(o.speed).toDouble(),
                       !parser.isSet(o.noLoop));
 }

@@ -23,16 +23,17 @@ class MainWindowTest : public ::testing::Test {
 protected:
     MainWindowTest() {
         window.resize(1100, 700);
-        window.showScenario(ScenarioFile::builtInDefault());
+        window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
     }
     MainWindow window;
 };
 
 } // namespace
 
-TEST_F(MainWindowTest, PlaysAtOnceAndTitlesItselfAfterTheScenario) {
+TEST_F(MainWindowTest, PlaysAtOnceAndNamesTheScenarioInTheTitle) {
     EXPECT_TRUE(window.bridge()->isPlaying());
-    EXPECT_EQ(window.windowTitle(), "Asynchronous Task Execution — Coroscope");
+    EXPECT_EQ(window.windowTitle(), "Built-in scenario[*] — Coroscope");
+    EXPECT_FALSE(window.isWindowModified());
 }
 
 TEST_F(MainWindowTest, PlayPauseSpeedAndLoopReachTheBridge) {

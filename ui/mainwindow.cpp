@@ -3,51 +3,248 @@
 #include "exportdialog.h"
 #include "figures.h"
 #include "playbackbar.h"
+#include "recentfiles.h"
+#include "scenariofile.h"
+#include "scenariomodel.h"
+#include "scenariopanel.h"
 #include "schedulerbridge.h"
 #include "timeline.h"
 #include "timelinescene.h"
 #include "timelineview.h"
 
+#include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QScreen>
+#include <QSettings>
 #include <QStatusBar>
+#include <QUndoStack>
+
+#include <algorithm>
 
 namespace coroscope {
 
+namespace {
+
+const QString kScenarioFilter = QObject::tr("Coroscope scenarios (*.json);;All files (*)");
+
+// A scenario to start from: one task, one step.
+Scenario blankScenario() {
+    return {"Untitled", "", {{"Task 1", {{StepKind::Cpu, 100}}}}};
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , undoStack_(new QUndoStack(this))
+    , model_(new ScenarioModel(undoStack_, this))
     , bridge_(new SchedulerBridge(this))
     , scene_(new TimelineScene(this))
     , view_(new TimelineView(scene_, this))
     , playback_(new PlaybackBar(bridge_, this))
-    , figures_(new QLabel(this)) {
-    setWindowTitle(tr("Coroscope"));
+    , panel_(new ScenarioPanel(model_, this))
+    , dock_(new QDockWidget(tr("Scenario"), this))
+    , figures_(new QLabel(this))
+    , recent_(new RecentFiles(this)) {
     setCentralWidget(view_);
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
-    resize(1100, 620);
+    dock_->setObjectName(QStringLiteral("scenarioDock"));
+    dock_->setWidget(panel_);
+    addDockWidget(Qt::LeftDockWidgetArea, dock_);
+    resizeDocks({dock_}, {400}, Qt::Horizontal);
+    setAcceptDrops(true);
+    // Room for the panel and a full-width card, within the screen.
+    const QSize available = screen()->availableSize();
+    resize(std::min(1400, available.width()), std::min(760, available.height()));
+    scene_->follow(bridge_);
     createMenus();
 
-    scene_->follow(bridge_);
+    connect(model_, &ScenarioModel::scenarioEdited, this, &MainWindow::scenarioEdited);
+    connect(undoStack_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(recent_, &RecentFiles::openRequested, this,
+            [this](const QString& path) { openInteractively(path); });
+
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* png = file->addAction(tr("Export &PNG…"), this,
-                                   [this] { exportInteractively(ExportFormat::Png); });
-    png->setShortcut(Qt::CTRL | Qt::Key_E);
-    file->addAction(tr("Export &SVG…"), this, [this] { exportInteractively(ExportFormat::Svg); });
+    file->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (maybeSave())
+            newScenario();
+    });
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] { openInteractively(); });
+    recent_->attach(file->addMenu(tr("Open &Recent")));
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("Export &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    [this] { exportInteractively(ExportFormat::Png); });
+    file->addAction(tr("Export S&VG…"), this, [this] { exportInteractively(ExportFormat::Svg); });
     file->addAction(tr("Export &Trace (Perfetto, chrome://tracing)…"), this,
                     [this] { exportInteractively(ExportFormat::Trace); });
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = undoStack_->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction* redo = undoStack_->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(dock_->toggleViewAction());
+}
+
+void MainWindow::showScenario(const Scenario& scenario, const QString& name) {
+    filePath_.clear();
+    untitledName_ = name;
+    model_->resetScenario(scenario);
+    undoStack_->clear();
+    updateTitle();
+    bridge_->play();
+}
+
+void MainWindow::newScenario() {
+    showScenario(blankScenario(), tr("Untitled"));
+}
+
+bool MainWindow::openFile(const QString& path, QString* error) {
+    ScenarioFile::ReadResult loaded = ScenarioFile::read(path);
+    if (!loaded.ok()) {
+        if (error)
+            *error = loaded.error;
+        return false;
+    }
+    showScenario(loaded.scenario, QString());
+    filePath_ = path;
+    recent_->add(path);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::saveFile(const QString& path, QString* error) {
+    if (!ScenarioFile::write(model_->scenario(), path, error))
+        return false;
+    filePath_ = path;
+    undoStack_->setClean();
+    recent_->add(path);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::isModified() const {
+    return !undoStack_->isClean();
+}
+
+void MainWindow::scenarioEdited(const Scenario& scenario) {
+    const bool playing = bridge_->isPlaying();
+    const double at = bridge_->now();
+    bridge_->setScenario(scenario);
+    if (!playing)
+        bridge_->seek(at); // paused: the same moment of the new schedule
+    showFigures();
+}
+
+void MainWindow::updateTitle() {
+    const QString name = filePath_.isEmpty() ? untitledName_ : QFileInfo(filePath_).fileName();
+    setWindowTitle(tr("%1[*] — Coroscope").arg(name));
+    setWindowModified(isModified());
+}
+
+bool MainWindow::maybeSave() {
+    if (!isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"), tr("The scenario has changes that are not saved. Save them?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::openInteractively(const QString& given) {
+    if (!maybeSave())
+        return;
+    QString path = given;
+    if (path.isEmpty()) {
+        path =
+            QFileDialog::getOpenFileName(this, tr("Open scenario"), lastFolder_, kScenarioFilter);
+        if (path.isEmpty())
+            return;
+    }
+    lastFolder_ = QFileInfo(path).absolutePath();
+    QString error;
+    if (!openFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot open the scenario"), error);
+}
+
+bool MainWindow::save() {
+    if (filePath_.isEmpty())
+        return saveAs();
+    QString error;
+    if (saveFile(filePath_, &error))
+        return true;
+    QMessageBox::warning(this, tr("Cannot save the scenario"), error);
+    return false;
+}
+
+bool MainWindow::saveAs() {
+    const QString suggested = filePath_.isEmpty()
+                                  ? QDir(lastFolder_).filePath(QStringLiteral("scenario.json"))
+                                  : filePath_;
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, kScenarioFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    lastFolder_ = QFileInfo(path).absolutePath();
+    QString error;
+    if (saveFile(path, &error))
+        return true;
+    QMessageBox::warning(this, tr("Cannot save the scenario"), error);
+    return false;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openInteractively(urls.first().toLocalFile());
 }
 
 double MainWindow::pageWidth() const {
@@ -56,7 +253,7 @@ double MainWindow::pageWidth() const {
 
 bool MainWindow::exportTo(const QString& path, ExportFormat format, const ExportOptions& options,
                           QString* error) const {
-    return exportTimeline(bridge_->scenario(), path, format, options, error);
+    return exportTimeline(model_->scenario(), path, format, options, error);
 }
 
 void MainWindow::exportInteractively(ExportFormat format) {
@@ -72,14 +269,14 @@ void MainWindow::exportInteractively(ExportFormat format) {
     const QString filter = format == ExportFormat::Png   ? tr("PNG images (*.png)")
                            : format == ExportFormat::Svg ? tr("SVG drawings (*.svg)")
                                                          : tr("Chrome traces (*.json)");
-    const QString folder = exportFolder_.isEmpty() ? QDir::homePath() : exportFolder_;
     QString path = QFileDialog::getSaveFileName(
-        this, tr("Export"), folder + QStringLiteral("/timeline") + extension, filter);
+        this, tr("Export"), QDir(lastFolder_).filePath(QStringLiteral("timeline") + extension),
+        filter);
     if (path.isEmpty())
         return;
     if (!path.endsWith(extension, Qt::CaseInsensitive))
         path += extension;
-    exportFolder_ = QFileInfo(path).absolutePath();
+    lastFolder_ = QFileInfo(path).absolutePath();
     QString error;
     if (!exportTo(path, format, options, &error)) {
         QMessageBox::warning(this, tr("Export failed"), error);
@@ -88,19 +285,10 @@ void MainWindow::exportInteractively(ExportFormat format) {
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
-void MainWindow::showScenario(const Scenario& scenario) {
-    bridge_->setScenario(scenario);
-    setWindowTitle(scenario.title.empty()
-                       ? tr("Coroscope")
-                       : tr("%1 — Coroscope").arg(QString::fromStdString(scenario.title)));
-    showFigures();
-    bridge_->play();
-}
-
 void MainWindow::showFigures() {
-    const Scenario& scenario = bridge_->scenario();
+    const Scenario& scenario = model_->scenario();
     const Figures f = computeFigures(scenario, simulate(scenario));
-    figures_->setText(tr("Makespan %1 ms  ·  CPU busy %2 ms (%3%)  ·  One at a time %4 ms  ·  "
+    figures_->setText(tr("Makespan %L1 ms  ·  CPU busy %L2 ms (%3%)  ·  One at a time %L4 ms  ·  "
                          "Speed-up %5×  ·  %6 tasks, %7 segments")
                           .arg(f.makespanMs)
                           .arg(f.cpuBusyMs)

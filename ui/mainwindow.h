@@ -1,17 +1,23 @@
 #pragma once
 
-// The main window: the animated timeline, playback controls and the run's figures.
+// The main window: the animated timeline, the scenario panel, playback controls, the run's
+// figures, and the File and Edit menus (open, save, export, undo, redo).
 
 #include "scenario.h"
 #include "timelineexport.h"
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
+class QUndoStack;
 
 namespace coroscope {
 
 class PlaybackBar;
+class RecentFiles;
+class ScenarioModel;
+class ScenarioPanel;
 class SchedulerBridge;
 class TimelineScene;
 class TimelineView;
@@ -22,13 +28,14 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Shows a valid scenario and plays it from the start.
-    void showScenario(const Scenario& scenario);
-
-    SchedulerBridge* bridge() const { return bridge_; }
-    TimelineScene* scene() const { return scene_; }
-    TimelineView* view() const { return view_; }
-    PlaybackBar* playbackBar() const { return playback_; }
+    // Shows a valid scenario that has no file (the built-in one) and plays it.
+    void showScenario(const Scenario& scenario, const QString& name);
+    // Loads a file; on failure returns false, *error says why, and nothing changes.
+    bool openFile(const QString& path, QString* error);
+    // Saves atomically; on failure returns false and *error says why.
+    bool saveFile(const QString& path, QString* error);
+    QString filePath() const { return filePath_; }
+    bool isModified() const;
 
     // Writes the shown scenario; on failure returns false and *error says why.
     bool exportTo(const QString& path, ExportFormat format, const ExportOptions& options,
@@ -36,18 +43,48 @@ public:
     // The picture's width for exports from the window: the card as it is shown.
     double pageWidth() const;
 
+    SchedulerBridge* bridge() const { return bridge_; }
+    TimelineScene* scene() const { return scene_; }
+    TimelineView* view() const { return view_; }
+    PlaybackBar* playbackBar() const { return playback_; }
+    ScenarioModel* model() const { return model_; }
+    ScenarioPanel* panel() const { return panel_; }
+    QUndoStack* undoStack() const { return undoStack_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
     void createMenus();
+    // The schedule changed: re-run it, restart the animation (or, paused, redraw the same
+    // moment), update the figures.
+    void scenarioEdited(const Scenario& scenario);
+    void newScenario();
+    void openInteractively(const QString& path = {});
+    bool save();
+    bool saveAs();
+    // Asks whether to save unsaved changes; false when the user cancels.
+    bool maybeSave();
     // Asks for options and a file name, then exports; failures show in a message box.
     void exportInteractively(ExportFormat format);
     void showFigures();
+    void updateTitle();
 
+    QUndoStack* undoStack_;
+    ScenarioModel* model_;
     SchedulerBridge* bridge_;
     TimelineScene* scene_;
     TimelineView* view_;
     PlaybackBar* playback_;
+    ScenarioPanel* panel_;
+    QDockWidget* dock_;
     QLabel* figures_;
-    QString exportFolder_;
+    RecentFiles* recent_;
+    QString filePath_;
+    QString untitledName_;
+    QString lastFolder_;
 };
 
 } // namespace coroscope

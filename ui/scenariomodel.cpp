@@ -1,0 +1,484 @@
+#include "scenariomodel.h"
+
+#include "timelinestyle.h"
+
+#include <QMimeData>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace coroscope {
+
+namespace {
+
+constexpr quintptr kTaskRow = 0; // internal id of task rows; step rows hold their task's id
+
+QString qText(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// An undo command made of two closures.
+class EditCommand final : public QUndoCommand {
+public:
+    EditCommand(const QString& text, std::function<void()> redo, std::function<void()> undo)
+        : QUndoCommand(text)
+        , redo_(std::move(redo))
+        , undo_(std::move(undo)) {}
+    void redo() override { redo_(); }
+    void undo() override { undo_(); }
+
+private:
+    std::function<void()> redo_;
+    std::function<void()> undo_;
+};
+
+// For beginMoveRows: the row before which the moved row lands, counted before it leaves.
+int destinationChild(bool sameParent, int from, int to) {
+    return sameParent && to > from ? to + 1 : to;
+}
+
+} // namespace
+
+ScenarioModel::ScenarioModel(QUndoStack* undoStack, QObject* parent)
+    : QAbstractItemModel(parent)
+    , undoStack_(undoStack) {}
+
+void ScenarioModel::resetScenario(const Scenario& scenario) {
+    beginResetModel();
+    scenario_ = scenario;
+    taskIds_.clear();
+    for (std::size_t t = 0; t < scenario_.tasks.size(); ++t)
+        taskIds_.push_back(nextTaskId_++);
+    renumberTasks();
+    endResetModel();
+    emit scenarioEdited(scenario_);
+}
+
+void ScenarioModel::push(const QString& text, std::function<void()> redo,
+                         std::function<void()> undo) {
+    undoStack_->push(new EditCommand(
+        text,
+        [this, redo = std::move(redo)] {
+            redo();
+            edited();
+        },
+        [this, undo = std::move(undo)] {
+            undo();
+            edited();
+        }));
+}
+
+void ScenarioModel::edited() {
+    emit scenarioEdited(scenario_);
+}
+
+void ScenarioModel::renumberTasks() {
+    taskRows_.clear();
+    for (std::size_t t = 0; t < taskIds_.size(); ++t)
+        taskRows_.insert(taskIds_[t], int(t));
+}
+
+QString ScenarioModel::taskLabel(int task) const {
+    return QStringLiteral("“%1”").arg(
+        QString::fromStdString(scenario_.tasks[std::size_t(task)].name));
+}
+
+// ---- undoable edits ----
+
+bool ScenarioModel::setTitles(const QString& title, const QString& subtitle) {
+    const std::string newTitle = title.toStdString();
+    const std::string newSubtitle = subtitle.toStdString();
+    if (newTitle.size() > kMaxTitleBytes || newSubtitle.size() > kMaxTitleBytes)
+        return false;
+    if (newTitle == scenario_.title && newSubtitle == scenario_.subtitle)
+        return true;
+    const std::string oldTitle = scenario_.title;
+    const std::string oldSubtitle = scenario_.subtitle;
+    push(
+        tr("Edit the title"), [=, this] { applyTitles(newTitle, newSubtitle); },
+        [=, this] { applyTitles(oldTitle, oldSubtitle); });
+    return true;
+}
+
+bool ScenarioModel::addTask(int at) {
+    if (at < 0 || at > rowCount() || scenario_.tasks.size() >= kMaxTasks ||
+        totalSteps(scenario_) >= kMaxTotalSteps)
+        return false;
+    const Task task{"Task " + std::to_string(scenario_.tasks.size() + 1), {{StepKind::Cpu, 100}}};
+    push(
+        tr("Add a task"), [=, this] { insertTask(at, task); }, [=, this] { eraseTask(at); });
+    return true;
+}
+
+bool ScenarioModel::duplicateTask(int t) {
+    if (t < 0 || t >= rowCount() || scenario_.tasks.size() >= kMaxTasks)
+        return false;
+    Task copy = scenario_.tasks[std::size_t(t)];
+    if (totalSteps(scenario_) + copy.steps.size() > kMaxTotalSteps)
+        return false;
+    copy.name = copy.name.substr(0, kMaxNameBytes - 7) + " (copy)";
+    push(
+        tr("Duplicate task %1").arg(taskLabel(t)), [=, this] { insertTask(t + 1, copy); },
+        [=, this] { eraseTask(t + 1); });
+    return true;
+}
+
+bool ScenarioModel::removeTask(int t) {
+    if (t < 0 || t >= rowCount() || scenario_.tasks.size() <= 1)
+        return false; // a scenario needs a task
+    const Task removed = scenario_.tasks[std::size_t(t)];
+    push(
+        tr("Remove task %1").arg(taskLabel(t)), [=, this] { eraseTask(t); },
+        [=, this] { insertTask(t, removed); });
+    return true;
+}
+
+bool ScenarioModel::moveTask(int from, int to) {
+    const int count = rowCount();
+    if (from < 0 || from >= count || to < 0 || to >= count || from == to)
+        return false;
+    push(
+        tr("Move task %1").arg(taskLabel(from)), [=, this] { relocateTask(from, to); },
+        [=, this] { relocateTask(to, from); });
+    return true;
+}
+
+bool ScenarioModel::addStep(int t, int at) {
+    if (t < 0 || t >= rowCount())
+        return false;
+    const auto& steps = scenario_.tasks[std::size_t(t)].steps;
+    if (at < 0 || at > int(steps.size()) || steps.size() >= kMaxStepsPerTask ||
+        totalSteps(scenario_) >= kMaxTotalSteps)
+        return false;
+    const Step step{StepKind::Cpu, 100};
+    push(
+        tr("Add a step to %1").arg(taskLabel(t)), [=, this] { insertStep(t, at, step); },
+        [=, this] { eraseStep(t, at); });
+    return true;
+}
+
+bool ScenarioModel::removeStep(int t, int s) {
+    if (t < 0 || t >= rowCount() || s < 0 || s >= rowCount(taskIndex(t)))
+        return false;
+    if (scenario_.tasks[std::size_t(t)].steps.size() <= 1)
+        return false; // a task needs a step
+    const Step removed = scenario_.tasks[std::size_t(t)].steps[std::size_t(s)];
+    push(
+        tr("Remove step %1 of %2").arg(s + 1).arg(taskLabel(t)), [=, this] { eraseStep(t, s); },
+        [=, this] { insertStep(t, s, removed); });
+    return true;
+}
+
+bool ScenarioModel::moveStep(int fromTask, int fromStep, int toTask, int toStep) {
+    const int tasks = rowCount();
+    if (fromTask < 0 || fromTask >= tasks || toTask < 0 || toTask >= tasks)
+        return false;
+    const int fromCount = rowCount(taskIndex(fromTask));
+    const int toCount = rowCount(taskIndex(toTask)) - (fromTask == toTask ? 1 : 0);
+    if (fromStep < 0 || fromStep >= fromCount || toStep < 0 || toStep > toCount)
+        return false;
+    if (fromTask == toTask && fromStep == toStep)
+        return false;
+    if (fromTask != toTask && fromCount <= 1)
+        return false; // the source task would be left without steps
+    if (fromTask != toTask && rowCount(taskIndex(toTask)) >= int(kMaxStepsPerTask))
+        return false;
+    auto move = [this](int ft, int fs, int tt, int ts) {
+        const Step step = scenario_.tasks[std::size_t(ft)].steps[std::size_t(fs)];
+        beginMoveRows(taskIndex(ft), fs, fs, taskIndex(tt), destinationChild(ft == tt, fs, ts));
+        auto& source = scenario_.tasks[std::size_t(ft)].steps;
+        source.erase(source.begin() + fs);
+        auto& target = scenario_.tasks[std::size_t(tt)].steps;
+        target.insert(target.begin() + ts, step);
+        endMoveRows();
+        for (int task : {ft, tt}) // step numbers shift
+            emit dataChanged(stepIndex(task, 0), stepIndex(task, rowCount(taskIndex(task)) - 1));
+    };
+    push(
+        tr("Move step %1 of %2").arg(fromStep + 1).arg(taskLabel(fromTask)),
+        [=] { move(fromTask, fromStep, toTask, toStep); },
+        [=] { move(toTask, toStep, fromTask, fromStep); });
+    return true;
+}
+
+// ---- primitives ----
+
+void ScenarioModel::applyTitles(const std::string& title, const std::string& subtitle) {
+    scenario_.title = title;
+    scenario_.subtitle = subtitle;
+}
+
+void ScenarioModel::applyTaskName(int t, const std::string& name) {
+    scenario_.tasks[std::size_t(t)].name = name;
+    emit dataChanged(taskIndex(t), taskIndex(t));
+}
+
+void ScenarioModel::applyStep(int t, int s, Step value) {
+    scenario_.tasks[std::size_t(t)].steps[std::size_t(s)] = value;
+    emit dataChanged(stepIndex(t, s, KindColumn), stepIndex(t, s, DurationColumn));
+    emit dataChanged(taskIndex(t, DurationColumn), taskIndex(t, DurationColumn));
+}
+
+void ScenarioModel::insertTask(int at, const Task& task) {
+    beginInsertRows({}, at, at);
+    scenario_.tasks.insert(scenario_.tasks.begin() + at, task);
+    taskIds_.insert(taskIds_.begin() + at, nextTaskId_++);
+    renumberTasks();
+    endInsertRows();
+}
+
+void ScenarioModel::eraseTask(int t) {
+    beginRemoveRows({}, t, t);
+    scenario_.tasks.erase(scenario_.tasks.begin() + t);
+    taskIds_.erase(taskIds_.begin() + t);
+    renumberTasks();
+    endRemoveRows();
+}
+
+void ScenarioModel::relocateTask(int from, int to) {
+    beginMoveRows({}, from, from, {}, destinationChild(true, from, to));
+    Task task = std::move(scenario_.tasks[std::size_t(from)]);
+    scenario_.tasks.erase(scenario_.tasks.begin() + from);
+    scenario_.tasks.insert(scenario_.tasks.begin() + to, std::move(task));
+    const quintptr id = taskIds_[std::size_t(from)];
+    taskIds_.erase(taskIds_.begin() + from);
+    taskIds_.insert(taskIds_.begin() + to, id);
+    renumberTasks();
+    endMoveRows();
+}
+
+void ScenarioModel::insertStep(int t, int at, Step value) {
+    beginInsertRows(taskIndex(t), at, at);
+    auto& steps = scenario_.tasks[std::size_t(t)].steps;
+    steps.insert(steps.begin() + at, value);
+    endInsertRows();
+    emit dataChanged(stepIndex(t, 0), stepIndex(t, int(steps.size()) - 1));
+    emit dataChanged(taskIndex(t, DurationColumn), taskIndex(t, DurationColumn));
+}
+
+void ScenarioModel::eraseStep(int t, int s) {
+    beginRemoveRows(taskIndex(t), s, s);
+    auto& steps = scenario_.tasks[std::size_t(t)].steps;
+    steps.erase(steps.begin() + s);
+    endRemoveRows();
+    emit dataChanged(stepIndex(t, 0), stepIndex(t, int(steps.size()) - 1));
+    emit dataChanged(taskIndex(t, DurationColumn), taskIndex(t, DurationColumn));
+}
+
+// ---- the item model ----
+
+QModelIndex ScenarioModel::taskIndex(int task, int column) const {
+    return index(task, column);
+}
+
+QModelIndex ScenarioModel::stepIndex(int task, int step, int column) const {
+    return index(step, column, taskIndex(task));
+}
+
+std::pair<int, int> ScenarioModel::position(const QModelIndex& index) const {
+    if (index.internalId() == kTaskRow)
+        return {index.row(), -1};
+    return {taskRows_.value(index.internalId()), index.row()};
+}
+
+QModelIndex ScenarioModel::index(int row, int column, const QModelIndex& parent) const {
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, kTaskRow);
+    return createIndex(row, column, taskIds_[std::size_t(parent.row())]);
+}
+
+QModelIndex ScenarioModel::parent(const QModelIndex& child) const {
+    if (!child.isValid() || child.internalId() == kTaskRow)
+        return {};
+    return createIndex(taskRows_.value(child.internalId()), 0, kTaskRow);
+}
+
+int ScenarioModel::rowCount(const QModelIndex& parent) const {
+    if (!parent.isValid())
+        return int(scenario_.tasks.size());
+    if (parent.internalId() == kTaskRow && parent.column() == 0)
+        return int(scenario_.tasks[std::size_t(parent.row())].steps.size());
+    return 0;
+}
+
+int ScenarioModel::columnCount(const QModelIndex&) const {
+    return ColumnCount;
+}
+
+QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid())
+        return {};
+    const auto [t, s] = position(index);
+    const Task& task = scenario_.tasks[std::size_t(t)];
+    if (s < 0) {
+        if (index.column() == NameColumn && (role == Qt::DisplayRole || role == Qt::EditRole))
+            return QString::fromStdString(task.name);
+        if (index.column() == DurationColumn && role == Qt::DisplayRole) {
+            std::int64_t sum = 0;
+            for (const Step& step : task.steps)
+                sum += step.ms;
+            return tr("%L1 ms in all").arg(sum);
+        }
+        if (index.column() == DurationColumn && role == Qt::ForegroundRole)
+            return style::kMutedText;
+        return {};
+    }
+    const Step& step = task.steps[std::size_t(s)];
+    switch (index.column()) {
+    case NameColumn:
+        if (role == Qt::DisplayRole)
+            return tr("Step %1").arg(s + 1);
+        break;
+    case KindColumn:
+        if (role == Qt::DisplayRole)
+            return qText(kindLabel(step.kind));
+        if (role == Qt::EditRole)
+            return int(step.kind);
+        if (role == Qt::DecorationRole)
+            return style::kindColors(step.kind).from;
+        break;
+    case DurationColumn:
+        if (role == Qt::DisplayRole)
+            return tr("%L1 ms").arg(step.ms);
+        if (role == Qt::EditRole)
+            return int(step.ms);
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    }
+    return {};
+}
+
+bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (!index.isValid() || role != Qt::EditRole)
+        return false;
+    const auto [t, s] = position(index);
+    if (s < 0) {
+        if (index.column() != NameColumn)
+            return false;
+        const std::string name = value.toString().toStdString();
+        if (name.empty() || name.size() > kMaxNameBytes)
+            return false;
+        const std::string old = scenario_.tasks[std::size_t(t)].name;
+        if (name == old)
+            return true;
+        push(
+            tr("Rename task %1 to “%2”").arg(taskLabel(t), value.toString()),
+            [=, this] { applyTaskName(t, name); }, [=, this] { applyTaskName(t, old); });
+        return true;
+    }
+    const Step old = scenario_.tasks[std::size_t(t)].steps[std::size_t(s)];
+    Step updated = old;
+    bool ok = false;
+    if (index.column() == KindColumn) {
+        const int kind = value.toInt(&ok);
+        if (!ok || kind < 0 || kind >= int(kAllStepKinds.size()))
+            return false;
+        updated.kind = StepKind(kind);
+    } else if (index.column() == DurationColumn) {
+        const qlonglong ms = value.toLongLong(&ok);
+        if (!ok || ms < kMinStepMs || ms > kMaxStepMs)
+            return false;
+        updated.ms = ms;
+    } else {
+        return false;
+    }
+    if (updated == old)
+        return true;
+    const QString text =
+        index.column() == KindColumn
+            ? tr("Make step %1 of %2 %3")
+                  .arg(s + 1)
+                  .arg(taskLabel(t), qText(kindLabel(updated.kind)))
+            : tr("Set step %1 of %2 to %L3 ms").arg(s + 1).arg(taskLabel(t)).arg(updated.ms);
+    push(
+        text, [=, this] { applyStep(t, s, updated); }, [=, this] { applyStep(t, s, old); });
+    return true;
+}
+
+QVariant ScenarioModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Task / step");
+    case KindColumn:
+        return tr("Kind");
+    case DurationColumn:
+        return tr("Duration");
+    }
+    return {};
+}
+
+Qt::ItemFlags ScenarioModel::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled; // tasks can be dropped at the top level
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+    const auto [t, s] = position(index);
+    if (s < 0) {
+        flags |= Qt::ItemIsDropEnabled; // steps can be dropped into a task
+        if (index.column() == NameColumn)
+            flags |= Qt::ItemIsEditable;
+    } else if (index.column() != NameColumn) {
+        flags |= Qt::ItemIsEditable;
+    }
+    return flags;
+}
+
+QStringList ScenarioModel::mimeTypes() const {
+    return {QString::fromLatin1(kMimeType)};
+}
+
+QMimeData* ScenarioModel::mimeData(const QModelIndexList& indexes) const {
+    if (indexes.isEmpty())
+        return nullptr;
+    const auto [t, s] = position(indexes.first());
+    auto* data = new QMimeData;
+    data->setData(QString::fromLatin1(kMimeType),
+                  QByteArray::number(t) + ' ' + QByteArray::number(s));
+    return data;
+}
+
+std::optional<std::pair<int, int>> ScenarioModel::decode(const QMimeData* data) const {
+    if (!data || !data->hasFormat(QString::fromLatin1(kMimeType)))
+        return std::nullopt;
+    const QList<QByteArray> parts = data->data(QString::fromLatin1(kMimeType)).split(' ');
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool okTask = false;
+    bool okStep = false;
+    const int t = parts[0].toInt(&okTask);
+    const int s = parts[1].toInt(&okStep);
+    if (!okTask || !okStep || t < 0 || t >= rowCount() || s >= rowCount(taskIndex(t)))
+        return std::nullopt;
+    return std::pair{t, s};
+}
+
+bool ScenarioModel::canDropMimeData(const QMimeData* data, Qt::DropAction action, int, int,
+                                    const QModelIndex& parent) const {
+    const auto item = decode(data);
+    if (!item || action != Qt::MoveAction)
+        return false;
+    const bool draggingTask = item->second < 0;
+    const bool ontoTask = parent.isValid() && position(parent).second < 0;
+    return draggingTask ? !parent.isValid() : ontoTask;
+}
+
+bool ScenarioModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                                 const QModelIndex& parent) {
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const auto [t, s] = *decode(data);
+    if (s < 0) {
+        const int before = row < 0 ? rowCount() : row;
+        moveTask(t, before > t ? before - 1 : before);
+        return false;
+    }
+    const int target = parent.row();
+    const int before = row < 0 ? rowCount(parent) : row;
+    moveStep(t, s, target, target == t && before > s ? before - 1 : before);
+    return false;
+}
+
+} // namespace coroscope

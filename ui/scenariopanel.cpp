@@ -1,0 +1,177 @@
+#include "scenariopanel.h"
+
+#include "scenariomodel.h"
+#include "stepdelegate.h"
+
+#include <QAction>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace coroscope {
+
+ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
+    : QWidget(parent)
+    , model_(model)
+    , title_(new QLineEdit(this))
+    , subtitle_(new QLineEdit(this))
+    , tree_(new QTreeView(this)) {
+    title_->setPlaceholderText(tr("Title of the picture"));
+    subtitle_->setPlaceholderText(tr("A line under the title"));
+    connect(title_, &QLineEdit::editingFinished, this, &ScenarioPanel::commitTitles);
+    connect(subtitle_, &QLineEdit::editingFinished, this, &ScenarioPanel::commitTitles);
+    auto* titles = new QFormLayout;
+    titles->addRow(tr("Title:"), title_);
+    titles->addRow(tr("Subtitle:"), subtitle_);
+
+    tree_->setModel(model_);
+    tree_->setItemDelegate(new StepDelegate(tree_));
+    tree_->setSelectionMode(QAbstractItemView::SingleSelection);
+    tree_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                           QAbstractItemView::SelectedClicked);
+    tree_->setDragDropMode(QAbstractItemView::InternalMove);
+    tree_->setDefaultDropAction(Qt::MoveAction);
+    tree_->setDropIndicatorShown(true);
+    tree_->setAlternatingRowColors(true);
+    tree_->header()->setStretchLastSection(false);
+    tree_->header()->setSectionResizeMode(ScenarioModel::NameColumn, QHeaderView::Stretch);
+    tree_->header()->setSectionResizeMode(ScenarioModel::KindColumn, QHeaderView::ResizeToContents);
+    tree_->header()->setSectionResizeMode(ScenarioModel::DurationColumn,
+                                          QHeaderView::ResizeToContents);
+    tree_->expandAll();
+    connect(model_, &QAbstractItemModel::modelReset, tree_, &QTreeView::expandAll);
+    connect(model_, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex& parent, int first) {
+                if (!parent.isValid())
+                    tree_->expand(model_->taskIndex(first));
+            });
+    connect(model_, &ScenarioModel::scenarioEdited, this, &ScenarioPanel::showTitles);
+    connect(model_, &ScenarioModel::scenarioEdited, this, &ScenarioPanel::updateButtons);
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ScenarioPanel::updateButtons);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(2);
+    addTask_ =
+        addButton(tr("+ Task"), tr("Add a task after the selected one"), &ScenarioPanel::addTask);
+    addStep_ =
+        addButton(tr("+ Step"), tr("Add a step after the selected one"), &ScenarioPanel::addStep);
+    duplicate_ = addButton(tr("Duplicate"), tr("Duplicate the selected task"),
+                           &ScenarioPanel::duplicateTask);
+    remove_ = addButton(tr("Remove"), tr("Remove the selected task or step (Delete)"),
+                        &ScenarioPanel::removeCurrent);
+    // Delete removes only while the tree has the focus, not while the timeline has it.
+    auto* removeKey = new QAction(this);
+    removeKey->setShortcut(QKeySequence::Delete);
+    removeKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(removeKey, &QAction::triggered, this, &ScenarioPanel::removeCurrent);
+    tree_->addAction(removeKey);
+    up_ = addButton(tr("▲"), tr("Move the selection up"), nullptr);
+    down_ = addButton(tr("▼"), tr("Move the selection down"), nullptr);
+    connect(up_, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
+    connect(down_, &QToolButton::clicked, this, [this] { moveCurrent(+1); });
+    for (QToolButton* button : {addTask_, addStep_, duplicate_, remove_, up_, down_})
+        buttons->addWidget(button);
+    buttons->addStretch();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(titles);
+    layout->addWidget(tree_, 1);
+    layout->addLayout(buttons);
+    showTitles();
+    updateButtons();
+}
+
+QToolButton* ScenarioPanel::addButton(const QString& text, const QString& tip,
+                                      void (ScenarioPanel::*slot)()) {
+    auto* button = new QToolButton(this);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setAutoRaise(true);
+    if (slot)
+        connect(button, &QToolButton::clicked, this, slot);
+    return button;
+}
+
+std::pair<int, int> ScenarioPanel::current() const {
+    const QModelIndex index = tree_->currentIndex();
+    if (!index.isValid())
+        return {-1, -1};
+    return model_->position(index);
+}
+
+void ScenarioPanel::select(int task, int step) {
+    const QModelIndex index = step < 0 ? model_->taskIndex(task) : model_->stepIndex(task, step);
+    tree_->setCurrentIndex(index);
+    tree_->scrollTo(index);
+}
+
+void ScenarioPanel::addTask() {
+    const int at = current().first < 0 ? model_->rowCount() : current().first + 1;
+    if (model_->addTask(at))
+        select(at, -1);
+}
+
+void ScenarioPanel::addStep() {
+    const auto [t, s] = current();
+    const int task = t < 0 ? model_->rowCount() - 1 : t;
+    const int at = s < 0 ? model_->rowCount(model_->taskIndex(task)) : s + 1;
+    if (model_->addStep(task, at))
+        select(task, at);
+}
+
+void ScenarioPanel::duplicateTask() {
+    const int t = current().first;
+    if (model_->duplicateTask(t))
+        select(t + 1, -1);
+}
+
+void ScenarioPanel::removeCurrent() {
+    const auto [t, s] = current();
+    if (s < 0) {
+        if (model_->removeTask(t))
+            select(std::min(t, model_->rowCount() - 1), -1);
+    } else if (model_->removeStep(t, s)) {
+        select(t, std::min(s, model_->rowCount(model_->taskIndex(t)) - 1));
+    }
+}
+
+void ScenarioPanel::moveCurrent(int delta) {
+    const auto [t, s] = current();
+    if (s < 0) {
+        if (model_->moveTask(t, t + delta))
+            select(t + delta, -1);
+    } else if (model_->moveStep(t, s, t, s + delta)) {
+        select(t, s + delta);
+    }
+}
+
+void ScenarioPanel::showTitles() {
+    const QString title = QString::fromStdString(model_->scenario().title);
+    const QString subtitle = QString::fromStdString(model_->scenario().subtitle);
+    if (title_->text() != title)
+        title_->setText(title);
+    if (subtitle_->text() != subtitle)
+        subtitle_->setText(subtitle);
+}
+
+void ScenarioPanel::commitTitles() {
+    if (!model_->setTitles(title_->text(), subtitle_->text()))
+        showTitles(); // refused (too long): show what the scenario holds
+}
+
+void ScenarioPanel::updateButtons() {
+    const auto [t, s] = current();
+    const int tasks = model_->rowCount();
+    const int steps = t < 0 ? 0 : model_->rowCount(model_->taskIndex(t));
+    duplicate_->setEnabled(t >= 0 && s < 0);
+    remove_->setEnabled(t >= 0 && (s < 0 ? tasks > 1 : steps > 1));
+    up_->setEnabled(t >= 0 && (s < 0 ? t > 0 : s > 0));
+    down_->setEnabled(t >= 0 && (s < 0 ? t < tasks - 1 : s < steps - 1));
+}
+
+} // namespace coroscope

@@ -1,0 +1,55 @@
+#pragma once
+
+// The side panel: title and subtitle, the tasks and their steps in a tree, and buttons to
+// add, duplicate, remove and reorder them (drag and drop works too). Every edit goes
+// through the model, hence through undo.
+
+#include <QWidget>
+
+class QLineEdit;
+class QToolButton;
+class QTreeView;
+
+namespace coroscope {
+
+class ScenarioModel;
+
+class ScenarioPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScenarioPanel(ScenarioModel* model, QWidget* parent = nullptr);
+
+    QTreeView* tree() const { return tree_; }
+    QLineEdit* titleEdit() const { return title_; }
+    QLineEdit* subtitleEdit() const { return subtitle_; }
+
+    // (task, step) of the current row; step -1 for a task, task -1 for none.
+    std::pair<int, int> current() const;
+    void select(int task, int step);
+
+    // The buttons' actions, on the current row.
+    void addTask();
+    void addStep();
+    void duplicateTask();
+    void removeCurrent();
+    void moveCurrent(int delta);
+
+private:
+    void showTitles();
+    void commitTitles();
+    void updateButtons();
+    QToolButton* addButton(const QString& text, const QString& tip, void (ScenarioPanel::*slot)());
+
+    ScenarioModel* model_;
+    QLineEdit* title_;
+    QLineEdit* subtitle_;
+    QTreeView* tree_;
+    QToolButton* addTask_ = nullptr;
+    QToolButton* addStep_ = nullptr;
+    QToolButton* duplicate_ = nullptr;
+    QToolButton* remove_ = nullptr;
+    QToolButton* up_ = nullptr;
+    QToolButton* down_ = nullptr;
+};
+
+} // namespace coroscope

@@ -1,0 +1,22 @@
+#pragma once
+
+// Editors for the scenario tree: a spin box for durations (only 1..86,400,000 ms can be
+// entered), a combo box with the legend colours for kinds, a line edit for task names.
+
+#include <QStyledItemDelegate>
+
+namespace coroscope {
+
+class StepDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                          const QModelIndex& index) const override;
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override;
+    void setModelData(QWidget* editor, QAbstractItemModel* model,
+                      const QModelIndex& index) const override;
+};
+
+} // namespace coroscope
