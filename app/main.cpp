@@ -192,6 +192,7 @@ int openWindow(int argc, char* argv[], const QString& scenarioPath, double speed
     else if (!window.openFile(scenarioPath, &error)) // read once already: only a race fails here
         return fileError(error);
     window.show();
+    window.offerRecovery();
     return QApplication::exec();
 }
 

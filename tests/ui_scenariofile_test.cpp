@@ -151,3 +151,18 @@ TEST(ScenarioFile, DuplicateNamesLoadAsGiven) {
     ASSERT_TRUE(result.ok()) << result.error.toStdString();
     EXPECT_EQ(result.scenario.tasks[1].name, "A");
 }
+
+TEST(ScenarioFile, EveryFuzzCorpusInputLoadsOrIsRefusedWithAMessage) {
+    const QDir corpus(QStringLiteral(COROSCOPE_FUZZ_CORPUS));
+    const QStringList files = corpus.entryList(QDir::Files);
+    ASSERT_GE(files.size(), 10);
+    for (const QString& name : files) {
+        QFile file(corpus.filePath(name));
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const auto result = ScenarioFile::parse(file.readAll());
+        EXPECT_NE(result.ok(), !result.error.isEmpty()) << name.toStdString();
+        if (result.ok()) {
+            EXPECT_FALSE(validateScenario(result.scenario)) << name.toStdString();
+        }
+    }
+}

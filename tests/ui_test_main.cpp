@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -9,7 +10,9 @@
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    // Settings (recent files, window state) go to a throwaway folder, not the user's.
+    // Settings (recent files, window state) and autosaves go to throwaway folders, not the
+    // user's.
+    QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir settings;
     QCoreApplication::setOrganizationName(QStringLiteral("coroscope-tests"));
     QSettings::setDefaultFormat(QSettings::IniFormat);

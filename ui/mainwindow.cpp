@@ -52,7 +52,8 @@ MainWindow::MainWindow(QWidget* parent)
     , panel_(new ScenarioPanel(model_, this))
     , dock_(new QDockWidget(tr("Scenario"), this))
     , figures_(new QLabel(this))
-    , recent_(new RecentFiles(this)) {
+    , recent_(new RecentFiles(this))
+    , autosaver_(new Autosaver({}, this)) {
     setCentralWidget(view_);
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(model_, &ScenarioModel::scenarioEdited, this, &MainWindow::scenarioEdited);
     connect(undoStack_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(undoStack_, &QUndoStack::indexChanged, this, &MainWindow::keepSafe);
     connect(recent_, &RecentFiles::openRequested, this,
             [this](const QString& path) { openInteractively(path); });
 
@@ -77,7 +79,10 @@ MainWindow::MainWindow(QWidget* parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The undo stack clears itself as it goes: that is no reason to drop the autosave.
+    disconnect(undoStack_, nullptr, this, nullptr);
+}
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -116,6 +121,7 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name) {
     untitledName_ = name;
     model_->resetScenario(scenario);
     undoStack_->clear();
+    autosaver_->discard();
     updateTitle();
     bridge_->play();
 }
@@ -143,6 +149,7 @@ bool MainWindow::saveFile(const QString& path, QString* error) {
         return false;
     filePath_ = path;
     undoStack_->setClean();
+    autosaver_->discard();
     recent_->add(path);
     updateTitle();
     return true;
@@ -150,6 +157,43 @@ bool MainWindow::saveFile(const QString& path, QString* error) {
 
 bool MainWindow::isModified() const {
     return !undoStack_->isClean();
+}
+
+void MainWindow::keepSafe() {
+    if (isModified())
+        autosaver_->schedule(model_->scenario(), filePath_);
+    else
+        autosaver_->discard(); // undone back to what the file holds
+}
+
+void MainWindow::restore(const Autosaver::Recovered& recovered) {
+    showScenario(recovered.scenario, tr("Recovered scenario"));
+    filePath_ = recovered.originalPath;
+    undoStack_->resetClean(); // unsaved until the user saves it
+    Autosaver::forget(recovered);
+    keepSafe();
+    updateTitle();
+}
+
+void MainWindow::offerRecovery() {
+    for (const Autosaver::Recovered& recovered : autosaver_->orphans()) {
+        const QString what =
+            recovered.originalPath.isEmpty()
+                ? tr("an unsaved scenario")
+                : tr("unsaved changes to %1").arg(QDir::toNativeSeparators(recovered.originalPath));
+        const auto answer = QMessageBox::question(
+            this, tr("Restore unsaved work?"),
+            tr("Coroscope did not close properly and kept %1 (“%2”, %3 tasks). Restore it?")
+                .arg(what, QString::fromStdString(recovered.scenario.title))
+                .arg(recovered.scenario.tasks.size()),
+            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Yes);
+        if (answer == QMessageBox::Discard)
+            Autosaver::forget(recovered);
+        if (answer == QMessageBox::Yes) {
+            restore(recovered);
+            return; // any others stay for a later start
+        }
+    }
 }
 
 void MainWindow::scenarioEdited(const Scenario& scenario) {
@@ -227,6 +271,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    autosaver_->discard(); // saved or thrown away on purpose
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

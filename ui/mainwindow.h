@@ -3,6 +3,7 @@
 // The main window: the animated timeline, the scenario panel, playback controls, the run's
 // figures, and the File and Edit menus (open, save, export, undo, redo).
 
+#include "autosaver.h"
 #include "scenario.h"
 #include "timelineexport.h"
 
@@ -36,6 +37,12 @@ public:
     bool saveFile(const QString& path, QString* error);
     QString filePath() const { return filePath_; }
     bool isModified() const;
+
+    // Offers to restore work that a crashed or killed instance left unsaved.
+    void offerRecovery();
+    // Shows recovered work as unsaved changes to its original file.
+    void restore(const Autosaver::Recovered& recovered);
+    Autosaver* autosaver() const { return autosaver_; }
 
     // Writes the shown scenario; on failure returns false and *error says why.
     bool exportTo(const QString& path, ExportFormat format, const ExportOptions& options,
@@ -71,6 +78,8 @@ private:
     void exportInteractively(ExportFormat format);
     void showFigures();
     void updateTitle();
+    // After every edit, undo or redo: unsaved work goes to the autosave slot.
+    void keepSafe();
 
     QUndoStack* undoStack_;
     ScenarioModel* model_;
@@ -82,6 +91,7 @@ private:
     QDockWidget* dock_;
     QLabel* figures_;
     RecentFiles* recent_;
+    Autosaver* autosaver_;
     QString filePath_;
     QString untitledName_;
     QString lastFolder_;

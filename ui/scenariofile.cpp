@@ -197,6 +197,8 @@ ScenarioFile::ReadResult ScenarioFile::read(const QString& path) {
     if (!file.open(QIODevice::ReadOnly))
         return failure(QStringLiteral("cannot be read (%1)").arg(file.errorString()));
     const QByteArray contents = file.read(kMaxFileBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return failure(QStringLiteral("cannot be read (%1)").arg(file.errorString()));
     if (contents.size() > kMaxFileBytes)
         return failure(QStringLiteral("is larger than the %1 MiB a scenario file may be")
                            .arg(kMaxFileBytes / (1024 * 1024)));

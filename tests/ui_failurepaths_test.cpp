@@ -1,0 +1,195 @@
+// Every way a file can go wrong: one clear message, nothing half-changed, work never lost.
+
+#include "autosaver.h"
+#include "mainwindow.h"
+#include "qstringprinter.h"
+#include "scenariofile.h"
+#include "scenariomodel.h"
+#include "schedulerbridge.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace coroscope;
+
+namespace {
+
+void write(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+QByteArray withTasks(const QByteArray& tasks) {
+    return R"({"format": "coroscope-scenario", "version": 1, "tasks": )" + tasks + "}";
+}
+
+class FailurePaths : public ::testing::Test {
+protected:
+    FailurePaths() {
+        window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+        window.model()->setData(window.model()->taskIndex(0), "Edited");
+    }
+    QString path(const QString& name) const { return dir.filePath(name); }
+    // Opening must fail with this message and leave the edited scenario as it was.
+    void expectRefused(const QString& file, const QString& message) {
+        const Scenario before = window.model()->scenario();
+        QString error;
+        EXPECT_FALSE(window.openFile(file, &error));
+        EXPECT_EQ(error, message);
+        EXPECT_EQ(window.model()->scenario(), before);
+        EXPECT_TRUE(window.isModified());
+    }
+    QTemporaryDir dir;
+    MainWindow window;
+};
+
+} // namespace
+
+TEST_F(FailurePaths, UnreadableFile) {
+    expectRefused("/proc/self/mem", "/proc/self/mem: cannot be read (Input/output error)");
+}
+
+TEST_F(FailurePaths, DirectoryWhereAFileIsExpected) {
+    expectRefused(dir.path(), dir.path() + ": is a directory, not a scenario file");
+    QString error;
+    EXPECT_FALSE(window.saveFile(dir.path(), &error));
+    EXPECT_EQ(error, dir.path() + ": cannot be written (it is a directory)");
+    EXPECT_TRUE(window.isModified());
+}
+
+TEST_F(FailurePaths, InvalidUtf8) {
+    write(path("latin1.json"), "{\"format\": \"coroscope-scenario\", \"title\": \"caf\xe9\"}");
+    expectRefused(path("latin1.json"),
+                  path("latin1.json") +
+                      ": line 1, column 47: invalid UTF8 string (not valid JSON)");
+}
+
+TEST_F(FailurePaths, AHundredMegabyteFileIsRefusedWithoutReadingIt) {
+    QFile big(path("big.json"));
+    ASSERT_TRUE(big.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(big.resize(100 * 1024 * 1024)); // sparse: no 100 MB written
+    big.close();
+    expectRefused(path("big.json"),
+                  path("big.json") + ": is 100 MiB; a scenario file may be at most 64 MiB");
+}
+
+TEST_F(FailurePaths, DurationsThatAreNotWholeMillisecondsInRange) {
+    const std::pair<QByteArray, QString> cases[] = {
+        {"NaN", "line 1, column 103: illegal number (not valid JSON)"},
+        {"-5", "task 1 \"A\", step 1: duration -5 ms is outside 1..86400000 ms"},
+        {"0", "task 1 \"A\", step 1: duration 0 ms is outside 1..86400000 ms"},
+        {"1e300", "task 1 \"A\", step 1: duration 1.0000000000000001e+300 ms is outside "
+                  "1..86400000 ms"},
+        {"86400001", "task 1 \"A\", step 1: duration 86400001 ms is outside 1..86400000 ms"},
+        {"0.5", "task 1 \"A\", step 1: duration 0.5 ms is not a whole number of milliseconds"},
+    };
+    for (const auto& [ms, message] : cases) {
+        write(path("d.json"),
+              withTasks(R"([{"name": "A", "steps": [{"kind": "io", "ms": )" + ms + "}]}]"));
+        expectRefused(path("d.json"), path("d.json") + ": " + message);
+    }
+}
+
+TEST_F(FailurePaths, EmptyTaskList) {
+    write(path("empty.json"), withTasks("[]"));
+    expectRefused(path("empty.json"),
+                  path("empty.json") +
+                      ": scenario: there are no tasks; a scenario needs at least one");
+}
+
+TEST_F(FailurePaths, DuplicateNamesAreShownAsGiven) {
+    write(path("dup.json"), withTasks(R"([{"name": "Same", "steps": [{"kind": "io", "ms": 5}]},
+                                           {"name": "Same", "steps": [{"kind": "cpu", "ms": 5}]}])"));
+    QString error;
+    ASSERT_TRUE(window.openFile(path("dup.json"), &error)) << error.toStdString();
+    EXPECT_EQ(window.model()->taskIndex(0).data().toString(), "Same");
+    EXPECT_EQ(window.model()->taskIndex(1).data().toString(), "Same");
+}
+
+TEST_F(FailurePaths, FileDeletedBetweenOpenAndSave) {
+    QString error;
+    ASSERT_TRUE(window.saveFile(path("s.json"), &error));
+    ASSERT_TRUE(window.openFile(path("s.json"), &error));
+    window.model()->setData(window.model()->taskIndex(0), "Changed");
+    QFile::remove(path("s.json"));
+    ASSERT_TRUE(window.saveFile(path("s.json"), &error)) << error.toStdString(); // written anew
+    EXPECT_EQ(ScenarioFile::read(path("s.json")).scenario.tasks[0].name, "Changed");
+
+    // Its whole folder gone: the save fails, the work stays unsaved in the window.
+    QTemporaryDir gone;
+    const QString inside = gone.filePath("s.json");
+    ASSERT_TRUE(window.saveFile(inside, &error));
+    window.model()->setData(window.model()->taskIndex(0), "Changed again");
+    gone.remove();
+    EXPECT_FALSE(window.saveFile(inside, &error));
+    EXPECT_TRUE(error.startsWith(inside + ": cannot be written")) << error.toStdString();
+    EXPECT_TRUE(window.isModified());
+    EXPECT_EQ(window.model()->scenario().tasks[0].name, "Changed again");
+}
+
+TEST_F(FailurePaths, ReadOnlyTarget) {
+    QString error;
+    EXPECT_FALSE(window.saveFile("/proc/version", &error));
+    EXPECT_TRUE(error.startsWith("/proc/version: cannot be written")) << error.toStdString();
+    EXPECT_TRUE(window.isModified());
+}
+
+TEST(Autosave, EditsAreSavedAndOfferedBackAfterACrash) {
+    QTemporaryDir folder;
+    Scenario edited = ScenarioFile::builtInDefault();
+    edited.tasks[1].steps[0].ms = 42;
+    {
+        Autosaver crashed(folder.path());
+        crashed.schedule(edited, "/home/someone/work.json");
+        ASSERT_TRUE(crashed.saveNow());
+        EXPECT_TRUE(QFile::exists(crashed.slotFile()));
+        // While it runs, its work is not an orphan.
+        EXPECT_TRUE(Autosaver(folder.path()).orphans().empty());
+    } // gone without discard(), as after a crash or a kill
+
+    Autosaver next(folder.path());
+    const auto orphans = next.orphans();
+    ASSERT_EQ(orphans.size(), 1u);
+    EXPECT_EQ(orphans[0].scenario, edited);
+    EXPECT_EQ(orphans[0].originalPath, "/home/someone/work.json");
+    Autosaver::forget(orphans[0]);
+    EXPECT_TRUE(next.orphans().empty());
+}
+
+TEST(Autosave, SavedOrDiscardedWorkLeavesNothing) {
+    QTemporaryDir folder;
+    {
+        Autosaver autosaver(folder.path());
+        autosaver.schedule(ScenarioFile::builtInDefault(), {});
+        ASSERT_TRUE(autosaver.saveNow());
+        autosaver.discard();
+    }
+    EXPECT_TRUE(Autosaver(folder.path()).orphans().empty());
+}
+
+TEST(Autosave, TheWindowKeepsUnsavedEditsAndRestoresThem) {
+    Scenario lost;
+    {
+        MainWindow window;
+        window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+        window.model()->setData(window.model()->stepIndex(0, 0, ScenarioModel::DurationColumn), 99);
+        lost = window.model()->scenario();
+        ASSERT_TRUE(window.autosaver()->saveNow());
+    } // no close event: the process died
+    MainWindow window;
+    const auto orphans = window.autosaver()->orphans();
+    ASSERT_EQ(orphans.size(), 1u);
+    window.restore(orphans[0]);
+    EXPECT_EQ(window.model()->scenario(), lost);
+    EXPECT_TRUE(window.isModified());
+    EXPECT_TRUE(window.autosaver()->orphans().empty());
+    QTemporaryDir dir;
+    QString error;
+    ASSERT_TRUE(window.saveFile(dir.filePath("kept.json"), &error));
+    EXPECT_FALSE(QFile::exists(window.autosaver()->slotFile()));
+}

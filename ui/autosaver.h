@@ -1,0 +1,59 @@
+#pragma once
+
+// Keeps unsaved work safe: a few seconds after a change the edited scenario is written
+// (atomically) to a slot of the autosave folder, which this running instance holds with a
+// lock file. A slot whose lock is free but whose file remains was left by an instance that
+// crashed or was killed: the next start offers to restore it.
+
+#include "scenario.h"
+
+#include <QLockFile>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace coroscope {
+
+class Autosaver : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kDelayMs = 3'000;
+    static constexpr int kSlots = 16;
+
+    // folder: where slots live (the application data folder's "autosave" by default).
+    explicit Autosaver(const QString& folder = {}, QObject* parent = nullptr);
+    ~Autosaver() override;
+
+    struct Recovered {
+        Scenario scenario;
+        QString originalPath; // the file it was edited from; empty for an unsaved scenario
+        QString slotFile;     // to remove once dealt with
+    };
+    // Scenarios left behind by instances that are no longer running.
+    std::vector<Recovered> orphans() const;
+    static void forget(const Recovered& recovered);
+
+    // Saves after a short delay; changes within it are saved together.
+    void schedule(const Scenario& scenario, const QString& originalPath);
+    // Writes what is pending now (also on a timer); false if it could not be written.
+    bool saveNow();
+    // The work was saved or thrown away on purpose: nothing to restore.
+    void discard();
+
+    QString slotFile() const { return slotFile_; }
+
+private:
+    bool claimSlot();
+
+    QString folder_;
+    std::unique_ptr<QLockFile> lock_;
+    QString slotFile_;
+    QTimer timer_;
+    std::optional<Scenario> pending_;
+    QString pendingPath_;
+};
+
+} // namespace coroscope
