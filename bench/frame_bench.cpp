@@ -3,7 +3,7 @@
 // updates) plus the repaint it causes. Prints the median and 95th percentile over a cycle.
 // Target: p95 under 8 ms on a 2-core machine.
 
-#include "scenariofile.h"
+#include "randomscenario.h"
 #include "schedulerbridge.h"
 #include "timelinescene.h"
 #include "timelineview.h"
@@ -14,25 +14,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <random>
 
 using namespace coroscope;
 
 namespace {
-
-Scenario generated(int tasks, int steps) {
-    std::mt19937 rng(7);
-    std::uniform_int_distribution<int> kind(0, 2);
-    std::uniform_int_distribution<int> ms(1, 500);
-    Scenario scenario{"1,000 tasks", "frame benchmark", {}};
-    for (int t = 0; t < tasks; ++t) {
-        Task task{"Task " + std::to_string(t + 1), {}};
-        for (int s = 0; s < steps; ++s)
-            task.steps.push_back({kAllStepKinds[std::size_t(kind(rng))], ms(rng)});
-        scenario.tasks.push_back(std::move(task));
-    }
-    return scenario;
-}
 
 // Counts the viewport's paint events, to show that frames really are drawn.
 class PaintCounter : public QObject {
@@ -62,7 +47,7 @@ int main(int argc, char* argv[]) {
     TimelineView view(&scene);
     view.resize(1280, 800);
     view.show();
-    bridge.setScenario(generated(1000, 10));
+    bridge.setScenario(test::randomScenario(1000, 10, 7));
     bridge.play();
     QCoreApplication::processEvents();
     PaintCounter counter;

@@ -1,30 +1,14 @@
 // How the scheduler scales: n tasks × 10 steps, simulated to the end with the timeline
 // recorded. Target: under 100 ns per segment at 100,000 tasks, growing no faster than n log n.
 
+#include "randomscenario.h"
 #include "timeline.h"
 
 #include <benchmark/benchmark.h>
 
-#include <random>
-
 using namespace coroscope;
 
 namespace {
-
-Scenario generated(std::size_t tasks) {
-    std::mt19937 rng(42);
-    std::uniform_int_distribution<int> kind(0, 2);
-    std::uniform_int_distribution<int> ms(1, 500);
-    Scenario scenario{"bench", "", {}};
-    scenario.tasks.reserve(tasks);
-    for (std::size_t t = 0; t < tasks; ++t) {
-        Task task{"Task " + std::to_string(t + 1), {}};
-        for (int s = 0; s < 10; ++s)
-            task.steps.push_back({kAllStepKinds[std::size_t(kind(rng))], ms(rng)});
-        scenario.tasks.push_back(std::move(task));
-    }
-    return scenario;
-}
 
 // Counts reports, so the listener calls are paid for but nothing is stored.
 class CountingListener final : public SchedulerListener {
@@ -44,7 +28,7 @@ void perSegment(benchmark::State& state, std::size_t segments) {
 }
 
 void BM_RunToEnd(benchmark::State& state) {
-    const Scenario scenario = generated(std::size_t(state.range(0)));
+    const Scenario scenario = test::randomScenario(std::size_t(state.range(0)), 10, 42);
     Scheduler scheduler(scenario);
     CountingListener listener;
     scheduler.setListener(&listener);
@@ -57,7 +41,7 @@ void BM_RunToEnd(benchmark::State& state) {
 }
 
 void BM_SimulateTimeline(benchmark::State& state) {
-    const Scenario scenario = generated(std::size_t(state.range(0)));
+    const Scenario scenario = test::randomScenario(std::size_t(state.range(0)), 10, 42);
     for (auto _ : state) {
         Timeline timeline = simulate(scenario);
         benchmark::DoNotOptimize(timeline.segments.data());

@@ -3,30 +3,16 @@
 #include "coroscoperun.h"
 #include "qstringprinter.h"
 #include "scenariofile.h"
+#include "seedexpectations.h"
 
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
-namespace {
-
-const char* kSeedCsv = "task,kind,start_ms,end_ms\n"
-                       "Task 1,cpu,0,150\n"
-                       "Task 1,io,150,500\n"
-                       "Task 2,cpu,150,250\n"
-                       "Task 2,io,250,370\n"
-                       "Task 3,cpu,250,370\n"
-                       "Task 2,cpu,370,500\n"
-                       "Task 3,http,370,670\n"
-                       "Task 1,cpu,500,600\n"
-                       "Task 2,http,500,800\n";
-
-} // namespace
-
 TEST(Cli, PrintTimelineOfTheBuiltInScenario) {
     const ProcessResult run = runCoroscope({"--print-timeline"});
     EXPECT_EQ(run.exitCode, 0);
-    EXPECT_EQ(run.out, kSeedCsv);
+    EXPECT_EQ(run.out, coroscope::test::kSeedCsv);
     EXPECT_EQ(run.err, "");
 }
 

@@ -2,6 +2,7 @@
 
 #include "figures.h"
 #include "scenariobuilder.h"
+#include "seedexpectations.h"
 #include "timeline.h"
 
 #include <gtest/gtest.h>
@@ -16,16 +17,7 @@ TEST(TimelineCsv, SeedMatchesTheDesignTable) {
     std::ostringstream out;
     const Scenario seed = seedScenario();
     writeTimelineCsv(out, seed, simulate(seed));
-    EXPECT_EQ(out.str(), "task,kind,start_ms,end_ms\n"
-                         "Task 1,cpu,0,150\n"
-                         "Task 1,io,150,500\n"
-                         "Task 2,cpu,150,250\n"
-                         "Task 2,io,250,370\n"
-                         "Task 3,cpu,250,370\n"
-                         "Task 2,cpu,370,500\n"
-                         "Task 3,http,370,670\n"
-                         "Task 1,cpu,500,600\n"
-                         "Task 2,http,500,800\n");
+    EXPECT_EQ(out.str(), kSeedCsv);
 }
 
 TEST(TimelineCsv, QuotesNamesThatNeedIt) {

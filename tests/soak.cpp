@@ -3,6 +3,7 @@
 // CTest runs it briefly; by hand: ./build/tests/soak --cycles 1000 --rounds 1000
 
 #include "mainwindow.h"
+#include "randomscenario.h"
 #include "scenariomodel.h"
 #include "schedulerbridge.h"
 #include "timelinescene.h"
@@ -17,7 +18,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <random>
 
 using namespace coroscope;
 
@@ -30,20 +30,6 @@ double residentMiB() {
     const QList<QByteArray> fields = statm.readAll().split(' ');
     return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) / (1024 * 1024)
                              : 0;
-}
-
-Scenario hundredTasks() {
-    std::mt19937 rng(11);
-    std::uniform_int_distribution<int> kind(0, 2);
-    std::uniform_int_distribution<int> ms(5, 300);
-    Scenario scenario{"Soak", "100 tasks", {}};
-    for (int t = 0; t < 100; ++t) {
-        Task task{"Task " + std::to_string(t + 1), {}};
-        for (int s = 0; s < 10; ++s)
-            task.steps.push_back({kAllStepKinds[std::size_t(kind(rng))], ms(rng)});
-        scenario.tasks.push_back(std::move(task));
-    }
-    return scenario;
 }
 
 int argument(int argc, char** argv, const char* name, int fallback) {
@@ -73,7 +59,7 @@ int main(int argc, char** argv) {
     TimelineView view(&scene);
     view.resize(1280, 800);
     view.show();
-    bridge.setScenario(hundredTasks());
+    bridge.setScenario(test::randomScenario(100, 10, 11, 5, 300));
     bridge.setSpeed(100);
     bridge.play();
     const qint64 cycleWall =
@@ -95,7 +81,7 @@ int main(int argc, char** argv) {
                 cycles, restarts, warmUp, warmCycles, afterCycles);
 
     MainWindow window;
-    window.showScenario(hundredTasks(), QStringLiteral("Soak"));
+    window.showScenario(test::randomScenario(100, 10, 11, 5, 300), QStringLiteral("Soak"));
     ScenarioModel* model = window.model();
     const QModelIndex duration = model->stepIndex(0, 0, ScenarioModel::DurationColumn);
     double warmRounds = 0;
