@@ -1,5 +1,6 @@
 #pragma once
 
+#include "framearena.h"
 #include "stepkind.h"
 
 #include <coroutine>
@@ -32,6 +33,9 @@ public:
         std::suspend_always final_suspend() noexcept { return {}; }
         void return_void() noexcept {}
         void unhandled_exception() noexcept { error = std::current_exception(); }
+
+        static void* operator new(std::size_t size) { return FrameArena::allocateFrame(size); }
+        static void operator delete(void* frame) noexcept { FrameArena::freeFrame(frame); }
     };
     using Handle = std::coroutine_handle<promise_type>;
 

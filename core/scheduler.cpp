@@ -53,6 +53,7 @@ Scheduler::~Scheduler() {
 }
 
 void Scheduler::spawnAll() {
+    const FrameArena::Scope scope(arena_);
     tasks_.resize(taskCount_);
     for (std::size_t i = 0; i < taskCount_; ++i) {
         TaskCoroutine::Handle handle = factory_(i).release();
@@ -73,6 +74,7 @@ void Scheduler::destroyAll() noexcept {
     ready_.clear();
     waits_.clear();
     cpu_.reset();
+    arena_.clear();
 }
 
 void Scheduler::reset() {

@@ -94,6 +94,7 @@ private:
 
     std::size_t taskCount_;
     TaskFactory factory_;
+    FrameArena arena_; // declared before the tasks: it outlives their frames
     std::optional<Scenario> scenario_;
     SchedulerListener* listener_ = nullptr;
 
