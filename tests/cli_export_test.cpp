@@ -279,3 +279,21 @@ TEST_F(CliExport, OptionsThatDoNotFitAreUsageErrors) {
         EXPECT_TRUE(run.err.endsWith("Try 'coroscope --help'.\n")) << run.err.toStdString();
     }
 }
+
+TEST_F(CliExport, APictureTooLargeForMemoryIsRefusedAtOnce) {
+    // 10,000 one-step tasks at 4× and 10,000 px wide: about 173 gigapixels.
+    QByteArray tasks;
+    for (int t = 0; t < 10'000; ++t)
+        tasks += QByteArray(t ? "," : "") + R"({"name": "T", "steps": [{"kind": "io", "ms": 5}]})";
+    QFile file(path("many.json"));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "coroscope-scenario", "version": 1, "tasks": [)" + tasks + "]}");
+    file.close();
+    const ProcessResult run = runCoroscope({"--scenario", path("many.json"), "--export-png",
+                                            path("out.png"), "--scale", "4", "--width", "10000"});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.err, "coroscope: " + path("out.png") +
+                           ": the picture would be 40,000 × 2,641,212 pixels, more than the 512 "
+                           "megapixels an export may have; use a smaller scale or width\n");
+    EXPECT_EQ(filesLeft(), QStringList{"many.json"});
+}

@@ -42,8 +42,8 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     tree_->header()->setSectionResizeMode(ScenarioModel::KindColumn, QHeaderView::ResizeToContents);
     tree_->header()->setSectionResizeMode(ScenarioModel::DurationColumn,
                                           QHeaderView::ResizeToContents);
-    tree_->expandAll();
-    connect(model_, &QAbstractItemModel::modelReset, tree_, &QTreeView::expandAll);
+    expandIfSmall();
+    connect(model_, &QAbstractItemModel::modelReset, this, &ScenarioPanel::expandIfSmall);
     connect(model_, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex& parent, int first) {
                 if (!parent.isValid())
@@ -84,6 +84,12 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     layout->addLayout(buttons);
     showTitles();
     updateButtons();
+}
+
+void ScenarioPanel::expandIfSmall() {
+    // Expanding thousands of tasks takes the tree seconds; big scenarios open folded.
+    if (model_->rowCount() <= kExpandedTaskLimit)
+        tree_->expandAll();
 }
 
 QToolButton* ScenarioPanel::addButton(const QString& text, const QString& tip,

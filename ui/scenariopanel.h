@@ -17,6 +17,7 @@ class ScenarioModel;
 class ScenarioPanel : public QWidget {
     Q_OBJECT
 public:
+    static constexpr int kExpandedTaskLimit = 200;
     explicit ScenarioPanel(ScenarioModel* model, QWidget* parent = nullptr);
 
     QTreeView* tree() const { return tree_; }
@@ -35,6 +36,7 @@ public:
     void moveCurrent(int delta);
 
 private:
+    void expandIfSmall();
     void showTitles();
     void commitTitles();
     void updateButtons();

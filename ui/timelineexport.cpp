@@ -3,6 +3,7 @@
 #include "chrometrace.h"
 #include "timeline.h"
 #include "timelineimage.h"
+#include "timelinelayout.h"
 #include "timelinescene.h"
 #include "timelinestyle.h"
 
@@ -13,6 +14,7 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <cmath>
 #include <limits>
 
 namespace coroscope {
@@ -30,14 +32,19 @@ std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOp
     return timelineAt(scenario, at, options.width - 2 * style::kPagePadding);
 }
 
+// The picture's size in pixels, known from the layout before anything is drawn.
+QSizeF pixelSize(const Scenario& scenario, const ExportOptions& options) {
+    const TimelineLayout layout =
+        layoutTimeline(options.width - 2 * style::kPagePadding, int(scenario.tasks.size()));
+    return layout.page.size() * options.scale;
+}
+
 // Renders into an open file; returns an empty string or the reason it failed.
 QString writePng(QSaveFile& file, const Scenario& scenario, const ExportOptions& options) {
     const auto scene = sceneFor(scenario, options);
     const QImage image = renderTimeline(*scene, options.scale, options.transparent);
     if (image.isNull())
-        return QStringLiteral("the image would be too large (%1 × %2 px); use a smaller --scale")
-            .arg(scene->sceneRect().width() * options.scale)
-            .arg(scene->sceneRect().height() * options.scale);
+        return QStringLiteral("there is not enough memory for the picture");
     QImageWriter writer(&file, "png");
     if (!writer.write(image))
         return writer.errorString();
@@ -86,6 +93,17 @@ QString extensionOf(ExportFormat format) {
 
 bool exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
                     const ExportOptions& options, QString* error) {
+    if (format == ExportFormat::Png) {
+        const QSizeF size = pixelSize(scenario, options);
+        if (size.width() * size.height() > kMaxExportPixels)
+            return fail(error, path,
+                        QStringLiteral("the picture would be %L1 × %L2 pixels, more than the %L3 "
+                                       "megapixels an export may have; use a smaller scale or "
+                                       "width")
+                            .arg(std::ceil(size.width()), 0, 'f', 0)
+                            .arg(std::ceil(size.height()), 0, 'f', 0)
+                            .arg(kMaxExportPixels / (1024 * 1024), 0, 'f', 0));
+    }
     const QFileInfo info(path);
     if (info.isDir())
         return fail(error, path, QStringLiteral("is a directory"));

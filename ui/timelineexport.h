@@ -22,6 +22,8 @@ struct ExportOptions {
 };
 
 inline constexpr double kMinExportWidth = 400;
+// Larger pictures are refused before any memory is taken: 2 GiB of pixels.
+inline constexpr double kMaxExportPixels = 512.0 * 1024 * 1024;
 inline constexpr double kMaxExportWidth = 10'000;
 
 // ".png", ".svg" or ".json".
