@@ -6,12 +6,14 @@
 #include "scenariofile.h"
 #include "schedulerbridge.h"
 #include "timelinescene.h"
+#include "timelineview.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QImage>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -57,6 +59,18 @@ TEST_F(MainWindowTest, ScrubberSeeksTheSceneToThatMoment) {
     window.playbackBar()->scrubber()->setValue(3'000); // 30 % of the 1000 ms axis
     EXPECT_DOUBLE_EQ(window.bridge()->now(), 300);
     EXPECT_EQ(window.scene()->segmentItems().size(), 5u);
+}
+
+TEST_F(MainWindowTest, ClickingATrackShowsThatMoment) {
+    window.show();
+    const TimelineLayout& layout = window.scene()->layout();
+    const QPointF onTrack(layout.xAt(450, 1000), layout.track(1).center().y());
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {},
+                      window.view()->mapFromScene(onTrack));
+    EXPECT_NEAR(window.bridge()->now(), 450, 1000.0 / layout.trackWidth);
+    const double before = window.bridge()->now();
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, QPoint(2, 2)); // page
+    EXPECT_EQ(window.bridge()->now(), before);
 }
 
 TEST_F(MainWindowTest, ExportsTheCardAsShown) {

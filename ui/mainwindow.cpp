@@ -66,6 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
     const QSize available = screen()->availableSize();
     resize(std::min(1400, available.width()), std::min(760, available.height()));
     scene_->follow(bridge_);
+    connect(view_, &TimelineView::seekRequested, bridge_, &SchedulerBridge::seek);
     createMenus();
 
     connect(model_, &ScenarioModel::scenarioEdited, this, &MainWindow::scenarioEdited);

@@ -1,8 +1,10 @@
 #include "timelineview.h"
 
+#include "axis.h"
 #include "timelinescene.h"
 #include "timelinestyle.h"
 
+#include <QMouseEvent>
 #include <QResizeEvent>
 #include <QScrollBar>
 
@@ -34,6 +36,22 @@ TimelineView::TimelineView(TimelineScene* scene, QWidget* parent)
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     fitCard();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent* event) {
+    const TimelineLayout& layout = scene_->layout();
+    const QPointF at = mapToScene(event->position().toPoint());
+    const bool onTracks = at.x() >= layout.trackLeft &&
+                          at.x() <= layout.trackLeft + layout.trackWidth && layout.rows > 0 &&
+                          at.y() >= layout.rowTop(0) &&
+                          at.y() <= layout.track(layout.rows - 1).bottom();
+    if (event->button() == Qt::LeftButton && onTracks) {
+        emit seekRequested(
+            xToTime(at.x() - layout.trackLeft, scene_->axisEnd(), layout.trackWidth));
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
 }
 
 void TimelineView::fitCard() {

@@ -14,8 +14,13 @@ class TimelineView : public QGraphicsView {
 public:
     explicit TimelineView(TimelineScene* scene, QWidget* parent = nullptr);
 
+signals:
+    // A click on the tracks: the user wants to see that moment.
+    void seekRequested(double ms);
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     void fitCard();
