@@ -293,7 +293,7 @@ TEST_F(CliExport, APictureTooLargeForMemoryIsRefusedAtOnce) {
                                             path("out.png"), "--scale", "4", "--width", "10000"});
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_EQ(run.err, "coroscope: " + path("out.png") +
-                           ": the picture would be 40,000 × 2,641,212 pixels, more than the 512 "
+                           ": the picture would be 40,000 × 801,268 pixels, more than the 512 "
                            "megapixels an export may have; use a smaller scale or width\n");
     EXPECT_EQ(filesLeft(), QStringList{"many.json"});
 }

@@ -75,10 +75,15 @@ TEST(TimelineLayout, MatchesTheReferencePage) {
 }
 
 TEST(TimelineLayout, TracksStretchAndRowsStack) {
-    const TimelineLayout narrow = layoutTimeline(600, 1000);
-    EXPECT_EQ(narrow.trackWidth, 600 - 74 - 116);
-    EXPECT_EQ(narrow.rowTop(999) - narrow.rowTop(0), 999 * 66);
-    EXPECT_EQ(narrow.card.height(), 179 + 1000 * 66 + 84);
+    const TimelineLayout fifty = layoutTimeline(600, 50);
+    EXPECT_EQ(fifty.trackWidth, 600 - 74 - 116);
+    EXPECT_EQ(fifty.rowTop(49) - fifty.rowTop(0), 49 * 66);
+    EXPECT_EQ(fifty.card.height(), 179 + 50 * 66 + 84);
+    // From 51 tasks on, rows are dense: 16 px high, 4 px apart.
+    const TimelineLayout many = layoutTimeline(600, 1000);
+    EXPECT_EQ(many.track(0).height(), 16);
+    EXPECT_EQ(many.rowTop(999) - many.rowTop(0), 999 * 20);
+    EXPECT_EQ(many.card.height(), 179 + 1000 * 20 - 4 + 26 + 1 + 18 + 20 + 37);
 }
 
 class SeedScene : public ::testing::Test {

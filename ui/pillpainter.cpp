@@ -12,8 +12,8 @@ namespace coroscope {
 void paintKindPill(QPainter* painter, const QRectF& rect, StepKind kind, const ShadowSpec& shadow) {
     if (rect.width() <= 0)
         return; // a segment that has only just started
-    // CSS clamps border radii to half the shorter side.
-    const double radius = std::min({style::kPillRadius, rect.width() / 2, rect.height() / 2});
+    // Rounded by half the height; CSS clamps radii to half the shorter side.
+    const double radius = std::min(rect.width(), rect.height()) / 2;
     if (rect.width() >= 1)
         paintSoftShadow(painter, rect, radius, shadow);
     const style::KindColors colors = style::kindColors(kind);

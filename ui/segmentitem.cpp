@@ -3,6 +3,7 @@
 #include "axis.h"
 #include "pillpainter.h"
 #include "stepkind.h"
+#include "timelinestyle.h"
 
 #include <QPainter>
 
@@ -38,12 +39,20 @@ void SegmentItem::place(const QRectF& track, double axisEnd) {
     setRect(QRectF(left, track.top(), right - left, track.height()));
 }
 
+// The reference's shadow suits its 48 px rows; dense rows get a proportionally smaller one,
+// so that it does not spill onto the next row.
+ShadowSpec SegmentItem::shadow() const {
+    const double k = std::min(1.0, rect().height() / style::kRowHeight);
+    return {kSegmentShadow.offsetY * k, kSegmentShadow.blur * k, kSegmentShadow.color};
+}
+
 void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    paintKindPill(painter, rect(), segment_.kind, kSegmentShadow);
+    paintKindPill(painter, rect(), segment_.kind, shadow());
 }
 
 double SegmentItem::overhang() const {
-    return shadowReach(kSegmentShadow) + kSegmentShadow.offsetY;
+    const ShadowSpec spec = shadow();
+    return shadowReach(spec) + spec.offsetY;
 }
 
 } // namespace coroscope

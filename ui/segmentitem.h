@@ -4,6 +4,7 @@
 // until it ends.
 
 #include "segment.h"
+#include "softshadow.h"
 #include "timelineitems.h"
 
 namespace coroscope {
@@ -29,6 +30,8 @@ protected:
     double overhang() const override;
 
 private:
+    ShadowSpec shadow() const;
+
     Segment segment_;
     double shownUntil_;
 };

@@ -50,6 +50,13 @@ TextItem::TextItem(Role role, const QString& text, const QFont& font, const QCol
     setCacheMode(DeviceCoordinateCache);
 }
 
+void TextItem::setFont(const QFont& font) {
+    if (font == font_)
+        return;
+    font_ = font;
+    update();
+}
+
 void TextItem::setText(const QString& text) {
     if (text == text_)
         return;
@@ -67,7 +74,7 @@ void TextItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 void TrackItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setPen(Qt::NoPen);
     painter->setBrush(style::kTrack);
-    painter->drawRoundedRect(rect(), style::kPillRadius, style::kPillRadius);
+    painter->drawRoundedRect(rect(), rect().height() / 2, rect().height() / 2);
 }
 
 void SwatchItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {

@@ -55,6 +55,7 @@ public:
     Role role() const { return role_; }
     QString text() const { return text_; }
     void setText(const QString& text);
+    void setFont(const QFont& font);
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
 
 private:

@@ -18,15 +18,15 @@ double firstRowOffset() {
 } // namespace
 
 double TimelineLayout::rowTop(int row) const {
-    return card.top() + firstRowOffset() + row * (kRowHeight + kRowGap);
+    return card.top() + firstRowOffset() + row * (rowHeight + rowGap);
 }
 
 QRectF TimelineLayout::track(int row) const {
-    return {trackLeft, rowTop(row), trackWidth, kRowHeight};
+    return {trackLeft, rowTop(row), trackWidth, rowHeight};
 }
 
 QRectF TimelineLayout::rowLabel(int row) const {
-    return {rowLabelLeft, rowTop(row), kRowLabelWidth, kRowHeight};
+    return {rowLabelLeft, rowTop(row), kRowLabelWidth, rowHeight};
 }
 
 double TimelineLayout::xAt(double ms, double axisEnd) const {
@@ -36,6 +36,10 @@ double TimelineLayout::xAt(double ms, double axisEnd) const {
 TimelineLayout layoutTimeline(double cardWidth, int rows) {
     TimelineLayout l;
     l.rows = rows;
+    const bool dense = rows >= kDenseRowsFrom;
+    l.rowHeight = dense ? kDenseRowHeight : kRowHeight;
+    l.rowGap = dense ? kDenseRowGap : kRowGap;
+    l.rowLabelSize = dense ? kDenseRowLabelSize : kRowLabelSize;
     const double left = kPagePadding;
     const double top = kPagePadding;
     l.contentLeft = left + kCardInset;
@@ -52,8 +56,8 @@ TimelineLayout layoutTimeline(double cardWidth, int rows) {
 
     // The last row's bottom margin and the legend's top margin collapse into the larger one.
     const double rowsBottom =
-        band + kAxisBand + rows * kRowHeight + std::max(0, rows - 1) * kRowGap;
-    const double ruleTop = rowsBottom + std::max(kRowGap, kLegendGap);
+        band + kAxisBand + rows * l.rowHeight + std::max(0, rows - 1) * l.rowGap;
+    const double ruleTop = rowsBottom + std::max(l.rowGap, kLegendGap);
     l.legendRule = {l.contentLeft, ruleTop, l.contentWidth, 1};
     l.legendTop = ruleTop + 1 + kLegendPadding;
     const double cardBottom = l.legendTop + kLegendSwatch + kCardInset;

@@ -22,6 +22,9 @@ struct TimelineLayout {
     double contentLeft = 0;
     double contentWidth = 0;
     int rows = 0;
+    double rowHeight = 0; // the reference's 48 px, or dense rows for many tasks
+    double rowGap = 0;
+    double rowLabelSize = 0;
 
     double rowTop(int row) const;
     QRectF track(int row) const;

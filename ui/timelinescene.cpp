@@ -195,9 +195,11 @@ void TimelineScene::relayout() {
         const double w = axisMetrics.horizontalAdvance(label->text()) + 2;
         label->setRect(QRectF(x - w / 2, layout_.axisLabelTop, w, kAxisLabelLine));
     }
+    const QFont rowFont = style::font(layout_.rowLabelSize, true);
     for (std::size_t row = 0; row < tracks_.size(); ++row) {
         tracks_[row]->setRect(layout_.track(int(row)));
         rowLabels_[row]->setRect(layout_.rowLabel(int(row)));
+        rowLabels_[row]->setFont(rowFont);
     }
     for (SegmentItem* item : segments_)
         item->place(tracks_[item->segment().task]->rect(), axisEnd_);

@@ -23,8 +23,11 @@ inline constexpr double kAxisLabelTop = 16; // within the band
 inline constexpr double kAxisLabelSize = 12, kAxisLabelLine = 14;
 inline constexpr double kAxisLineTop = 34, kAxisLineHeight = 2;
 inline constexpr double kRowLabelWidth = 100, kRowLabelGap = 16, kRowLabelSize = 14;
-inline constexpr double kRowHeight = 48, kRowGap = 18;
-inline constexpr double kPillRadius = 24;
+inline constexpr double kRowHeight = 48, kRowGap = 18; // pills round off by half their height
+// Many tasks get dense rows, so that a thousand of them stay a picture one can scroll and
+// export (66 px a row would make it 66,000 px tall).
+inline constexpr int kDenseRowsFrom = 51;
+inline constexpr double kDenseRowHeight = 16, kDenseRowGap = 4, kDenseRowLabelSize = 11;
 inline constexpr double kLegendGap = 26, kLegendPadding = 18, kLegendSwatch = 20;
 inline constexpr double kLegendSwatchGap = 8, kLegendItemGap = 20, kLegendSize = 13;
 
