@@ -1,6 +1,7 @@
 #include "timelineexport.h"
 
 #include "chrometrace.h"
+#include "pngwriter.h"
 #include "timeline.h"
 #include "timelineimage.h"
 #include "timelinelayout.h"
@@ -9,7 +10,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QImageWriter>
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -40,14 +40,14 @@ QSizeF pixelSize(const Scenario& scenario, const ExportOptions& options) {
 }
 
 // Renders into an open file; returns an empty string or the reason it failed.
-QString writePng(QSaveFile& file, const Scenario& scenario, const ExportOptions& options) {
+QString writePicture(QSaveFile& file, const Scenario& scenario, const ExportOptions& options) {
     const auto scene = sceneFor(scenario, options);
     const QImage image = renderTimeline(*scene, options.scale, options.transparent);
     if (image.isNull())
         return QStringLiteral("there is not enough memory for the picture");
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image))
-        return writer.errorString();
+    QString problem;
+    if (!writePng(&file, image, &problem))
+        return problem;
     return {};
 }
 
@@ -122,7 +122,7 @@ bool exportTimeline(const Scenario& scenario, const QString& path, ExportFormat 
     QString problem;
     switch (format) {
     case ExportFormat::Png:
-        problem = writePng(file, scenario, options);
+        problem = writePicture(file, scenario, options);
         break;
     case ExportFormat::Svg:
         problem = writeSvg(file, scenario, options);
