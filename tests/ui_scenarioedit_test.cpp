@@ -88,6 +88,8 @@ TEST_F(EditTest, EditingADurationGivesTheTimelineOfTheEditedFile) {
     ASSERT_EQ(cli.exitCode, 0) << cli.err.toStdString();
     EXPECT_EQ(drawnCsv(), cli.out.toStdString());
     EXPECT_EQ(window.bridge()->makespan(), 900); // Task 2's http now ends at 900
+    EXPECT_EQ(window.bridge()->figures().sequentialMs, 1420);
+    EXPECT_EQ(window.bridge()->figures().cpuBusyMs, 600);
 }
 
 TEST_F(EditTest, PausedEditsRedrawTheSameMoment) {

@@ -1,14 +1,12 @@
 #include "mainwindow.h"
 
 #include "exportdialog.h"
-#include "figures.h"
 #include "playbackbar.h"
 #include "recentfiles.h"
 #include "scenariofile.h"
 #include "scenariomodel.h"
 #include "scenariopanel.h"
 #include "schedulerbridge.h"
-#include "timeline.h"
 #include "timelinescene.h"
 #include "timelineview.h"
 
@@ -332,8 +330,7 @@ void MainWindow::exportInteractively(ExportFormat format) {
 }
 
 void MainWindow::showFigures() {
-    const Scenario& scenario = model_->scenario();
-    const Figures f = computeFigures(scenario, simulate(scenario));
+    const Figures& f = bridge_->figures();
     figures_->setText(tr("Makespan %L1 ms  ·  CPU busy %L2 ms (%3%)  ·  One at a time %L4 ms  ·  "
                          "Speed-up %5×  ·  %6 tasks, %7 segments")
                           .arg(f.makespanMs)

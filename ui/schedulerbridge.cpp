@@ -1,6 +1,7 @@
 #include "schedulerbridge.h"
 
 #include "axis.h"
+#include "figures.h"
 #include "timeline.h"
 
 #include <QElapsedTimer>
@@ -43,8 +44,8 @@ SchedulerBridge::~SchedulerBridge() = default;
 
 void SchedulerBridge::setScenario(const Scenario& scenario) {
     scenario_ = scenario;
-    makespan_ = simulate(scenario_).makespanMs;
-    axisEnd_ = axisFor(makespan_).end;
+    figures_ = computeFigures(scenario_, simulate(scenario_));
+    axisEnd_ = axisFor(figures_.makespanMs).end;
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
     emit scenarioChanged(scenario_, axisEnd_);

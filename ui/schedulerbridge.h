@@ -7,6 +7,7 @@
 // reaches the axis end, then after a 400 ms pause it replays (when looping). Virtual time is
 // computed from the clock, never from counting ticks, so slow frames never slow it down.
 
+#include "figures.h"
 #include "metatypes.h"
 #include "scenario.h"
 #include "scheduler.h"
@@ -37,7 +38,9 @@ public:
     void setScenario(const Scenario& scenario);
     const Scenario& scenario() const { return scenario_; }
     double axisEnd() const { return axisEnd_; }
-    std::int64_t makespan() const { return makespan_; }
+    std::int64_t makespan() const { return figures_.makespanMs; }
+    // The whole run's figures, from the schedule computed when the scenario was set.
+    const Figures& figures() const { return figures_; }
 
     double speed() const { return speed_; }
     void setSpeed(double speed);
@@ -80,7 +83,7 @@ private:
     std::unique_ptr<Relay> relay_;
     std::unique_ptr<Scheduler> scheduler_;
     double axisEnd_ = 1000;
-    std::int64_t makespan_ = 0;
+    Figures figures_;
     double speed_ = 1;
     bool loop_ = true;
     bool playing_ = false;
