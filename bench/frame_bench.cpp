@@ -3,10 +3,8 @@
 // updates) plus the repaint it causes. Prints the median and 95th percentile over a cycle.
 // Target: p95 under 8 ms on a 2-core machine.
 
+#include "offscreentimeline.h"
 #include "randomscenario.h"
-#include "schedulerbridge.h"
-#include "timelinescene.h"
-#include "timelineview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -40,14 +38,8 @@ double percentile(std::vector<double> values, double p) {
 int main(int argc, char* argv[]) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    qint64 wall = 0;
-    SchedulerBridge bridge(nullptr, [&wall] { return wall; });
-    TimelineScene scene;
-    scene.follow(&bridge);
-    TimelineView view(&scene);
-    view.resize(1280, 800);
-    view.show();
-    bridge.setScenario(test::randomScenario(1000, 10, 7));
+    test::OffscreenTimeline timeline(test::randomScenario(1000, 10, 7));
+    auto& [wall, bridge, scene, view] = timeline;
     bridge.play();
     QCoreApplication::processEvents();
     PaintCounter counter;

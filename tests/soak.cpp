@@ -3,11 +3,9 @@
 // CTest runs it briefly; by hand: ./build/tests/soak --cycles 1000 --rounds 1000
 
 #include "mainwindow.h"
+#include "offscreentimeline.h"
 #include "randomscenario.h"
 #include "scenariomodel.h"
-#include "schedulerbridge.h"
-#include "timelinescene.h"
-#include "timelineview.h"
 
 #include <QApplication>
 #include <QFile>
@@ -52,14 +50,8 @@ int main(int argc, char** argv) {
     const int rounds = argument(argc, argv, "--rounds", 1000);
     const int warmUp = std::max(1, std::min(20, cycles / 5));
 
-    qint64 wall = 0;
-    SchedulerBridge bridge(nullptr, [&wall] { return wall; });
-    TimelineScene scene;
-    scene.follow(&bridge);
-    TimelineView view(&scene);
-    view.resize(1280, 800);
-    view.show();
-    bridge.setScenario(test::randomScenario(100, 10, 11, 5, 300));
+    test::OffscreenTimeline timeline(test::randomScenario(100, 10, 11, 5, 300));
+    auto& [wall, bridge, scene, view] = timeline;
     bridge.setSpeed(100);
     bridge.play();
     const qint64 cycleWall =
