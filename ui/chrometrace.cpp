@@ -1,5 +1,7 @@
 #include "chrometrace.h"
 
+#include "qtext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,10 +11,6 @@ namespace coroscope {
 namespace {
 
 constexpr int kPid = 1;
-
-QString qText(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 
 QJsonObject metadata(const char* name, qint64 tid, const QJsonObject& args) {
     QJsonObject event{{"name", name}, {"ph", "M"}, {"pid", kPid}, {"args", args}};
@@ -35,8 +33,8 @@ QByteArray chromeTrace(const Scenario& scenario, const Timeline& timeline) {
     }
     for (const Segment& s : timeline.segments) {
         events.append(QJsonObject{
-            {"name", qText(kindLabel(s.kind))},
-            {"cat", qText(kindName(s.kind))},
+            {"name", toQString(kindLabel(s.kind))},
+            {"cat", toQString(kindName(s.kind))},
             {"ph", "X"},
             {"pid", kPid},
             {"tid", qint64(s.task) + 1},

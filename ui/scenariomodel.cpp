@@ -1,5 +1,6 @@
 #include "scenariomodel.h"
 
+#include "qtext.h"
 #include "timelinestyle.h"
 
 #include <QMimeData>
@@ -11,10 +12,6 @@ namespace coroscope {
 namespace {
 
 constexpr quintptr kTaskRow = 0; // internal id of task rows; step rows hold their task's id
-
-QString qText(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 
 // An undo command made of two closures.
 class EditCommand final : public QUndoCommand {
@@ -332,7 +329,7 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
         break;
     case KindColumn:
         if (role == Qt::DisplayRole)
-            return qText(kindLabel(step.kind));
+            return toQString(kindLabel(step.kind));
         if (role == Qt::EditRole)
             return int(step.kind);
         if (role == Qt::DecorationRole)
@@ -390,7 +387,7 @@ bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int
         index.column() == KindColumn
             ? tr("Make step %1 of %2 %3")
                   .arg(s + 1)
-                  .arg(taskLabel(t), qText(kindLabel(updated.kind)))
+                  .arg(taskLabel(t), toQString(kindLabel(updated.kind)))
             : tr("Set step %1 of %2 to %L3 ms").arg(s + 1).arg(taskLabel(t)).arg(updated.ms);
     push(
         text, [=, this] { applyStep(t, s, updated); }, [=, this] { applyStep(t, s, old); });

@@ -2,6 +2,7 @@
 
 #include "axis.h"
 #include "pillpainter.h"
+#include "qtext.h"
 #include "stepkind.h"
 #include "timelinestyle.h"
 
@@ -18,7 +19,7 @@ QString describe(const Segment& s, const QString& taskName) {
     return QStringLiteral("%1, step %2: %3\n%4 ms to %5 ms (%6 ms)")
         .arg(taskName)
         .arg(s.step + 1)
-        .arg(QString::fromUtf8(kind.data(), qsizetype(kind.size())))
+        .arg(toQString(kind))
         .arg(s.start)
         .arg(s.end)
         .arg(s.duration());

@@ -1,5 +1,6 @@
 #include "stepdelegate.h"
 
+#include "qtext.h"
 #include "scenario.h"
 #include "scenariomodel.h"
 #include "timelinestyle.h"
@@ -29,8 +30,7 @@ QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
             QPixmap swatch(12, 12);
             swatch.fill(style::kindColors(kind).from);
             const std::string_view label = kindLabel(kind);
-            combo->addItem(QIcon(swatch), QString::fromUtf8(label.data(), qsizetype(label.size())),
-                           int(kind));
+            combo->addItem(QIcon(swatch), toQString(label), int(kind));
         }
         return combo;
     }

@@ -1,6 +1,7 @@
 #include "timelinescene.h"
 
 #include "axis.h"
+#include "qtext.h"
 #include "schedulerbridge.h"
 #include "segmentitem.h"
 #include "timelineitems.h"
@@ -15,10 +16,6 @@ namespace coroscope {
 using namespace style;
 
 namespace {
-
-QString qText(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 
 // Segments draw above tracks and text; later segments above earlier ones (insertion order).
 constexpr double kDecorationZ = 1;
@@ -55,7 +52,7 @@ TimelineScene::TimelineScene(QObject* parent)
         swatch->setZValue(kDecorationZ);
         addItem(swatch);
         swatches_.push_back(swatch);
-        auto* label = new TextItem(TextItem::Role::LegendLabel, qText(kindLabel(kind)),
+        auto* label = new TextItem(TextItem::Role::LegendLabel, toQString(kindLabel(kind)),
                                    style::font(kLegendSize), kMutedText, Qt::AlignLeft);
         label->setZValue(kDecorationZ);
         addItem(label);
