@@ -173,7 +173,9 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandL
     return kOk;
 }
 
-int openWindow(int argc, char* argv[], const QString& scenarioPath, double speed, bool loop) {
+// scenarioPath: where scenario was read from; empty for the built-in one.
+int openWindow(int argc, char* argv[], const Scenario& scenario, const QString& scenarioPath,
+               double speed, bool loop) {
     // Without this check Qt aborts with a message about platform plugins.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
@@ -186,11 +188,10 @@ int openWindow(int argc, char* argv[], const QString& scenarioPath, double speed
     MainWindow window;
     window.bridge()->setSpeed(speed);
     window.bridge()->setLoop(loop);
-    QString error;
     if (scenarioPath.isEmpty())
-        window.showScenario(ScenarioFile::builtInDefault(), QObject::tr("Built-in scenario"));
-    else if (!window.openFile(scenarioPath, &error)) // read once already: only a race fails here
-        return fileError(error);
+        window.showScenario(scenario, QObject::tr("Built-in scenario"));
+    else
+        window.showFile(scenario, scenarioPath);
     window.show();
     window.offerRecovery();
     return QApplication::exec();
@@ -234,6 +235,6 @@ int main(int argc, char* argv[]) {
     }
     if (const QCommandLineOption* mode = modeOf(parser, o))
         return exportFile(argc, argv, scenario, parser, o, *mode);
-    return openWindow(argc, argv, parser.value(o.scenario), parser.value(o.speed).toDouble(),
-                      !parser.isSet(o.noLoop));
+    return openWindow(argc, argv, scenario, parser.value(o.scenario),
+                      parser.value(o.speed).toDouble(), !parser.isSet(o.noLoop));
 }

@@ -136,11 +136,15 @@ bool MainWindow::openFile(const QString& path, QString* error) {
             *error = loaded.error;
         return false;
     }
-    showScenario(loaded.scenario, QString());
+    showFile(loaded.scenario, path);
+    return true;
+}
+
+void MainWindow::showFile(const Scenario& scenario, const QString& path) {
+    showScenario(scenario, QString());
     filePath_ = path;
     recent_->add(path);
     updateTitle();
-    return true;
 }
 
 bool MainWindow::saveFile(const QString& path, QString* error) {

@@ -31,6 +31,8 @@ public:
 
     // Shows a valid scenario that has no file (the built-in one) and plays it.
     void showScenario(const Scenario& scenario, const QString& name);
+    // Shows a valid scenario already read from a file, and plays it.
+    void showFile(const Scenario& scenario, const QString& path);
     // Loads a file; on failure returns false, *error says why, and nothing changes.
     bool openFile(const QString& path, QString* error);
     // Saves atomically; on failure returns false and *error says why.
