@@ -2,13 +2,13 @@
 // Exit status: 0 success, 1 a scenario or output file that cannot be read, written or is
 // invalid, 2 a usage error.
 
+#include "bridge/schedulerbridge.h"
+#include "export/figuresjson.h"
+#include "export/timelineexport.h"
 #include "figures.h"
-#include "figuresjson.h"
+#include "files/scenariofile.h"
 #include "mainwindow.h"
-#include "scenariofile.h"
-#include "schedulerbridge.h"
 #include "timeline.h"
-#include "timelineexport.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

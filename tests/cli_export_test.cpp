@@ -3,7 +3,7 @@
 
 #include "coroscoperun.h"
 #include "qstringprinter.h"
-#include "timelinestyle.h"
+#include "timeline/timelinestyle.h"
 
 #include <QDir>
 #include <QImage>

@@ -1,8 +1,8 @@
 // The command-line contract, run as a user runs it: stdout, stderr and the exit status.
 
 #include "coroscoperun.h"
+#include "files/scenariofile.h"
 #include "qstringprinter.h"
-#include "scenariofile.h"
 #include "seedexpectations.h"
 
 #include <QTemporaryDir>

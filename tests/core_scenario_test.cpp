@@ -11,8 +11,8 @@ using enum StepKind;
 namespace {
 
 std::string messageFor(const Scenario& scenario) {
-    const auto error = validateScenario(scenario);
-    return error ? error->message : "valid";
+    const auto valid = validateScenario(scenario);
+    return valid ? "valid" : valid.error().message;
 }
 
 } // namespace

@@ -3,10 +3,10 @@
 // The window's animation without the window: bridge, scene and a 1280×800 view on the
 // offscreen platform, driven by a clock the caller moves. For benchmarks and soak runs.
 
+#include "bridge/schedulerbridge.h"
 #include "scenario.h"
-#include "schedulerbridge.h"
-#include "timelinescene.h"
-#include "timelineview.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelineview.h"
 
 namespace coroscope::test {
 

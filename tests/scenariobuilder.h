@@ -3,6 +3,7 @@
 // Helpers shared by the core tests: compact scenario literals and an event recorder.
 
 #include "scenario.h"
+#include "scenariorules.h"
 #include "scheduler.h"
 
 #include <ostream>

@@ -2,10 +2,10 @@
 // edit-undo-redo rounds in the window. Resident memory after warming up must stay flat.
 // CTest runs it briefly; by hand: ./build/tests/soak --cycles 1000 --rounds 1000
 
+#include "editing/scenariomodel.h"
 #include "mainwindow.h"
 #include "offscreentimeline.h"
 #include "randomscenario.h"
-#include "scenariomodel.h"
 
 #include <QApplication>
 #include <QFile>

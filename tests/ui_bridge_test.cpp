@@ -1,8 +1,8 @@
 // The signal bridge: the seed's events as signals, paced by an injected clock.
 
+#include "bridge/schedulerbridge.h"
+#include "files/scenariofile.h"
 #include "qstringprinter.h"
-#include "scenariofile.h"
-#include "schedulerbridge.h"
 
 #include <QSignalSpy>
 

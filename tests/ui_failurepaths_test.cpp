@@ -1,11 +1,11 @@
 // Every way a file can go wrong: one clear message, nothing half-changed, work never lost.
 
-#include "autosaver.h"
+#include "bridge/schedulerbridge.h"
+#include "editing/scenariomodel.h"
+#include "files/autosaver.h"
+#include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "qstringprinter.h"
-#include "scenariofile.h"
-#include "scenariomodel.h"
-#include "schedulerbridge.h"
 
 #include <QDir>
 #include <QFile>

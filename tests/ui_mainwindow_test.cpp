@@ -1,12 +1,12 @@
 // The main window as a user drives it: playback controls and exports from the window.
 
+#include "bridge/schedulerbridge.h"
+#include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "playbackbar.h"
 #include "qstringprinter.h"
-#include "scenariofile.h"
-#include "schedulerbridge.h"
-#include "timelinescene.h"
-#include "timelineview.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelineview.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 // The fast PNG encoder: what it writes reads back pixel for pixel, opaque or not.
 
-#include "pngwriter.h"
+#include "export/pngwriter.h"
 
 #include <QBuffer>
 #include <QImage>

@@ -1,18 +1,18 @@
 // Editing in the side panel: the timeline follows the core, undo restores the exact previous
 // scenario, files round-trip, and nothing invalid gets in.
 
+#include "bridge/schedulerbridge.h"
 #include "coroscoperun.h"
+#include "editing/scenariomodel.h"
+#include "editing/scenariopanel.h"
+#include "editing/stepdelegate.h"
+#include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "qstringprinter.h"
-#include "scenariofile.h"
-#include "scenariomodel.h"
-#include "scenariopanel.h"
-#include "schedulerbridge.h"
-#include "segmentitem.h"
-#include "stepdelegate.h"
 #include "timeline.h"
-#include "timelineitems.h"
-#include "timelinescene.h"
+#include "timeline/segmentitem.h"
+#include "timeline/timelineitems.h"
+#include "timeline/timelinescene.h"
 
 #include <QMimeData>
 #include <QSpinBox>

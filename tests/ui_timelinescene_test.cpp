@@ -1,13 +1,13 @@
 // The timeline scene: layout as the reference's CSS puts it, the seed's items, and a rendered
 // frame sampled against colours read off the reference's final frame.
 
+#include "export/timelineimage.h"
+#include "files/scenariofile.h"
 #include "qstringprinter.h"
-#include "scenariofile.h"
-#include "segmentitem.h"
-#include "timelineimage.h"
-#include "timelineitems.h"
-#include "timelinescene.h"
-#include "timelinestyle.h"
+#include "timeline/segmentitem.h"
+#include "timeline/timelineitems.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelinestyle.h"
 
 #include <gtest/gtest.h>
 

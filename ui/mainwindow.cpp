@@ -1,14 +1,14 @@
 #include "mainwindow.h"
 
-#include "exportdialog.h"
+#include "bridge/schedulerbridge.h"
+#include "editing/scenariomodel.h"
+#include "editing/scenariopanel.h"
+#include "export/exportdialog.h"
+#include "files/recentfiles.h"
+#include "files/scenariofile.h"
 #include "playbackbar.h"
-#include "recentfiles.h"
-#include "scenariofile.h"
-#include "scenariomodel.h"
-#include "scenariopanel.h"
-#include "schedulerbridge.h"
-#include "timelinescene.h"
-#include "timelineview.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelineview.h"
 
 #include <QCloseEvent>
 #include <QDir>

@@ -3,9 +3,9 @@
 // The main window: the animated timeline, the scenario panel, playback controls, the run's
 // figures, and the File and Edit menus (open, save, export, undo, redo).
 
-#include "autosaver.h"
+#include "export/timelineexport.h"
+#include "files/autosaver.h"
 #include "scenario.h"
-#include "timelineexport.h"
 
 #include <QMainWindow>
 

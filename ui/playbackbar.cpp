@@ -1,7 +1,7 @@
 #include "playbackbar.h"
 
 #include "axis.h"
-#include "schedulerbridge.h"
+#include "bridge/schedulerbridge.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,7 +1,8 @@
 // libFuzzer target for the scenario loader: any input either loads as a valid scenario or is
 // refused with a message. Build with clang and -DCOROSCOPE_FUZZ=ON (see the README).
 
-#include "scenariofile.h"
+#include "files/scenariofile.h"
+#include "scenariorules.h"
 
 #include <QByteArray>
 
@@ -14,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (result.ok() == !result.error.isEmpty())
         std::abort(); // exactly one of: a scenario, a message
     if (result.ok()) {
-        if (coroscope::validateScenario(result.scenario))
+        if (!coroscope::validateScenario(result.scenario))
             std::abort(); // loaded but breaks a rule
         // What loads must save and load back the same.
         if (!(coroscope::ScenarioFile::parse(coroscope::ScenarioFile::serialize(result.scenario))

@@ -1,7 +1,7 @@
-#include "scenariopanel.h"
+#include "editing/scenariopanel.h"
 
-#include "scenariomodel.h"
-#include "stepdelegate.h"
+#include "editing/scenariomodel.h"
+#include "editing/stepdelegate.h"
 
 #include <QAction>
 #include <QFormLayout>

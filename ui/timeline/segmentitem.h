@@ -4,8 +4,8 @@
 // until it ends.
 
 #include "segment.h"
-#include "softshadow.h"
-#include "timelineitems.h"
+#include "timeline/softshadow.h"
+#include "timeline/timelineitems.h"
 
 namespace coroscope {
 

@@ -1,8 +1,8 @@
-#include "timelineview.h"
+#include "timeline/timelineview.h"
 
 #include "axis.h"
-#include "timelinescene.h"
-#include "timelinestyle.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelinestyle.h"
 
 #include <QMouseEvent>
 #include <QResizeEvent>

@@ -1,4 +1,4 @@
-#include "softshadow.h"
+#include "timeline/softshadow.h"
 
 #include <QImage>
 #include <QPaintEngine>

@@ -6,7 +6,7 @@
 
 #include "scenario.h"
 #include "segment.h"
-#include "timelinelayout.h"
+#include "timeline/timelinelayout.h"
 
 #include <QGraphicsScene>
 

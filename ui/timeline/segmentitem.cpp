@@ -1,10 +1,10 @@
-#include "segmentitem.h"
+#include "timeline/segmentitem.h"
 
 #include "axis.h"
-#include "pillpainter.h"
-#include "qtext.h"
+#include "bridge/qtext.h"
 #include "stepkind.h"
-#include "timelinestyle.h"
+#include "timeline/pillpainter.h"
+#include "timeline/timelinestyle.h"
 
 #include <QPainter>
 

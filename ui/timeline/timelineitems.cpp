@@ -1,7 +1,7 @@
-#include "timelineitems.h"
+#include "timeline/timelineitems.h"
 
-#include "pillpainter.h"
-#include "timelinestyle.h"
+#include "timeline/pillpainter.h"
+#include "timeline/timelinestyle.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

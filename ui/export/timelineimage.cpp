@@ -1,7 +1,7 @@
-#include "timelineimage.h"
+#include "export/timelineimage.h"
 
-#include "schedulerbridge.h"
-#include "timelinescene.h"
+#include "bridge/schedulerbridge.h"
+#include "timeline/timelinescene.h"
 
 #include <QPainter>
 

@@ -1,9 +1,9 @@
-#include "stepdelegate.h"
+#include "editing/stepdelegate.h"
 
-#include "qtext.h"
-#include "scenario.h"
-#include "scenariomodel.h"
-#include "timelinestyle.h"
+#include "bridge/qtext.h"
+#include "editing/scenariomodel.h"
+#include "scenariorules.h"
+#include "timeline/timelinestyle.h"
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -1,4 +1,4 @@
-#include "schedulerbridge.h"
+#include "bridge/schedulerbridge.h"
 
 #include "axis.h"
 #include "figures.h"

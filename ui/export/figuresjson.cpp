@@ -1,4 +1,4 @@
-#include "figuresjson.h"
+#include "export/figuresjson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "timelinelayout.h"
+#include "timeline/timelinelayout.h"
 
 #include "axis.h"
-#include "timelinestyle.h"
+#include "timeline/timelinestyle.h"
 
 #include <algorithm>
 

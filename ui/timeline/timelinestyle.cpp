@@ -1,4 +1,4 @@
-#include "timelinestyle.h"
+#include "timeline/timelinestyle.h"
 
 namespace coroscope::style {
 

@@ -3,7 +3,7 @@
 // Asks how to export a picture: the finished run or the current frame, pixel density, and
 // background.
 
-#include "timelineexport.h"
+#include "export/timelineexport.h"
 
 #include <QDialog>
 

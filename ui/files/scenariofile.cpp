@@ -1,4 +1,6 @@
-#include "scenariofile.h"
+#include "files/scenariofile.h"
+
+#include "scenariorules.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -86,13 +88,8 @@ Step parseStep(const Scenario& partial, std::size_t t, std::size_t s, const QJso
     if (!ms.isDouble())
         refuse(place, QStringLiteral("\"ms\" must be a number of milliseconds"));
     const double value_ = ms.toDouble();
-    if (!std::isfinite(value_) || value_ != std::floor(value_))
-        refuse(place,
-               QStringLiteral("duration %1 ms is not a whole number of milliseconds").arg(value_));
-    if (value_ < double(kMinStepMs) || value_ > double(kMaxStepMs))
-        refuse(place, QStringLiteral("duration %1 ms is %2")
-                          .arg(QString::number(value_, 'g', 17),
-                               QString::fromStdString(durationRangeRule())));
+    if (auto rule = checkDuration(place.toStdString(), value_); !rule)
+        throw Refusal{QString::fromStdString(rule.error().message)};
     return {*kind, static_cast<std::int64_t>(value_)};
 }
 
@@ -118,10 +115,8 @@ Scenario parseScenario(const QJsonObject& root) {
     scenario.title = requireString(root, QStringLiteral("title"), top, false).toStdString();
     scenario.subtitle = requireString(root, QStringLiteral("subtitle"), top, false).toStdString();
     const QJsonArray tasks = requireArray(root, QStringLiteral("tasks"), top);
-    if (std::size_t(tasks.size()) > kMaxTasks)
-        refuse(top, QStringLiteral("has %1 tasks, more than the %2 allowed")
-                        .arg(tasks.size())
-                        .arg(kMaxTasks));
+    if (auto rule = checkTaskCount(top.toStdString(), std::size_t(tasks.size())); !rule)
+        throw Refusal{QString::fromStdString(rule.error().message)};
     scenario.tasks.reserve(std::size_t(tasks.size()));
     for (qsizetype i = 0; i < tasks.size(); ++i) {
         const std::size_t t = std::size_t(i) + 1;
@@ -136,16 +131,14 @@ Scenario parseScenario(const QJsonObject& root) {
         const QString place = placeOf(scenario, t, 0);
         requireOnlyKeys(object, {QStringLiteral("name"), QStringLiteral("steps")}, place);
         const QJsonArray steps = requireArray(object, QStringLiteral("steps"), place);
-        if (std::size_t(steps.size()) > kMaxStepsPerTask)
-            refuse(place, QStringLiteral("has %1 steps, more than the %2 allowed")
-                              .arg(steps.size())
-                              .arg(kMaxStepsPerTask));
+        if (auto rule = checkStepCount(place.toStdString(), std::size_t(steps.size())); !rule)
+            throw Refusal{QString::fromStdString(rule.error().message)};
         task.steps.reserve(std::size_t(steps.size()));
         for (qsizetype j = 0; j < steps.size(); ++j)
             task.steps.push_back(parseStep(scenario, t, std::size_t(j) + 1, steps[j]));
     }
-    if (auto error = validateScenario(scenario))
-        throw Refusal{QString::fromStdString(error->message)};
+    if (auto valid = validateScenario(scenario); !valid)
+        throw Refusal{QString::fromStdString(valid.error().message)};
     return scenario;
 }
 

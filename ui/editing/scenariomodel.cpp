@@ -1,7 +1,8 @@
-#include "scenariomodel.h"
+#include "editing/scenariomodel.h"
 
-#include "qtext.h"
-#include "timelinestyle.h"
+#include "bridge/qtext.h"
+#include "scenariorules.h"
+#include "timeline/timelinestyle.h"
 
 #include <QMimeData>
 #include <QUndoCommand>
@@ -74,6 +75,15 @@ void ScenarioModel::renumberTasks() {
         taskRows_.insert(taskIds_[t], int(t));
 }
 
+std::string ScenarioModel::place(int task) const {
+    return describePlace(scenario_, std::size_t(task) + 1, 0);
+}
+
+bool ScenarioModel::roomFor(std::size_t tasks, std::size_t steps) const {
+    return checkTaskCount("scenario", scenario_.tasks.size() + tasks).ok() &&
+           checkTotalSteps("scenario", totalSteps(scenario_) + steps).ok();
+}
+
 QString ScenarioModel::taskLabel(int task) const {
     return QStringLiteral("“%1”").arg(
         QString::fromStdString(scenario_.tasks[std::size_t(task)].name));
@@ -84,7 +94,7 @@ QString ScenarioModel::taskLabel(int task) const {
 bool ScenarioModel::setTitles(const QString& title, const QString& subtitle) {
     const std::string newTitle = title.toStdString();
     const std::string newSubtitle = subtitle.toStdString();
-    if (newTitle.size() > kMaxTitleBytes || newSubtitle.size() > kMaxTitleBytes)
+    if (!checkTitles(newTitle, newSubtitle))
         return false;
     if (newTitle == scenario_.title && newSubtitle == scenario_.subtitle)
         return true;
@@ -97,8 +107,7 @@ bool ScenarioModel::setTitles(const QString& title, const QString& subtitle) {
 }
 
 bool ScenarioModel::addTask(int at) {
-    if (at < 0 || at > rowCount() || scenario_.tasks.size() >= kMaxTasks ||
-        totalSteps(scenario_) >= kMaxTotalSteps)
+    if (at < 0 || at > rowCount() || !roomFor(1, 1))
         return false;
     const Task task{"Task " + std::to_string(scenario_.tasks.size() + 1), {{StepKind::Cpu, 100}}};
     push(
@@ -107,12 +116,12 @@ bool ScenarioModel::addTask(int at) {
 }
 
 bool ScenarioModel::duplicateTask(int t) {
-    if (t < 0 || t >= rowCount() || scenario_.tasks.size() >= kMaxTasks)
+    if (t < 0 || t >= rowCount())
         return false;
     Task copy = scenario_.tasks[std::size_t(t)];
-    if (totalSteps(scenario_) + copy.steps.size() > kMaxTotalSteps)
+    if (!roomFor(1, copy.steps.size()))
         return false;
-    copy.name = copy.name.substr(0, kMaxNameBytes - 7) + " (copy)";
+    copy.name = copyName(copy.name);
     push(
         tr("Duplicate task %1").arg(taskLabel(t)), [=, this] { insertTask(t + 1, copy); },
         [=, this] { eraseTask(t + 1); });
@@ -120,8 +129,8 @@ bool ScenarioModel::duplicateTask(int t) {
 }
 
 bool ScenarioModel::removeTask(int t) {
-    if (t < 0 || t >= rowCount() || scenario_.tasks.size() <= 1)
-        return false; // a scenario needs a task
+    if (t < 0 || t >= rowCount() || !checkTaskCount("scenario", scenario_.tasks.size() - 1))
+        return false;
     const Task removed = scenario_.tasks[std::size_t(t)];
     push(
         tr("Remove task %1").arg(taskLabel(t)), [=, this] { eraseTask(t); },
@@ -143,8 +152,8 @@ bool ScenarioModel::addStep(int t, int at) {
     if (t < 0 || t >= rowCount())
         return false;
     const auto& steps = scenario_.tasks[std::size_t(t)].steps;
-    if (at < 0 || at > int(steps.size()) || steps.size() >= kMaxStepsPerTask ||
-        totalSteps(scenario_) >= kMaxTotalSteps)
+    if (at < 0 || at > int(steps.size()) || !roomFor(0, 1) ||
+        !checkStepCount(place(t), steps.size() + 1))
         return false;
     const Step step{StepKind::Cpu, 100};
     push(
@@ -156,8 +165,8 @@ bool ScenarioModel::addStep(int t, int at) {
 bool ScenarioModel::removeStep(int t, int s) {
     if (t < 0 || t >= rowCount() || s < 0 || s >= rowCount(taskIndex(t)))
         return false;
-    if (scenario_.tasks[std::size_t(t)].steps.size() <= 1)
-        return false; // a task needs a step
+    if (!checkStepCount(place(t), scenario_.tasks[std::size_t(t)].steps.size() - 1))
+        return false;
     const Step removed = scenario_.tasks[std::size_t(t)].steps[std::size_t(s)];
     push(
         tr("Remove step %1 of %2").arg(s + 1).arg(taskLabel(t)), [=, this] { eraseStep(t, s); },
@@ -175,9 +184,8 @@ bool ScenarioModel::moveStep(int fromTask, int fromStep, int toTask, int toStep)
         return false;
     if (fromTask == toTask && fromStep == toStep)
         return false;
-    if (fromTask != toTask && fromCount <= 1)
-        return false; // the source task would be left without steps
-    if (fromTask != toTask && rowCount(taskIndex(toTask)) >= int(kMaxStepsPerTask))
+    if (fromTask != toTask && (!checkStepCount(place(fromTask), std::size_t(fromCount) - 1) ||
+                               !checkStepCount(place(toTask), std::size_t(toCount) + 1)))
         return false;
     auto move = [this](int ft, int fs, int tt, int ts) {
         const Step step = scenario_.tasks[std::size_t(ft)].steps[std::size_t(fs)];
@@ -355,7 +363,7 @@ bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int
         if (index.column() != NameColumn)
             return false;
         const std::string name = value.toString().toStdString();
-        if (name.empty() || name.size() > kMaxNameBytes)
+        if (!checkTaskName(place(t), name))
             return false;
         const std::string old = scenario_.tasks[std::size_t(t)].name;
         if (name == old)
@@ -375,7 +383,7 @@ bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int
         updated.kind = StepKind(kind);
     } else if (index.column() == DurationColumn) {
         const qlonglong ms = value.toLongLong(&ok);
-        if (!ok || ms < kMinStepMs || ms > kMaxStepMs)
+        if (!ok || !durationAllowed(double(ms)))
             return false;
         updated.ms = ms;
     } else {

@@ -7,8 +7,8 @@
 // reaches the axis end, then after a 400 ms pause it replays (when looping). Virtual time is
 // computed from the clock, never from counting ticks, so slow frames never slow it down.
 
+#include "bridge/metatypes.h"
 #include "figures.h"
-#include "metatypes.h"
 #include "scenario.h"
 #include "scheduler.h"
 #include "segment.h"

@@ -1,11 +1,11 @@
-#include "timelinescene.h"
+#include "timeline/timelinescene.h"
 
 #include "axis.h"
-#include "qtext.h"
-#include "schedulerbridge.h"
-#include "segmentitem.h"
-#include "timelineitems.h"
-#include "timelinestyle.h"
+#include "bridge/qtext.h"
+#include "bridge/schedulerbridge.h"
+#include "timeline/segmentitem.h"
+#include "timeline/timelineitems.h"
+#include "timeline/timelinestyle.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsRectItem>

@@ -1,12 +1,12 @@
-#include "timelineexport.h"
+#include "export/timelineexport.h"
 
-#include "chrometrace.h"
-#include "pngwriter.h"
+#include "export/chrometrace.h"
+#include "export/pngwriter.h"
+#include "export/timelineimage.h"
 #include "timeline.h"
-#include "timelineimage.h"
-#include "timelinelayout.h"
-#include "timelinescene.h"
-#include "timelinestyle.h"
+#include "timeline/timelinelayout.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelinestyle.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "pngwriter.h"
+#include "export/pngwriter.h"
 
 #include <QIODevice>
 #include <QImage>

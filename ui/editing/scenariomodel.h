@@ -5,7 +5,7 @@
 // scenarioEdited(), so the schedule is re-run after each one. The scenario stays valid at
 // all times: edits that would break a rule are refused.
 
-#include "metatypes.h"
+#include "bridge/metatypes.h"
 #include "scenario.h"
 
 #include <QAbstractItemModel>
@@ -85,6 +85,10 @@ private:
     void edited();
 
     QString taskLabel(int task) const;
+    // How the rules name a task in their messages.
+    std::string place(int task) const;
+    // Whether the rules allow this many more tasks and steps.
+    bool roomFor(std::size_t tasks, std::size_t steps) const;
     std::optional<std::pair<int, int>> decode(const QMimeData* data) const;
 
     // Step rows carry their task's id, not its row: ids survive tasks moving around, so the

@@ -1,6 +1,6 @@
-#include "chrometrace.h"
+#include "export/chrometrace.h"
 
-#include "qtext.h"
+#include "bridge/qtext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "pillpainter.h"
+#include "timeline/pillpainter.h"
 
-#include "timelinestyle.h"
+#include "timeline/timelinestyle.h"
 
 #include <QLinearGradient>
 #include <QPainter>

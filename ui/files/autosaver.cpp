@@ -1,6 +1,6 @@
-#include "autosaver.h"
+#include "files/autosaver.h"
 
-#include "scenariofile.h"
+#include "files/scenariofile.h"
 
 #include <QDir>
 #include <QFile>

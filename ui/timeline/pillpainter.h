@@ -3,8 +3,8 @@
 // The coloured pill of a step kind: a 135° gradient with a soft shadow. Segments and legend
 // swatches share it.
 
-#include "softshadow.h"
 #include "stepkind.h"
+#include "timeline/softshadow.h"
 
 #include <QRectF>
 

@@ -1,0 +1,113 @@
+#include "scenariorules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace coroscope {
+
+namespace {
+
+// As the loader has always quoted a file's number: up to 17 significant digits.
+std::string quoteNumber(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return text;
+}
+
+// "outside 1..86400000 ms".
+std::string durationRange() {
+    return "outside " + std::to_string(kMinStepMs) + ".." + std::to_string(kMaxStepMs) + " ms";
+}
+
+} // namespace
+
+bool durationAllowed(double ms) {
+    return ms >= double(kMinStepMs) && ms <= double(kMaxStepMs) && ms == std::floor(ms);
+}
+
+Result<void> checkDuration(std::string_view place, double ms) {
+    if (durationAllowed(ms))
+        return done();
+    if (!std::isfinite(ms) || ms != std::floor(ms))
+        return fail(place,
+                    "duration " + quoteNumber(ms) + " ms is not a whole number of milliseconds");
+    return fail(place, "duration " + quoteNumber(ms) + " ms is " + durationRange());
+}
+
+Result<void> checkTaskName(std::string_view place, std::string_view name) {
+    if (name.empty())
+        return fail(place, "the name is empty");
+    if (name.size() > kMaxNameBytes)
+        return fail(place, "the name is longer than " + std::to_string(kMaxNameBytes) + " bytes");
+    return done();
+}
+
+std::string copyName(std::string_view name) {
+    constexpr std::string_view suffix = " (copy)";
+    std::size_t keep = std::min(name.size(), kMaxNameBytes - suffix.size());
+    while (keep > 0 && keep < name.size() &&
+           (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80)
+        --keep; // a UTF-8 continuation byte: the character starts earlier
+    return std::string(name.substr(0, keep)).append(suffix);
+}
+
+Result<void> checkTitles(std::string_view title, std::string_view subtitle) {
+    if (title.size() > kMaxTitleBytes || subtitle.size() > kMaxTitleBytes)
+        return fail("scenario", "the title and subtitle may hold at most " +
+                                    std::to_string(kMaxTitleBytes) + " bytes each");
+    return done();
+}
+
+Result<void> checkTaskCount(std::string_view place, std::size_t tasks) {
+    if (tasks == 0)
+        return fail(place, "there are no tasks; a scenario needs at least one");
+    if (tasks > kMaxTasks)
+        return fail(place, "has " + std::to_string(tasks) + " tasks, more than the " +
+                               std::to_string(kMaxTasks) + " allowed");
+    return done();
+}
+
+Result<void> checkStepCount(std::string_view place, std::size_t steps) {
+    if (steps == 0)
+        return fail(place, "a task needs at least one step");
+    if (steps > kMaxStepsPerTask)
+        return fail(place, "has " + std::to_string(steps) + " steps, more than the " +
+                               std::to_string(kMaxStepsPerTask) + " allowed");
+    return done();
+}
+
+Result<void> checkTotalSteps(std::string_view place, std::size_t steps) {
+    if (steps > kMaxTotalSteps)
+        return fail(place, "brings the scenario past the " + std::to_string(kMaxTotalSteps) +
+                               " steps allowed in all");
+    return done();
+}
+
+Result<void> validateScenario(const Scenario& scenario) {
+    if (auto titles = checkTitles(scenario.title, scenario.subtitle); !titles)
+        return titles;
+    if (auto count = checkTaskCount("scenario", scenario.tasks.size()); !count)
+        return count;
+    std::size_t total = 0;
+    for (std::size_t t = 1; t <= scenario.tasks.size(); ++t) {
+        const Task& task = scenario.tasks[t - 1];
+        const std::string place = describePlace(scenario, t, 0);
+        if (auto name = checkTaskName(place, task.name); !name)
+            return name;
+        if (auto steps = checkStepCount(place, task.steps.size()); !steps)
+            return steps;
+        for (std::size_t s = 1; s <= task.steps.size(); ++s) {
+            const double ms = double(task.steps[s - 1].ms);
+            if (!durationAllowed(ms)) // the place is spelled out only for a message
+                return checkDuration(describePlace(scenario, t, s), ms);
+        }
+        total += task.steps.size();
+        if (auto all = checkTotalSteps(place, total); !all)
+            return all;
+    }
+    return done();
+}
+
+} // namespace coroscope
