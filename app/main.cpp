@@ -30,8 +30,8 @@ int usageError(const QString& message) {
     return kUsage;
 }
 
-int fileError(const QString& message) {
-    std::fprintf(stderr, "coroscope: %s\n", qPrintable(message));
+int fileError(const Error& error) {
+    std::fprintf(stderr, "coroscope: %s\n", error.message.c_str());
     return kBadFile;
 }
 
@@ -167,9 +167,9 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandL
     const ExportFormat format = &mode == &o.exportPng   ? ExportFormat::Png
                                 : &mode == &o.exportSvg ? ExportFormat::Svg
                                                         : ExportFormat::Trace;
-    QString error;
-    if (!exportTimeline(scenario, parser.value(mode), format, options, &error))
-        return fileError(error);
+    if (Result<void> exported = exportTimeline(scenario, parser.value(mode), format, options);
+        !exported)
+        return fileError(exported.error());
     return kOk;
 }
 
@@ -218,10 +218,10 @@ int main(int argc, char* argv[]) {
 
     Scenario scenario = ScenarioFile::builtInDefault();
     if (parser.isSet(o.scenario)) {
-        ScenarioFile::ReadResult loaded = ScenarioFile::read(parser.value(o.scenario));
-        if (!loaded.ok())
-            return fileError(loaded.error);
-        scenario = std::move(loaded.scenario);
+        Result<Scenario> loaded = ScenarioFile::read(parser.value(o.scenario));
+        if (!loaded)
+            return fileError(loaded.error());
+        scenario = std::move(loaded).value();
     }
 
     if (parser.isSet(o.printTimeline)) {

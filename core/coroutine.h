@@ -14,8 +14,8 @@ namespace coroscope {
 class Scheduler;
 
 // A simulated task: a C++20 coroutine that co_awaits cpu(ms), io(ms) and http(ms).
-// It starts suspended; the Scheduler takes its handle and becomes the only owner of the
-// frame. Until then this object owns it and destroys it with itself.
+// It starts suspended. This object owns the frame and destroys it with itself (or on reset());
+// the Scheduler keeps one per task and resumes it through handle().
 class [[nodiscard]] TaskCoroutine {
 public:
     struct promise_type {
@@ -39,6 +39,7 @@ public:
     };
     using Handle = std::coroutine_handle<promise_type>;
 
+    TaskCoroutine() noexcept = default;
     TaskCoroutine(TaskCoroutine&& other) noexcept
         : handle_(std::exchange(other.handle_, {})) {}
     TaskCoroutine& operator=(TaskCoroutine&& other) noexcept {
@@ -52,8 +53,13 @@ public:
     TaskCoroutine& operator=(const TaskCoroutine&) = delete;
     ~TaskCoroutine() { destroy(); }
 
-    // Hands the frame over; the caller must destroy it.
-    Handle release() noexcept { return std::exchange(handle_, {}); }
+    // The frame, for resuming; empty once reset.
+    Handle handle() const noexcept { return handle_; }
+    // Destroys the frame now (a finished task).
+    void reset() noexcept {
+        destroy();
+        handle_ = {};
+    }
 
 private:
     explicit TaskCoroutine(Handle handle) noexcept
@@ -86,9 +92,6 @@ inline StepAwaitable io(std::int64_t ms) {
 }
 inline StepAwaitable http(std::int64_t ms) {
     return {StepKind::Http, ms};
-}
-inline StepAwaitable step(StepKind kind, std::int64_t ms) {
-    return {kind, ms};
 }
 
 } // namespace coroscope

@@ -49,28 +49,24 @@ Scheduler::Scheduler(Scenario scenario)
 }
 
 Scheduler::~Scheduler() {
-    destroyAll();
+    clear();
 }
 
 void Scheduler::spawnAll() {
     const FrameArena::Scope scope(arena_);
     tasks_.resize(taskCount_);
     for (std::size_t i = 0; i < taskCount_; ++i) {
-        TaskCoroutine::Handle handle = factory_(i).release();
-        handle.promise().scheduler = this;
-        handle.promise().taskIndex = i;
-        tasks_[i] = {handle, {}, 0};
+        tasks_[i] = {factory_(i), {}, 0};
+        auto& promise = tasks_[i].coroutine.handle().promise();
+        promise.scheduler = this;
+        promise.taskIndex = i;
         ready_.push_back(i); // at t = 0 every task is ready, in scenario order
     }
     liveTasks_ = taskCount_;
 }
 
-void Scheduler::destroyAll() noexcept {
-    for (TaskSlot& slot : tasks_) {
-        if (slot.handle)
-            slot.handle.destroy();
-    }
-    tasks_.clear();
+void Scheduler::clear() noexcept {
+    tasks_.clear(); // destroys the frames, before the arena that holds them goes
     ready_.clear();
     waits_.clear();
     cpu_.reset();
@@ -78,7 +74,7 @@ void Scheduler::destroyAll() noexcept {
 }
 
 void Scheduler::reset() {
-    destroyAll();
+    clear();
     now_ = 0;
     nextOrder_ = 0;
     finished_ = false;
@@ -146,19 +142,19 @@ void Scheduler::dispatchReady() {
         ready_.pop_front();
         // With many tasks every frame is cold: fetch the next one while this one runs.
         if (!ready_.empty())
-            __builtin_prefetch(tasks_[ready_.front()].handle.address());
+            __builtin_prefetch(tasks_[ready_.front()].coroutine.handle().address());
         resume(task);
     }
 }
 
 void Scheduler::resume(std::size_t task) {
-    TaskCoroutine::Handle handle = tasks_[task].handle;
-    handle.resume(); // runs to the next co_await, which calls beginStep(), or to the end
-    if (!handle.done())
+    TaskCoroutine& coroutine = tasks_[task].coroutine;
+    coroutine.handle()
+        .resume(); // runs to the next co_await, which calls beginStep(), or to the end
+    if (!coroutine.handle().done())
         return;
-    std::exception_ptr error = handle.promise().error;
-    handle.destroy();
-    tasks_[task].handle = {};
+    std::exception_ptr error = coroutine.handle().promise().error;
+    coroutine.reset();
     --liveTasks_;
     if (error)
         std::rethrow_exception(error);

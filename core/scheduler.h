@@ -29,8 +29,8 @@ public:
 // the coroutine.
 TaskCoroutine playTask(const Task& task);
 
-// A deterministic virtual-clock event loop with asyncio's rules (see DESIGN in the README):
-// one CPU, a FIFO ready queue, and a timer heap for waits.
+// A deterministic virtual-clock event loop with asyncio's rules (listed in the README's
+// "Scheduling rules"): one CPU, a FIFO ready queue, and a timer heap for waits.
 //
 // Order of reports at one virtual time t (fixed, tests rely on it):
 //   1. the CPU segment ending at t finishes;
@@ -77,15 +77,15 @@ private:
         std::size_t task;
     };
     struct TaskSlot {
-        TaskCoroutine::Handle handle;
-        Segment current; // the step it is in (or last was in)
+        TaskCoroutine coroutine; // owns the frame: clearing the slots destroys every task
+        Segment current;         // the step it is in (or last was in)
         std::size_t nextStep = 0;
     };
 
     // Heap order: the wait ending first (then started first) on top.
     static bool endsLater(const PendingWait& a, const PendingWait& b);
     void spawnAll();
-    void destroyAll() noexcept;
+    void clear() noexcept;
     void advance(std::int64_t limit);
     void processEventsAt(std::int64_t t);
     void dispatchReady();

@@ -3,6 +3,7 @@
 #include "coroscoperun.h"
 #include "files/scenariofile.h"
 #include "qstringprinter.h"
+#include "resultchecks.h"
 #include "seedexpectations.h"
 
 #include <QTemporaryDir>
@@ -20,7 +21,8 @@ TEST(Cli, PrintTimelineOfAFile) {
     QTemporaryDir dir;
     coroscope::Scenario scenario = coroscope::ScenarioFile::builtInDefault();
     scenario.tasks[0].steps[1].ms = 100; // Task 1's io 350 → 100
-    ASSERT_TRUE(coroscope::ScenarioFile::write(scenario, dir.filePath("s.json"), nullptr));
+    ASSERT_TRUE(coroscope::test::succeeded(
+        coroscope::ScenarioFile::write(scenario, dir.filePath("s.json"))));
     const ProcessResult run =
         runCoroscope({"--scenario", dir.filePath("s.json"), "--print-timeline"});
     EXPECT_EQ(run.exitCode, 0);

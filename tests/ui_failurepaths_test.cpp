@@ -6,15 +6,18 @@
 #include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "qstringprinter.h"
+#include "resultchecks.h"
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
 
 using namespace coroscope;
+using namespace coroscope::test;
 
 namespace {
 
@@ -39,7 +42,7 @@ protected:
     void expectRefused(const QString& file, const QString& message) {
         const Scenario before = window.model()->scenario();
         QString error;
-        EXPECT_FALSE(window.openFile(file, &error));
+        EXPECT_TRUE(failedWith(window.openFile(file), &error));
         EXPECT_EQ(error, message);
         EXPECT_EQ(window.model()->scenario(), before);
         EXPECT_TRUE(window.isModified());
@@ -57,7 +60,7 @@ TEST_F(FailurePaths, UnreadableFile) {
 TEST_F(FailurePaths, DirectoryWhereAFileIsExpected) {
     expectRefused(dir.path(), dir.path() + ": is a directory, not a scenario file");
     QString error;
-    EXPECT_FALSE(window.saveFile(dir.path(), &error));
+    EXPECT_TRUE(failedWith(window.saveFile(dir.path()), &error));
     EXPECT_EQ(error, dir.path() + ": cannot be written (it is a directory)");
     EXPECT_TRUE(window.isModified());
 }
@@ -106,27 +109,27 @@ TEST_F(FailurePaths, DuplicateNamesAreShownAsGiven) {
     write(path("dup.json"), withTasks(R"([{"name": "Same", "steps": [{"kind": "io", "ms": 5}]},
                                            {"name": "Same", "steps": [{"kind": "cpu", "ms": 5}]}])"));
     QString error;
-    ASSERT_TRUE(window.openFile(path("dup.json"), &error)) << error.toStdString();
+    ASSERT_TRUE(succeeded(window.openFile(path("dup.json"))));
     EXPECT_EQ(window.model()->taskIndex(0).data().toString(), "Same");
     EXPECT_EQ(window.model()->taskIndex(1).data().toString(), "Same");
 }
 
 TEST_F(FailurePaths, FileDeletedBetweenOpenAndSave) {
     QString error;
-    ASSERT_TRUE(window.saveFile(path("s.json"), &error));
-    ASSERT_TRUE(window.openFile(path("s.json"), &error));
+    ASSERT_TRUE(succeeded(window.saveFile(path("s.json"))));
+    ASSERT_TRUE(succeeded(window.openFile(path("s.json"))));
     window.model()->setData(window.model()->taskIndex(0), "Changed");
     QFile::remove(path("s.json"));
-    ASSERT_TRUE(window.saveFile(path("s.json"), &error)) << error.toStdString(); // written anew
-    EXPECT_EQ(ScenarioFile::read(path("s.json")).scenario.tasks[0].name, "Changed");
+    ASSERT_TRUE(succeeded(window.saveFile(path("s.json")))); // written anew
+    EXPECT_EQ(ScenarioFile::read(path("s.json")).value().tasks[0].name, "Changed");
 
     // Its whole folder gone: the save fails, the work stays unsaved in the window.
     QTemporaryDir gone;
     const QString inside = gone.filePath("s.json");
-    ASSERT_TRUE(window.saveFile(inside, &error));
+    ASSERT_TRUE(succeeded(window.saveFile(inside)));
     window.model()->setData(window.model()->taskIndex(0), "Changed again");
     gone.remove();
-    EXPECT_FALSE(window.saveFile(inside, &error));
+    EXPECT_TRUE(failedWith(window.saveFile(inside), &error));
     EXPECT_TRUE(error.startsWith(inside + ": cannot be written")) << error.toStdString();
     EXPECT_TRUE(window.isModified());
     EXPECT_EQ(window.model()->scenario().tasks[0].name, "Changed again");
@@ -134,7 +137,7 @@ TEST_F(FailurePaths, FileDeletedBetweenOpenAndSave) {
 
 TEST_F(FailurePaths, ReadOnlyTarget) {
     QString error;
-    EXPECT_FALSE(window.saveFile("/proc/version", &error));
+    EXPECT_TRUE(failedWith(window.saveFile("/proc/version"), &error));
     EXPECT_TRUE(error.startsWith("/proc/version: cannot be written")) << error.toStdString();
     EXPECT_TRUE(window.isModified());
 }
@@ -146,7 +149,7 @@ TEST(Autosave, EditsAreSavedAndOfferedBackAfterACrash) {
     {
         Autosaver crashed(folder.path());
         crashed.schedule(edited, "/home/someone/work.json");
-        ASSERT_TRUE(crashed.saveNow());
+        ASSERT_TRUE(succeeded(crashed.saveNow()));
         EXPECT_TRUE(QFile::exists(crashed.slotFile()));
         // While it runs, its work is not an orphan.
         EXPECT_TRUE(Autosaver(folder.path()).orphans().empty());
@@ -166,7 +169,7 @@ TEST(Autosave, SavedOrDiscardedWorkLeavesNothing) {
     {
         Autosaver autosaver(folder.path());
         autosaver.schedule(ScenarioFile::builtInDefault(), {});
-        ASSERT_TRUE(autosaver.saveNow());
+        ASSERT_TRUE(succeeded(autosaver.saveNow()));
         autosaver.discard();
     }
     EXPECT_TRUE(Autosaver(folder.path()).orphans().empty());
@@ -179,7 +182,7 @@ TEST(Autosave, TheWindowKeepsUnsavedEditsAndRestoresThem) {
         window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
         window.model()->setData(window.model()->stepIndex(0, 0, ScenarioModel::DurationColumn), 99);
         lost = window.model()->scenario();
-        ASSERT_TRUE(window.autosaver()->saveNow());
+        ASSERT_TRUE(succeeded(window.autosaver()->saveNow()));
     } // no close event: the process died
     MainWindow window;
     const auto orphans = window.autosaver()->orphans();
@@ -190,6 +193,28 @@ TEST(Autosave, TheWindowKeepsUnsavedEditsAndRestoresThem) {
     EXPECT_TRUE(window.autosaver()->orphans().empty());
     QTemporaryDir dir;
     QString error;
-    ASSERT_TRUE(window.saveFile(dir.filePath("kept.json"), &error));
+    ASSERT_TRUE(succeeded(window.saveFile(dir.filePath("kept.json"))));
     EXPECT_FALSE(QFile::exists(window.autosaver()->slotFile()));
+}
+
+TEST(Autosave, AFailureShowsInTheWindowUntilAWriteSucceeds) {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath("autosave");
+    write(folder, "a file where the autosave folder should be");
+    MainWindow window(nullptr, folder);
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    EXPECT_FALSE(window.autosaveWarning()->isVisibleTo(&window));
+
+    window.model()->setData(window.model()->stepIndex(0, 0, ScenarioModel::DurationColumn), 99);
+    QString error;
+    EXPECT_TRUE(failedWith(window.autosaver()->saveNow(), &error));
+    EXPECT_EQ(error, folder + ": the folder cannot be created");
+    EXPECT_TRUE(window.autosaveWarning()->isVisibleTo(&window));
+    EXPECT_EQ(window.autosaveWarning()->text(), "Changes are not being autosaved: " + error);
+
+    QFile::remove(folder);
+    window.model()->setData(window.model()->stepIndex(0, 0, ScenarioModel::DurationColumn), 98);
+    EXPECT_TRUE(succeeded(window.autosaver()->saveNow()));
+    EXPECT_FALSE(window.autosaveWarning()->isVisibleTo(&window));
+    EXPECT_TRUE(QFile::exists(window.autosaver()->slotFile()));
 }

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "playbackbar.h"
 #include "qstringprinter.h"
+#include "resultchecks.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 
@@ -18,6 +19,7 @@
 #include <gtest/gtest.h>
 
 using namespace coroscope;
+using namespace coroscope::test;
 
 namespace {
 
@@ -79,8 +81,7 @@ TEST_F(MainWindowTest, ExportsTheCardAsShown) {
     options.width = window.pageWidth();
     options.scale = 2;
     QString error;
-    ASSERT_TRUE(window.exportTo(dir.filePath("t.png"), ExportFormat::Png, options, &error))
-        << error.toStdString();
+    ASSERT_TRUE(succeeded(window.exportTo(dir.filePath("t.png"), ExportFormat::Png, options)));
     const QImage image(dir.filePath("t.png"));
     EXPECT_EQ(image.width(), int(std::ceil(window.pageWidth() * 2)));
     EXPECT_EQ(image.height(), int(std::ceil(window.scene()->sceneRect().height() * 2)));
@@ -88,6 +89,7 @@ TEST_F(MainWindowTest, ExportsTheCardAsShown) {
 
 TEST_F(MainWindowTest, AFailedExportSaysWhy) {
     QString error;
-    EXPECT_FALSE(window.exportTo("/nonexistent-folder/t.png", ExportFormat::Png, {}, &error));
+    EXPECT_TRUE(
+        failedWith(window.exportTo("/nonexistent-folder/t.png", ExportFormat::Png, {}), &error));
     EXPECT_EQ(error, "/nonexistent-folder/t.png: the folder /nonexistent-folder does not exist");
 }

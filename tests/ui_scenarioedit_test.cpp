@@ -9,6 +9,7 @@
 #include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "qstringprinter.h"
+#include "resultchecks.h"
 #include "timeline.h"
 #include "timeline/segmentitem.h"
 #include "timeline/timelineitems.h"
@@ -27,6 +28,7 @@
 #include <sstream>
 
 using namespace coroscope;
+using namespace coroscope::test;
 
 namespace {
 
@@ -82,7 +84,7 @@ TEST_F(EditTest, EditingADurationGivesTheTimelineOfTheEditedFile) {
     ASSERT_TRUE(model.setData(model.stepIndex(0, 1, ScenarioModel::DurationColumn), 100));
     EXPECT_EQ(model.scenario().tasks[0].steps[1].ms, 100);
     QString error;
-    ASSERT_TRUE(window.saveFile(dir.filePath("edited.json"), &error)) << error.toStdString();
+    ASSERT_TRUE(succeeded(window.saveFile(dir.filePath("edited.json"))));
     const ProcessResult cli =
         runCoroscope({"--scenario", dir.filePath("edited.json"), "--print-timeline"});
     ASSERT_EQ(cli.exitCode, 0) << cli.err.toStdString();
@@ -128,8 +130,8 @@ TEST_F(EditTest, StructuralEditsKeepModelSceneAndFileInStep) {
     EXPECT_EQ(modelNames(), expected);
     EXPECT_EQ(rowLabels(), expected);
     QString error;
-    ASSERT_TRUE(window.saveFile(dir.filePath("s.json"), &error));
-    EXPECT_EQ(ScenarioFile::read(dir.filePath("s.json")).scenario, model.scenario());
+    ASSERT_TRUE(succeeded(window.saveFile(dir.filePath("s.json"))));
+    EXPECT_EQ(ScenarioFile::read(dir.filePath("s.json")).value(), model.scenario());
     EXPECT_EQ(window.undoStack()->count(), 7);
     while (window.undoStack()->canUndo())
         window.undoStack()->undo();
@@ -203,7 +205,7 @@ TEST_F(EditTest, AnInvalidFileIsRefusedAndChangesNothing) {
               "steps": [{"kind": "io", "ms": 0}]}]})");
     bad.close();
     QString error;
-    EXPECT_FALSE(window.openFile(dir.filePath("bad.json"), &error));
+    EXPECT_TRUE(failedWith(window.openFile(dir.filePath("bad.json")), &error));
     EXPECT_EQ(error, dir.filePath("bad.json") +
                          ": task 1 \"A\", step 1: duration 0 ms is outside 1..86400000 ms");
     EXPECT_EQ(model.scenario(), before);
@@ -219,10 +221,10 @@ TEST_F(EditTest, SaveThenOpenRoundTripsEveryField) {
     ASSERT_TRUE(model.setData(model.stepIndex(2, 1, ScenarioModel::DurationColumn), 86'400'000));
     const Scenario saved = model.scenario();
     QString error;
-    ASSERT_TRUE(window.saveFile(dir.filePath("round.json"), &error)) << error.toStdString();
+    ASSERT_TRUE(succeeded(window.saveFile(dir.filePath("round.json"))));
     EXPECT_FALSE(window.isModified());
     window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
-    ASSERT_TRUE(window.openFile(dir.filePath("round.json"), &error)) << error.toStdString();
+    ASSERT_TRUE(succeeded(window.openFile(dir.filePath("round.json"))));
     EXPECT_EQ(model.scenario(), saved);
     EXPECT_EQ(window.windowTitle(), "round.json[*] — Coroscope");
 }

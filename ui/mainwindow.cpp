@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
@@ -30,7 +31,9 @@ namespace coroscope {
 
 namespace {
 
-const QString kScenarioFilter = QObject::tr("Coroscope scenarios (*.json);;All files (*)");
+QString scenarioFilter() {
+    return QObject::tr("Coroscope scenarios (*.json);;All files (*)");
+}
 
 // A scenario to start from: one task, one step.
 Scenario blankScenario() {
@@ -39,7 +42,7 @@ Scenario blankScenario() {
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     : QMainWindow(parent)
     , undoStack_(new QUndoStack(this))
     , model_(new ScenarioModel(undoStack_, this))
@@ -50,11 +53,18 @@ MainWindow::MainWindow(QWidget* parent)
     , panel_(new ScenarioPanel(model_, this))
     , dock_(new QDockWidget(tr("Scenario"), this))
     , figures_(new QLabel(this))
+    , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
-    , autosaver_(new Autosaver({}, this)) {
+    , autosaver_(new Autosaver(autosaveFolder, this)) {
     setCentralWidget(view_);
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
+    autosaveWarning_->setTextFormat(Qt::PlainText);
+    autosaveWarning_->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold"));
+    autosaveWarning_->hide();
+    statusBar()->addPermanentWidget(autosaveWarning_);
+    connect(autosaver_, &Autosaver::saveFailed, this, &MainWindow::showAutosaveFailure);
+    connect(autosaver_, &Autosaver::safeAgain, autosaveWarning_, &QWidget::hide);
     dock_->setObjectName(QStringLiteral("scenarioDock"));
     dock_->setWidget(panel_);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
@@ -129,15 +139,12 @@ void MainWindow::newScenario() {
     showScenario(blankScenario(), tr("Untitled"));
 }
 
-bool MainWindow::openFile(const QString& path, QString* error) {
-    ScenarioFile::ReadResult loaded = ScenarioFile::read(path);
-    if (!loaded.ok()) {
-        if (error)
-            *error = loaded.error;
-        return false;
-    }
-    showFile(loaded.scenario, path);
-    return true;
+Result<void> MainWindow::openFile(const QString& path) {
+    Result<Scenario> loaded = ScenarioFile::read(path);
+    if (!loaded)
+        return loaded.error();
+    showFile(loaded.value(), path);
+    return done();
 }
 
 void MainWindow::showFile(const Scenario& scenario, const QString& path) {
@@ -147,15 +154,15 @@ void MainWindow::showFile(const Scenario& scenario, const QString& path) {
     updateTitle();
 }
 
-bool MainWindow::saveFile(const QString& path, QString* error) {
-    if (!ScenarioFile::write(model_->scenario(), path, error))
-        return false;
+Result<void> MainWindow::saveFile(const QString& path) {
+    if (Result<void> written = ScenarioFile::write(model_->scenario(), path); !written)
+        return written;
     filePath_ = path;
     undoStack_->setClean();
     autosaver_->discard();
     recent_->add(path);
     updateTitle();
-    return true;
+    return done();
 }
 
 bool MainWindow::isModified() const {
@@ -167,6 +174,14 @@ void MainWindow::keepSafe() {
         autosaver_->schedule(model_->scenario(), filePath_);
     else
         autosaver_->discard(); // undone back to what the file holds
+}
+
+void MainWindow::showAutosaveFailure(const QString& message) {
+    autosaveWarning_->setText(tr("Changes are not being autosaved: %1").arg(message));
+    autosaveWarning_->setToolTip(tr("A crash now would lose the unsaved changes. Save the "
+                                    "scenario to keep them; the warning goes once an autosave "
+                                    "succeeds again."));
+    autosaveWarning_->show();
 }
 
 void MainWindow::restore(const Autosaver::Recovered& recovered) {
@@ -231,24 +246,19 @@ void MainWindow::openInteractively(const QString& given) {
     QString path = given;
     if (path.isEmpty()) {
         path =
-            QFileDialog::getOpenFileName(this, tr("Open scenario"), lastFolder_, kScenarioFilter);
+            QFileDialog::getOpenFileName(this, tr("Open scenario"), lastFolder_, scenarioFilter());
         if (path.isEmpty())
             return;
     }
     lastFolder_ = QFileInfo(path).absolutePath();
-    QString error;
-    if (!openFile(path, &error))
-        QMessageBox::warning(this, tr("Cannot open the scenario"), error);
+    if (Result<void> opened = openFile(path); !opened)
+        QMessageBox::warning(this, tr("Cannot open the scenario"), toQString(opened.error()));
 }
 
 bool MainWindow::save() {
     if (filePath_.isEmpty())
         return saveAs();
-    QString error;
-    if (saveFile(filePath_, &error))
-        return true;
-    QMessageBox::warning(this, tr("Cannot save the scenario"), error);
-    return false;
+    return saveReporting(filePath_);
 }
 
 bool MainWindow::saveAs() {
@@ -256,17 +266,20 @@ bool MainWindow::saveAs() {
                                   ? QDir(lastFolder_).filePath(QStringLiteral("scenario.json"))
                                   : filePath_;
     QString path =
-        QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, kScenarioFilter);
+        QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, scenarioFilter());
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".json");
     lastFolder_ = QFileInfo(path).absolutePath();
-    QString error;
-    if (saveFile(path, &error))
-        return true;
-    QMessageBox::warning(this, tr("Cannot save the scenario"), error);
-    return false;
+    return saveReporting(path);
+}
+
+bool MainWindow::saveReporting(const QString& path) {
+    const Result<void> saved = saveFile(path);
+    if (!saved)
+        QMessageBox::warning(this, tr("Cannot save the scenario"), toQString(saved.error()));
+    return saved.ok();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -299,9 +312,9 @@ double MainWindow::pageWidth() const {
     return scene_->layout().page.width();
 }
 
-bool MainWindow::exportTo(const QString& path, ExportFormat format, const ExportOptions& options,
-                          QString* error) const {
-    return exportTimeline(model_->scenario(), path, format, options, error);
+Result<void> MainWindow::exportTo(const QString& path, ExportFormat format,
+                                  const ExportOptions& options) const {
+    return exportTimeline(model_->scenario(), path, format, options);
 }
 
 void MainWindow::exportInteractively(ExportFormat format) {
@@ -325,9 +338,8 @@ void MainWindow::exportInteractively(ExportFormat format) {
     if (!path.endsWith(extension, Qt::CaseInsensitive))
         path += extension;
     lastFolder_ = QFileInfo(path).absolutePath();
-    QString error;
-    if (!exportTo(path, format, options, &error)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
+    if (Result<void> exported = exportTo(path, format, options); !exported) {
+        QMessageBox::warning(this, tr("Export failed"), toQString(exported.error()));
         return;
     }
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);

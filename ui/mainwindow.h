@@ -26,17 +26,18 @@ class TimelineView;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // autosaveFolder: where unsaved work is kept (the application data folder by default).
+    explicit MainWindow(QWidget* parent = nullptr, const QString& autosaveFolder = {});
     ~MainWindow() override;
 
     // Shows a valid scenario that has no file (the built-in one) and plays it.
     void showScenario(const Scenario& scenario, const QString& name);
     // Shows a valid scenario already read from a file, and plays it.
     void showFile(const Scenario& scenario, const QString& path);
-    // Loads a file; on failure returns false, *error says why, and nothing changes.
-    bool openFile(const QString& path, QString* error);
-    // Saves atomically; on failure returns false and *error says why.
-    bool saveFile(const QString& path, QString* error);
+    // Loads a file; on failure nothing changes.
+    Result<void> openFile(const QString& path);
+    // Saves atomically; on failure the file and the unsaved state stay as they were.
+    Result<void> saveFile(const QString& path);
     QString filePath() const { return filePath_; }
     bool isModified() const;
 
@@ -46,9 +47,11 @@ public:
     void restore(const Autosaver::Recovered& recovered);
     Autosaver* autosaver() const { return autosaver_; }
 
-    // Writes the shown scenario; on failure returns false and *error says why.
-    bool exportTo(const QString& path, ExportFormat format, const ExportOptions& options,
-                  QString* error) const;
+    // Writes the shown scenario.
+    Result<void> exportTo(const QString& path, ExportFormat format,
+                          const ExportOptions& options) const;
+    // The status bar's warning that unsaved work is not being kept safe (hidden when it is).
+    QLabel* autosaveWarning() const { return autosaveWarning_; }
     // The picture's width for exports from the window: the card as it is shown.
     double pageWidth() const;
 
@@ -74,6 +77,8 @@ private:
     void openInteractively(const QString& path = {});
     bool save();
     bool saveAs();
+    // Saves, or says in a message box why it could not.
+    bool saveReporting(const QString& path);
     // Asks whether to save unsaved changes; false when the user cancels.
     bool maybeSave();
     // Asks for options and a file name, then exports; failures show in a message box.
@@ -82,6 +87,7 @@ private:
     void updateTitle();
     // After every edit, undo or redo: unsaved work goes to the autosave slot.
     void keepSafe();
+    void showAutosaveFailure(const QString& message);
 
     QUndoStack* undoStack_;
     ScenarioModel* model_;
@@ -92,6 +98,7 @@ private:
     ScenarioPanel* panel_;
     QDockWidget* dock_;
     QLabel* figures_;
+    QLabel* autosaveWarning_;
     RecentFiles* recent_;
     Autosaver* autosaver_;
     QString filePath_;

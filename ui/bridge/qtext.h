@@ -1,6 +1,8 @@
 #pragma once
 
-// Core text (UTF-8 std::string_view) as a QString.
+// Core text (UTF-8 std::string_view) as a QString, and core Errors in Qt's terms.
+
+#include "result.h"
 
 #include <QString>
 
@@ -10,6 +12,15 @@ namespace coroscope {
 
 inline QString toQString(std::string_view text) {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+inline QString toQString(const Error& error) {
+    return toQString(error.message);
+}
+
+// core's fail() for Qt text: "place: why".
+inline Error fail(const QString& place, const QString& why) {
+    return fail(std::string_view(place.toStdString()), std::string_view(why.toStdString()));
 }
 
 } // namespace coroscope

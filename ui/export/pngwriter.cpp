@@ -15,7 +15,7 @@ namespace {
 
 class ChunkWriter {
 public:
-    explicit ChunkWriter(QIODevice* device)
+    explicit ChunkWriter(QIODevice& device)
         : device_(device) {}
 
     bool write(const char type[4], const unsigned char* data, std::size_t size) {
@@ -31,29 +31,25 @@ public:
     }
     bool put(const unsigned char* data, std::size_t size) {
         return size == 0 ||
-               device_->write(reinterpret_cast<const char*>(data), qint64(size)) == qint64(size);
+               device_.write(reinterpret_cast<const char*>(data), qint64(size)) == qint64(size);
     }
 
 private:
-    QIODevice* device_;
+    QIODevice& device_;
 };
 
 constexpr std::size_t kIdatBytes = 1 << 18;
 
 } // namespace
 
-bool writePng(QIODevice* device, const QImage& source, QString* error) {
+Result<void> writePng(QIODevice& device, const QImage& source) {
     const bool opaque = !source.hasAlphaChannel();
     // Rows are converted one at a time: no second copy of a picture that may be huge.
     const QImage::Format native =
         opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied;
     const QImage image = source.format() == native ? source : source.convertToFormat(native);
     const int channels = opaque ? 3 : 4;
-    auto fail = [&](const QString& why) {
-        if (error)
-            *error = why;
-        return false;
-    };
+    auto refused = [&] { return Error{device.errorString().toStdString()}; };
 
     ChunkWriter out(device);
     static const unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -64,11 +60,11 @@ bool writePng(QIODevice* device, const QImage& source, QString* error) {
     ihdr[9] = opaque ? 2 : 6;           // RGB or RGBA
     ihdr[10] = ihdr[11] = ihdr[12] = 0; // deflate, adaptive filtering, no interlace
     if (!out.put(kSignature, 8) || !out.write("IHDR", ihdr, sizeof ihdr))
-        return fail(device->errorString());
+        return refused();
 
     z_stream z{};
     if (deflateInit2(&z, 1, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK)
-        return fail(QStringLiteral("the compressor could not start"));
+        return Error{"the compressor could not start"};
     std::vector<unsigned char> row(1 + std::size_t(image.width()) * std::size_t(channels));
     std::vector<unsigned char> compressed(kIdatBytes);
     bool ok = true;
@@ -102,8 +98,8 @@ bool writePng(QIODevice* device, const QImage& source, QString* error) {
         drain(Z_FINISH);
     deflateEnd(&z);
     if (!ok || !out.write("IEND", nullptr, 0))
-        return fail(device->errorString());
-    return true;
+        return refused();
+    return done();
 }
 
 } // namespace coroscope

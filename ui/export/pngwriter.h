@@ -5,15 +5,15 @@
 // QImageWriter spends most of its time choosing filters (measured: 77 % of a 1,000-task
 // export).
 
-#include <QString>
+#include "result.h"
 
 class QIODevice;
 class QImage;
 
 namespace coroscope {
 
-// Writes an opaque image as 8-bit RGB and any other as 8-bit RGBA. False with *error set
-// when the device refuses the bytes.
-bool writePng(QIODevice* device, const QImage& image, QString* error);
+// Writes an opaque image as 8-bit RGB and any other as 8-bit RGBA. Fails with the device's
+// reason when it refuses the bytes.
+Result<void> writePng(QIODevice& device, const QImage& image);
 
 } // namespace coroscope

@@ -1,8 +1,10 @@
 #include "export/timelineexport.h"
 
+#include "bridge/qtext.h"
 #include "export/chrometrace.h"
 #include "export/pngwriter.h"
 #include "export/timelineimage.h"
+#include "files/atomicfile.h"
 #include "timeline.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinescene.h"
@@ -11,7 +13,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -20,12 +21,6 @@
 namespace coroscope {
 
 namespace {
-
-bool fail(QString* error, const QString& path, const QString& why) {
-    if (error)
-        *error = path + QStringLiteral(": ") + why;
-    return false;
-}
 
 std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOptions& options) {
     const double at = options.atMs.value_or(std::numeric_limits<double>::infinity());
@@ -39,19 +34,15 @@ QSizeF pixelSize(const Scenario& scenario, const ExportOptions& options) {
     return layout.page.size() * options.scale;
 }
 
-// Renders into an open file; returns an empty string or the reason it failed.
-QString writePicture(QSaveFile& file, const Scenario& scenario, const ExportOptions& options) {
+Result<void> writePicture(QIODevice& file, const Scenario& scenario, const ExportOptions& options) {
     const auto scene = sceneFor(scenario, options);
     const QImage image = renderTimeline(*scene, options.scale, options.transparent);
     if (image.isNull())
-        return QStringLiteral("there is not enough memory for the picture");
-    QString problem;
-    if (!writePng(&file, image, &problem))
-        return problem;
-    return {};
+        return Error{"there is not enough memory for the picture"};
+    return writePng(file, image);
 }
 
-QString writeSvg(QSaveFile& file, const Scenario& scenario, const ExportOptions& options) {
+Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOptions& options) {
     const auto scene = sceneFor(scenario, options);
     const QRectF rect = scene->sceneRect();
     QSvgGenerator svg;
@@ -63,18 +54,46 @@ QString writeSvg(QSaveFile& file, const Scenario& scenario, const ExportOptions&
     svg.setDescription(QStringLiteral("Made with Coroscope"));
     QPainter painter;
     if (!painter.begin(&svg))
-        return QStringLiteral("the SVG could not be started");
+        return Error{"the SVG could not be started"};
     painter.setRenderHint(QPainter::Antialiasing);
     scene->render(&painter, QRectF(QPointF(0, 0), rect.size()), rect);
     painter.end();
-    return {};
+    return done();
 }
 
-QString writeTrace(QSaveFile& file, const Scenario& scenario) {
+Result<void> writeTrace(QIODevice& file, const Scenario& scenario) {
     const QByteArray bytes = chromeTrace(scenario, simulate(scenario));
     if (file.write(bytes) != bytes.size())
-        return file.errorString();
-    return {};
+        return Error{file.errorString().toStdString()};
+    return done();
+}
+
+// What a path must be before anything is drawn: a file (not a folder) with the format's
+// extension, in a folder that exists, and a picture that fits in memory.
+Result<void> checkTarget(const Scenario& scenario, const QString& path, ExportFormat format,
+                         const ExportOptions& options) {
+    if (format == ExportFormat::Png) {
+        const QSizeF size = pixelSize(scenario, options);
+        if (size.width() * size.height() > kMaxExportPixels)
+            return fail(path,
+                        QStringLiteral("the picture would be %L1 × %L2 pixels, more than the %L3 "
+                                       "megapixels an export may have; use a smaller scale or "
+                                       "width")
+                            .arg(std::ceil(size.width()), 0, 'f', 0)
+                            .arg(std::ceil(size.height()), 0, 'f', 0)
+                            .arg(kMaxExportPixels / (1024 * 1024), 0, 'f', 0));
+    }
+    const QFileInfo info(path);
+    if (info.isDir())
+        return fail(path, QStringLiteral("is a directory"));
+    const QString extension = extensionOf(format);
+    if (!path.endsWith(extension, Qt::CaseInsensitive))
+        return fail(path, QStringLiteral("unknown extension for this export; the file name must "
+                                         "end in %1")
+                              .arg(extension));
+    if (!info.dir().exists())
+        return fail(path, QStringLiteral("the folder %1 does not exist").arg(info.dir().path()));
+    return done();
 }
 
 } // namespace
@@ -91,53 +110,21 @@ QString extensionOf(ExportFormat format) {
     return {};
 }
 
-bool exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
-                    const ExportOptions& options, QString* error) {
-    if (format == ExportFormat::Png) {
-        const QSizeF size = pixelSize(scenario, options);
-        if (size.width() * size.height() > kMaxExportPixels)
-            return fail(error, path,
-                        QStringLiteral("the picture would be %L1 × %L2 pixels, more than the %L3 "
-                                       "megapixels an export may have; use a smaller scale or "
-                                       "width")
-                            .arg(std::ceil(size.width()), 0, 'f', 0)
-                            .arg(std::ceil(size.height()), 0, 'f', 0)
-                            .arg(kMaxExportPixels / (1024 * 1024), 0, 'f', 0));
-    }
-    const QFileInfo info(path);
-    if (info.isDir())
-        return fail(error, path, QStringLiteral("is a directory"));
-    const QString extension = extensionOf(format);
-    if (!path.endsWith(extension, Qt::CaseInsensitive))
-        return fail(error, path,
-                    QStringLiteral("unknown extension for this export; the file name must end "
-                                   "in %1")
-                        .arg(extension));
-    if (!info.dir().exists())
-        return fail(error, path,
-                    QStringLiteral("the folder %1 does not exist").arg(info.dir().path()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, path, QStringLiteral("cannot be written (%1)").arg(file.errorString()));
-    QString problem;
-    switch (format) {
-    case ExportFormat::Png:
-        problem = writePicture(file, scenario, options);
-        break;
-    case ExportFormat::Svg:
-        problem = writeSvg(file, scenario, options);
-        break;
-    case ExportFormat::Trace:
-        problem = writeTrace(file, scenario);
-        break;
-    }
-    if (!problem.isEmpty()) {
-        file.cancelWriting();
-        return fail(error, path, QStringLiteral("cannot be written (%1)").arg(problem));
-    }
-    if (!file.commit())
-        return fail(error, path, QStringLiteral("cannot be written (%1)").arg(file.errorString()));
-    return true;
+Result<void> exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
+                            const ExportOptions& options) {
+    if (Result<void> target = checkTarget(scenario, path, format, options); !target)
+        return target;
+    return writeAtomically(path, [&](QIODevice& file) {
+        switch (format) {
+        case ExportFormat::Png:
+            return writePicture(file, scenario, options);
+        case ExportFormat::Svg:
+            return writeSvg(file, scenario, options);
+        case ExportFormat::Trace:
+            return writeTrace(file, scenario);
+        }
+        return done();
+    });
 }
 
 } // namespace coroscope

@@ -4,6 +4,7 @@
 // scene code) and the Chrome trace. Every write is atomic: on failure the target is untouched
 // and no temporary file is left.
 
+#include "result.h"
 #include "scenario.h"
 
 #include <QString>
@@ -29,8 +30,8 @@ inline constexpr double kMaxExportWidth = 10'000;
 // ".png", ".svg" or ".json".
 QString extensionOf(ExportFormat format);
 
-// Writes a valid scenario; on failure returns false with *error naming the path and the cause.
-bool exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
-                    const ExportOptions& options, QString* error);
+// Writes a valid scenario; failures name the path and the cause.
+Result<void> exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
+                            const ExportOptions& options);
 
 } // namespace coroscope

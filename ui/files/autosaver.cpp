@@ -1,11 +1,14 @@
 #include "files/autosaver.h"
 
+#include "bridge/qtext.h"
+#include "files/atomicfile.h"
 #include "files/scenariofile.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <QStandardPaths>
+
+#include <utility>
 
 namespace coroscope {
 
@@ -34,7 +37,7 @@ Autosaver::Autosaver(const QString& folder, QObject* parent)
                                : folder) {
     timer_.setSingleShot(true);
     timer_.setInterval(kDelayMs);
-    connect(&timer_, &QTimer::timeout, this, &Autosaver::saveNow);
+    connect(&timer_, &QTimer::timeout, this, [this] { (void)saveNow(); }); // failures are signalled
 }
 
 Autosaver::~Autosaver() = default;
@@ -48,8 +51,8 @@ std::vector<Autosaver::Recovered> Autosaver::orphans() const {
         QLockFile probe(lockFile(folder_, slot));
         if (!probe.tryLock(0))
             continue; // its instance is still running
-        ScenarioFile::ReadResult read = ScenarioFile::read(file);
-        if (!read.ok()) {
+        Result<Scenario> read = ScenarioFile::read(file);
+        if (!read) {
             QFile::remove(
                 file); // half a file cannot happen (atomic writes); a damaged one helps nobody
             continue;
@@ -58,7 +61,7 @@ std::vector<Autosaver::Recovered> Autosaver::orphans() const {
         QString originalPath;
         if (origin.open(QIODevice::ReadOnly))
             originalPath = QString::fromUtf8(origin.readAll());
-        found.push_back({std::move(read.scenario), originalPath, file});
+        found.push_back({std::move(read).value(), originalPath, file});
     }
     return found;
 }
@@ -68,11 +71,11 @@ void Autosaver::forget(const Recovered& recovered) {
     QFile::remove(pathFile(recovered.slotFile));
 }
 
-bool Autosaver::claimSlot() {
+Result<void> Autosaver::claimSlot() {
     if (lock_)
-        return true;
+        return done();
     if (!QDir().mkpath(folder_))
-        return false;
+        return fail(QDir::toNativeSeparators(folder_), tr("the folder cannot be created"));
     for (int slot = 0; slot < kSlots; ++slot) {
         auto lock = std::make_unique<QLockFile>(lockFile(folder_, slot));
         lock->setStaleLockTime(0); // a lock whose process is gone is free at once
@@ -81,9 +84,11 @@ bool Autosaver::claimSlot() {
             continue;
         lock_ = std::move(lock);
         slotFile_ = scenarioFile(folder_, slot);
-        return true;
+        return done();
     }
-    return false;
+    return fail(QDir::toNativeSeparators(folder_),
+                tr("all %1 autosave slots are taken by other windows or by work left to restore")
+                    .arg(kSlots));
 }
 
 void Autosaver::schedule(const Scenario& scenario, const QString& originalPath) {
@@ -93,25 +98,35 @@ void Autosaver::schedule(const Scenario& scenario, const QString& originalPath) 
         timer_.start(); // at most one write every few seconds, however fast the edits come
 }
 
-bool Autosaver::saveNow() {
+Result<void> Autosaver::saveNow() {
     timer_.stop();
     if (!pending_)
-        return true;
-    if (!claimSlot())
-        return false;
-    QSaveFile origin(pathFile(slotFile_));
-    if (!origin.open(QIODevice::WriteOnly))
-        return false;
-    origin.write(pendingPath_.toUtf8());
-    if (!origin.commit() || !ScenarioFile::write(*pending_, slotFile_, nullptr))
-        return false;
+        return done();
+    Result<void> written = write();
+    if (!written) {
+        failing_ = true;
+        emit saveFailed(toQString(written.error()));
+        return written;
+    }
     pending_.reset();
-    return true;
+    if (std::exchange(failing_, false))
+        emit safeAgain();
+    return done();
+}
+
+Result<void> Autosaver::write() {
+    if (Result<void> claimed = claimSlot(); !claimed)
+        return claimed;
+    if (Result<void> origin = writeAtomically(pathFile(slotFile_), pendingPath_.toUtf8()); !origin)
+        return origin;
+    return ScenarioFile::write(*pending_, slotFile_);
 }
 
 void Autosaver::discard() {
     timer_.stop();
     pending_.reset();
+    if (std::exchange(failing_, false))
+        emit safeAgain();
     if (slotFile_.isEmpty())
         return;
     QFile::remove(slotFile_);

@@ -5,6 +5,7 @@
 // lock file. A slot whose lock is free but whose file remains was left by an instance that
 // crashed or was killed: the next start offers to restore it.
 
+#include "result.h"
 #include "scenario.h"
 
 #include <QLockFile>
@@ -38,15 +39,24 @@ public:
 
     // Saves after a short delay; changes within it are saved together.
     void schedule(const Scenario& scenario, const QString& originalPath);
-    // Writes what is pending now (also on a timer); false if it could not be written.
-    bool saveNow();
+    // Writes what is pending now (also on a timer). A failure is also signalled, and so is the
+    // next success after one.
+    Result<void> saveNow();
     // The work was saved or thrown away on purpose: nothing to restore.
     void discard();
 
     QString slotFile() const { return slotFile_; }
+    QString folder() const { return folder_; }
+
+signals:
+    // The work is not being kept safe, and why.
+    void saveFailed(const QString& message);
+    // After a failure: the work is safe again (written, or saved or dropped on purpose).
+    void safeAgain();
 
 private:
-    bool claimSlot();
+    Result<void> claimSlot();
+    Result<void> write();
 
     QString folder_;
     std::unique_ptr<QLockFile> lock_;
@@ -54,6 +64,7 @@ private:
     QTimer timer_;
     std::optional<Scenario> pending_;
     QString pendingPath_;
+    bool failing_ = false;
 };
 
 } // namespace coroscope

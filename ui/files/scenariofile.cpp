@@ -1,5 +1,7 @@
 #include "files/scenariofile.h"
 
+#include "bridge/qtext.h"
+#include "files/atomicfile.h"
 #include "scenariorules.h"
 
 #include <QFile>
@@ -7,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStringList>
 
 #include <cmath>
@@ -151,33 +152,31 @@ QByteArray jsonString(const std::string& text) {
 
 } // namespace
 
-ScenarioFile::ReadResult ScenarioFile::parse(const QByteArray& json) {
+Result<Scenario> ScenarioFile::parse(const QByteArray& json) {
     if (json.trimmed().isEmpty())
-        return {{}, QStringLiteral("line 1, column 1: the file is empty")};
+        return Error{"line 1, column 1: the file is empty"};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
-        return {{},
-                QStringLiteral("line %1, column %2: %3 (not valid JSON)")
-                    .arg(line)
-                    .arg(column)
-                    .arg(parseError.errorString())};
+        return Error{QStringLiteral("line %1, column %2: %3 (not valid JSON)")
+                         .arg(line)
+                         .arg(column)
+                         .arg(parseError.errorString())
+                         .toStdString()};
     }
     if (!document.isObject())
-        return {{}, QStringLiteral("scenario: the top level must be a JSON object")};
+        return Error{"scenario: the top level must be a JSON object"};
     try {
-        return {parseScenario(document.object()), {}};
+        return parseScenario(document.object());
     } catch (const Refusal& refusal) {
-        return {{}, refusal.message};
+        return Error{refusal.message.toStdString()};
     }
 }
 
-ScenarioFile::ReadResult ScenarioFile::read(const QString& path) {
+Result<Scenario> ScenarioFile::read(const QString& path) {
     const QFileInfo info(path);
-    auto failure = [&](const QString& why) {
-        return ReadResult{{}, path + QStringLiteral(": ") + why};
-    };
+    auto failure = [&](const QString& why) { return fail(path, why); };
     if (!info.exists())
         return failure(QStringLiteral("no such file"));
     if (info.isDir())
@@ -195,15 +194,15 @@ ScenarioFile::ReadResult ScenarioFile::read(const QString& path) {
     if (contents.size() > kMaxFileBytes)
         return failure(QStringLiteral("is larger than the %1 MiB a scenario file may be")
                            .arg(kMaxFileBytes / (1024 * 1024)));
-    ReadResult result = parse(contents);
-    if (!result.ok())
-        result.error = path + QStringLiteral(": ") + result.error;
+    Result<Scenario> result = parse(contents);
+    if (!result)
+        return fail(path, toQString(result.error()));
     return result;
 }
 
 Scenario ScenarioFile::builtInDefault() {
     // The resource ships with the program and is covered by tests, so it always parses.
-    return read(QStringLiteral(":/scenarios/default.json")).scenario;
+    return read(QStringLiteral(":/scenarios/default.json")).value();
 }
 
 QByteArray ScenarioFile::serialize(const Scenario& scenario) {
@@ -230,23 +229,10 @@ QByteArray ScenarioFile::serialize(const Scenario& scenario) {
     return out;
 }
 
-bool ScenarioFile::write(const Scenario& scenario, const QString& path, QString* error) {
-    QSaveFile file(path);
-    auto fail = [&](const QString& why) {
-        if (error)
-            *error = path + QStringLiteral(": cannot be written (") + why + QStringLiteral(")");
-        return false;
-    };
+Result<void> ScenarioFile::write(const Scenario& scenario, const QString& path) {
     if (QFileInfo(path).isDir())
-        return fail(QStringLiteral("it is a directory"));
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    const QByteArray bytes = serialize(scenario);
-    if (file.write(bytes) != bytes.size())
-        return fail(file.errorString());
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+        return fail(path, QStringLiteral("cannot be written (it is a directory)"));
+    return writeAtomically(path, serialize(scenario));
 }
 
 } // namespace coroscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "result.h"
 #include "scenario.h"
 
 #include <QByteArray>
@@ -14,23 +15,17 @@ public:
     static constexpr int kFormatVersion = 1;
     static constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
 
-    struct ReadResult {
-        Scenario scenario;
-        QString error; // empty on success
-        bool ok() const { return error.isEmpty(); }
-    };
-
     // Parses file contents; messages name "line L, column C" or "task T, step S".
-    static ReadResult parse(const QByteArray& json);
+    static Result<Scenario> parse(const QByteArray& json);
     // Reads a file; messages start with the path.
-    static ReadResult read(const QString& path);
+    static Result<Scenario> read(const QString& path);
     // The seed's three tasks, from the program's resources.
     static Scenario builtInDefault();
 
     static QByteArray serialize(const Scenario& scenario);
     // Writes atomically (temporary file renamed over the target). On failure the target
-    // is untouched and *error says why.
-    static bool write(const Scenario& scenario, const QString& path, QString* error);
+    // is untouched and the error says why.
+    static Result<void> write(const Scenario& scenario, const QString& path);
 };
 
 } // namespace coroscope
