@@ -1,5 +1,6 @@
-// Exports from the command line, with no display: pictures sampled against the reference,
-// the trace's events, and every failure leaving nothing behind.
+// Exports from the command line, with no display: pictures sampled against a screenshot of
+// the book's HTML animation the card is modelled on, the trace's events, and every failure
+// leaving nothing behind.
 
 #include "coroscoperun.h"
 #include "qstringprinter.h"
@@ -19,8 +20,9 @@ using namespace coroscope;
 
 namespace {
 
-// The exported seed at scale 1 puts the card at (20, 20); the reference's final frame has it
-// at (50, 28). Sample points below are in the reference's pixels.
+// The exported seed at scale 1 puts the card at (20, 20); the 1100×540 screenshot of the
+// animation's last frame has it at (50, 28). Sample points below are in the screenshot's
+// pixels.
 QPoint fromReference(int x, int y, double scale = 1) {
     return (QPointF(x - 50 + 20, y - 28 + 20) * scale).toPoint();
 }
@@ -44,7 +46,7 @@ testing::AssertionResult near(QColor actual, QColor expected, int tolerance = 6)
 const QColor kTrackGrey(246, 246, 246);
 
 struct SegmentSample {
-    int x, y; // reference pixels: middle of the segment
+    int x, y; // screenshot pixels: middle of the segment
     StepKind kind;
 };
 
@@ -124,7 +126,7 @@ TEST_F(CliExport, ScaleTwoDoublesTheSizeAndKeepsThePicture) {
 }
 
 TEST_F(CliExport, SegmentBoxesMatchTheReferenceLayout) {
-    // Runs measured the same way on the reference's final frame (card-relative x).
+    // Runs measured the same way on the screenshot (card-relative x).
     const QStringList reference[] = {
         {"B 153-274", "O 275-557", "B 558-638"},
         {"B 275-355", "O 356-452", "B 453-557", "R 558-800"},

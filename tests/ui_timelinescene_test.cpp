@@ -1,5 +1,6 @@
-// The timeline scene: layout as the reference's CSS puts it, the seed's items, and a rendered
-// frame sampled against colours read off the reference's final frame.
+// The timeline scene: the layout against boxes Chromium gave the book's HTML animation the
+// card is modelled on (see timelinestyle.h), the click hit-test, the seed's items, and a
+// rendered frame sampled against colours read off a screenshot of that animation's last frame.
 
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
@@ -12,14 +13,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 using namespace coroscope;
 
 namespace {
 
-// Positions measured in the reference page (Chromium, card 1000 px wide), relative to the
+// Boxes measured in Chromium on the animation's page (card 1000 px wide), relative to the
 // card's outer top-left corner.
-struct ReferenceBox {
+struct MeasuredBox {
     const char* part;
     double x, y, w, h;
 };
@@ -52,9 +54,9 @@ testing::AssertionResult near(QColor actual, QColor expected, int tolerance) {
 
 } // namespace
 
-TEST(TimelineLayout, MatchesTheReferencePage) {
+TEST(TimelineLayout, MatchesTheBoxesMeasuredInChromium) {
     const TimelineLayout l = layoutTimeline(1000, 3);
-    const std::vector<std::pair<QRectF, ReferenceBox>> boxes{
+    const std::vector<std::pair<QRectF, MeasuredBox>> boxes{
         {l.card, {"card", 0, 0, 1000, 461}},
         {l.title, {"title", 37, 37, 926, 30}},
         {l.subtitle, {"subtitle", 37, 73, 926, 16}},
@@ -84,6 +86,130 @@ TEST(TimelineLayout, TracksStretchAndRowsStack) {
     EXPECT_EQ(many.track(0).height(), 16);
     EXPECT_EQ(many.rowTop(999) - many.rowTop(0), 999 * 20);
     EXPECT_EQ(many.card.height(), 179 + 1000 * 20 - 4 + 26 + 1 + 18 + 20 + 37);
+}
+
+// The click hit-test on the seed's layout: 3 rows of 48 px, 18 px apart, tracks 810 px wide.
+class TrackHitAt : public ::testing::Test {
+protected:
+    const TimelineLayout l = layoutTimeline(1000, 3);
+    const double right = l.trackLeft + l.trackWidth;
+    const double top = l.rowTop(0);
+    const double bottom = l.track(2).bottom();
+    std::optional<TrackHit> at(double x, double y, double axisEnd = 1000) const {
+        return l.trackHitAt(QPointF(x, y), axisEnd);
+    }
+};
+
+TEST_F(TrackHitAt, TheFourCornersAreOnTheTracks) {
+    const auto topLeft = at(l.trackLeft, top);
+    ASSERT_TRUE(topLeft);
+    EXPECT_EQ(topLeft->ms, 0);
+    EXPECT_EQ(topLeft->row, 0);
+    const auto topRight = at(right, top);
+    ASSERT_TRUE(topRight);
+    EXPECT_EQ(topRight->ms, 1000);
+    EXPECT_EQ(topRight->row, 0);
+    const auto bottomLeft = at(l.trackLeft, bottom);
+    ASSERT_TRUE(bottomLeft);
+    EXPECT_EQ(bottomLeft->ms, 0);
+    EXPECT_EQ(bottomLeft->row, 2);
+    const auto bottomRight = at(right, bottom);
+    ASSERT_TRUE(bottomRight);
+    EXPECT_EQ(bottomRight->ms, 1000);
+    EXPECT_EQ(bottomRight->row, 2);
+}
+
+TEST_F(TrackHitAt, JustOutsideTheTracksIsNothing) {
+    const double middle = l.track(1).center().y();
+    EXPECT_FALSE(at(l.trackLeft - 0.5, middle));          // left of the tracks
+    EXPECT_FALSE(at(l.rowLabel(1).center().x(), middle)); // on the row label
+    EXPECT_FALSE(at(right + 0.5, middle));                // right of them
+    EXPECT_FALSE(at(l.trackLeft + 100, top - 0.5));       // in the axis band above
+    EXPECT_FALSE(at(l.trackLeft + 100, bottom + 0.5));    // under the last row
+    EXPECT_FALSE(at(l.trackLeft + 100, l.legendTop + 5));
+    EXPECT_FALSE(at(l.card.left() + 2, l.card.top() + 2));
+}
+
+TEST_F(TrackHitAt, TimeGrowsLinearlyFromLeftToRightEdge) {
+    for (double ms : {0.0, 0.5, 150.0, 450.0, 999.0, 1000.0}) {
+        const auto hit = at(l.xAt(ms, 1000), l.track(0).center().y());
+        ASSERT_TRUE(hit) << ms;
+        EXPECT_NEAR(hit->ms, ms, 1e-9);
+    }
+    // Another axis end scales the same pixels.
+    const auto hit = at(l.trackLeft + l.trackWidth / 4, l.track(0).center().y(), 86'400'000);
+    ASSERT_TRUE(hit);
+    EXPECT_DOUBLE_EQ(hit->ms, 21'600'000);
+}
+
+TEST_F(TrackHitAt, EveryPointOfARowIsThatRow) {
+    for (int row = 0; row < 3; ++row) {
+        const QRectF t = l.track(row);
+        for (double y : {t.top(), t.center().y(), t.bottom()}) {
+            const auto hit = at(t.center().x(), y);
+            ASSERT_TRUE(hit) << row << " at y " << y;
+            EXPECT_EQ(hit->row, row) << "y " << y;
+        }
+    }
+}
+
+// Gaps between rows still seek (as the window always did) and name the nearer row, which
+// does not hold the point.
+TEST_F(TrackHitAt, AGapBetweenRowsGoesToTheNearerRow) {
+    const double gapTop = l.track(0).bottom();
+    const double gapBottom = l.track(1).top();
+    ASSERT_EQ(gapBottom - gapTop, 18);
+    const double x = l.xAt(300, 1000);
+    const auto upper = at(x, gapTop + 1);
+    ASSERT_TRUE(upper);
+    EXPECT_EQ(upper->row, 0);
+    EXPECT_NEAR(upper->ms, 300, 1e-9);
+    EXPECT_FALSE(l.track(upper->row).contains(QPointF(x, gapTop + 1)));
+    const auto lower = at(x, gapBottom - 1);
+    ASSERT_TRUE(lower);
+    EXPECT_EQ(lower->row, 1);
+    const auto middle = at(x, gapTop + 9); // halfway: the lower row
+    ASSERT_TRUE(middle);
+    EXPECT_EQ(middle->row, 1);
+    const auto secondGap = at(x, l.track(1).bottom() + 8);
+    ASSERT_TRUE(secondGap);
+    EXPECT_EQ(secondGap->row, 1);
+}
+
+TEST_F(TrackHitAt, NoRowsNoTracks) {
+    const TimelineLayout empty = layoutTimeline(1000, 0);
+    EXPECT_FALSE(empty.trackHitAt(QPointF(empty.trackLeft + 10, empty.rowTop(0)), 1000));
+    EXPECT_FALSE(empty.trackHitAt(QPointF(empty.trackLeft + 10, empty.rowTop(0) + 5), 1000));
+}
+
+// 1000 dense rows: 16 px high, 4 px apart.
+TEST(TrackHitAtDense, EachOfAThousandRowsAndItsGaps) {
+    const TimelineLayout l = layoutTimeline(600, 1000);
+    const double x = l.xAt(250, 500);
+    for (int row = 0; row < 1000; ++row) {
+        const QRectF t = l.track(row);
+        for (double y : {t.top(), t.center().y(), t.bottom()}) {
+            const auto hit = l.trackHitAt(QPointF(x, y), 500);
+            ASSERT_TRUE(hit) << row;
+            ASSERT_EQ(hit->row, row) << "y " << y;
+            EXPECT_NEAR(hit->ms, 250, 1e-9);
+        }
+        if (row > 0) {
+            const auto upper = l.trackHitAt(QPointF(x, t.top() - 3), 500); // gap's upper quarter
+            ASSERT_TRUE(upper);
+            EXPECT_EQ(upper->row, row - 1);
+            const auto lower = l.trackHitAt(QPointF(x, t.top() - 1), 500);
+            ASSERT_TRUE(lower);
+            EXPECT_EQ(lower->row, row);
+        }
+    }
+    EXPECT_FALSE(l.trackHitAt(QPointF(x, l.track(999).bottom() + 0.5), 500));
+    EXPECT_FALSE(l.trackHitAt(QPointF(l.trackLeft - 0.5, l.track(500).center().y()), 500));
+    const auto lastCorner =
+        l.trackHitAt(QPointF(l.trackLeft + l.trackWidth, l.track(999).bottom()), 500);
+    ASSERT_TRUE(lastCorner);
+    EXPECT_EQ(lastCorner->row, 999);
+    EXPECT_EQ(lastCorner->ms, 500);
 }
 
 class SeedScene : public ::testing::Test {
@@ -118,7 +244,7 @@ TEST_F(SeedScene, AxisLabelsSitOverTheirTimes) {
     }
 }
 
-TEST_F(SeedScene, LegendHasTheReferenceEntriesInOrder) {
+TEST_F(SeedScene, LegendHasTheThreeKindsInOrder) {
     const auto labels = textItems(*scene, TextItem::Role::LegendLabel);
     ASSERT_EQ(labels.size(), 3u);
     EXPECT_EQ(labels[0]->text(), "Processing");
@@ -138,12 +264,12 @@ TEST_F(SeedScene, AtAGivenTimeOnlyStartedSegmentsShowCutAtThatTime) {
     }
 }
 
-// Colours read off the reference's final frame (1100×540, card at 50,28): the middle of
-// every segment (its gradient's midpoint), empty track, rules and legend swatches.
-TEST_F(SeedScene, RenderedFrameMatchesTheReferenceColours) {
+// Colours read off a 1100×540 screenshot of the animation's last frame (card at 50,28): the
+// middle of every segment (its gradient's midpoint), empty track, rules and legend swatches.
+TEST_F(SeedScene, RenderedFrameMatchesTheScreenshotColours) {
     const QImage image = renderTimeline(*scene, 1);
     const QPointF card = scene->layout().card.topLeft();
-    const QPointF referenceCard(50, 28);
+    const QPointF screenshotCard(50, 28);
     struct Sample {
         int x, y;
         QColor colour;
@@ -157,9 +283,9 @@ TEST_F(SeedScene, RenderedFrameMatchesTheReferenceColours) {
         {524, 442, {252, 152, 18}},  {619, 442, {234, 70, 66}},   {120, 231, {255, 255, 255}},
     };
     for (const Sample& s : samples) {
-        const QPointF at = QPointF(s.x, s.y) - referenceCard + card;
+        const QPointF at = QPointF(s.x, s.y) - screenshotCard + card;
         EXPECT_TRUE(near(image.pixelColor(at.toPoint()), s.colour, 6))
-            << "at reference pixel " << s.x << "," << s.y;
+            << "at screenshot pixel " << s.x << "," << s.y;
     }
 }
 

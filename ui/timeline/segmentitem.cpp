@@ -12,26 +12,16 @@
 
 namespace coroscope {
 
-namespace {
-
-QString describe(const Segment& s, const QString& taskName) {
-    const std::string_view kind = kindLabel(s.kind);
+QString describeSegment(const Segment& s, const QString& taskName) {
+    // One multi-argument arg(), so that a "%2" in a task name stays as typed.
     return QStringLiteral("%1, step %2: %3\n%4 ms to %5 ms (%6 ms)")
-        .arg(taskName)
-        .arg(s.step + 1)
-        .arg(toQString(kind))
-        .arg(s.start)
-        .arg(s.end)
-        .arg(s.duration());
+        .arg(taskName, QString::number(s.step + 1), toQString(kindLabel(s.kind)),
+             QString::number(s.start), QString::number(s.end), QString::number(s.duration()));
 }
 
-} // namespace
-
-SegmentItem::SegmentItem(const Segment& segment, const QString& taskName)
+SegmentItem::SegmentItem(const Segment& segment)
     : segment_(segment)
-    , shownUntil_(double(segment.start)) {
-    setToolTip(describe(segment, taskName));
-}
+    , shownUntil_(double(segment.start)) {}
 
 void SegmentItem::place(const QRectF& track, double axisEnd) {
     const double until = std::clamp(shownUntil_, double(segment_.start), double(segment_.end));
@@ -40,8 +30,8 @@ void SegmentItem::place(const QRectF& track, double axisEnd) {
     setRect(QRectF(left, track.top(), right - left, track.height()));
 }
 
-// The reference's shadow suits its 48 px rows; dense rows get a proportionally smaller one,
-// so that it does not spill onto the next row.
+// The segment shadow (6 px down, 14 px blur) is sized for 48 px rows; dense rows get a
+// proportionally smaller one, so that it does not spill onto the next row.
 ShadowSpec SegmentItem::shadow() const {
     const double k = std::min(1.0, rect().height() / style::kRowHeight);
     return {kSegmentShadow.offsetY * k, kSegmentShadow.blur * k, kSegmentShadow.color};

@@ -1,18 +1,21 @@
 #pragma once
 
 // One step of one task on its track: appears when it starts and grows with virtual time
-// until it ends.
+// until it ends. Thousands of these live at once, so an item holds no text: the scene
+// describes the one under the pointer when asked.
 
 #include "segment.h"
 #include "timeline/softshadow.h"
 #include "timeline/timelineitems.h"
+
+#include <QString>
 
 namespace coroscope {
 
 class SegmentItem final : public RectItem {
 public:
     enum { Type = kSegmentItemType };
-    SegmentItem(const Segment& segment, const QString& taskName);
+    explicit SegmentItem(const Segment& segment);
     int type() const override { return Type; }
 
     const Segment& segment() const { return segment_; }
@@ -35,5 +38,9 @@ private:
     Segment segment_;
     double shownUntil_;
 };
+
+// What hovering a segment says, as plain text: "Task 2, step 2: I/O Wait\n250 ms to 370 ms
+// (120 ms)".
+QString describeSegment(const Segment& segment, const QString& taskName);
 
 } // namespace coroscope

@@ -4,6 +4,7 @@
 #include "timeline/timelinestyle.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace coroscope {
 
@@ -31,6 +32,17 @@ QRectF TimelineLayout::rowLabel(int row) const {
 
 double TimelineLayout::xAt(double ms, double axisEnd) const {
     return trackLeft + timeToX(ms, axisEnd, trackWidth);
+}
+
+std::optional<TrackHit> TimelineLayout::trackHitAt(QPointF p, double axisEnd) const {
+    if (rows <= 0 || p.x() < trackLeft || p.x() > trackLeft + trackWidth || p.y() < rowTop(0) ||
+        p.y() > track(rows - 1).bottom())
+        return std::nullopt;
+    // Each row owns its track and half of the gap on either side.
+    const double pitch = rowHeight + rowGap;
+    const double fromFirst = p.y() - rowTop(0) + rowGap / 2;
+    const int row = std::clamp(int(std::floor(fromFirst / pitch)), 0, rows - 1);
+    return TrackHit{xToTime(p.x() - trackLeft, axisEnd, trackWidth), row};
 }
 
 TimelineLayout layoutTimeline(double cardWidth, int rows) {

@@ -1,11 +1,21 @@
 #pragma once
 
 // Where every part of the timeline card goes, for a card width and a number of rows.
-// Pure geometry in scene coordinates (logical pixels), the reference's CSS box model.
+// Pure geometry in scene coordinates (logical pixels), laid out as the CSS box model does:
+// padding inside the card's 1 px border, a row's bottom margin collapsing with the legend's.
 
+#include <QPointF>
 #include <QRectF>
 
+#include <optional>
+
 namespace coroscope {
+
+// A point on the tracks: the virtual time under it and the row nearest to it.
+struct TrackHit {
+    double ms = 0;
+    int row = 0;
+};
 
 struct TimelineLayout {
     QRectF page;  // the scene: the card plus the page padding
@@ -22,7 +32,7 @@ struct TimelineLayout {
     double contentLeft = 0;
     double contentWidth = 0;
     int rows = 0;
-    double rowHeight = 0; // the reference's 48 px, or dense rows for many tasks
+    double rowHeight = 0; // 48 px, or 16 px dense rows from 51 tasks on
     double rowGap = 0;
     double rowLabelSize = 0;
 
@@ -31,6 +41,10 @@ struct TimelineLayout {
     QRectF rowLabel(int row) const;
     // x in scene coordinates of a virtual time on the tracks.
     double xAt(double ms, double axisEnd) const;
+    // The time and row under a point in scene coordinates, or nothing off the tracks. The
+    // band from the first row's top to the last row's bottom counts, edges included, gaps
+    // between rows too (a click there still seeks): a point in a gap gets the nearer row.
+    std::optional<TrackHit> trackHitAt(QPointF scenePoint, double axisEnd) const;
 };
 
 TimelineLayout layoutTimeline(double cardWidth, int rows);

@@ -9,7 +9,10 @@
 
 #include <QFontMetricsF>
 #include <QGraphicsRectItem>
+#include <QGraphicsSceneHelpEvent>
 #include <QPen>
+#include <QTextDocument>
+#include <QToolTip>
 
 namespace coroscope {
 
@@ -128,7 +131,7 @@ void TimelineScene::showScenario(const Scenario& scenario, double axisEnd) {
 void TimelineScene::startSegment(const Segment& segment) {
     if (segment.task >= tracks_.size())
         return; // not a task of the scenario shown
-    auto* item = new SegmentItem(segment, taskNames_[qsizetype(segment.task)]);
+    auto* item = new SegmentItem(segment);
     item->setZValue(kSegmentZ);
     item->setShownUntil(std::max(now_, double(segment.start)));
     item->place(tracks_[segment.task]->rect(), axisEnd_);
@@ -175,6 +178,32 @@ void TimelineScene::clearSegments() {
     growing_.clear();
     std::fill(growingByTask_.begin(), growingByTask_.end(), nullptr);
     now_ = 0;
+}
+
+SegmentItem* TimelineScene::segmentAt(QPointF scenePoint) const {
+    // Bounding rectangles include shadows, which may reach onto the next row.
+    for (QGraphicsItem* item :
+         items(scenePoint, Qt::IntersectsItemBoundingRect, Qt::DescendingOrder)) {
+        auto* segment = qgraphicsitem_cast<SegmentItem*>(item);
+        if (segment && segment->rect().contains(scenePoint))
+            return segment;
+    }
+    return nullptr;
+}
+
+void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
+    QString text;
+    if (const SegmentItem* item = segmentAt(event->scenePos())) {
+        const Segment& s = item->segment();
+        text = describeSegment(s, taskNames_[qsizetype(s.task)]);
+        // Qt shows tooltip text that looks like HTML as rich text; a task name such as
+        // "<b>x</b>" must show as typed. Plain text stays plain, as it always looked.
+        if (Qt::mightBeRichText(text))
+            text = Qt::convertFromPlainText(text, Qt::WhiteSpacePre);
+    }
+    // Empty text hides a tooltip left over from a segment.
+    QToolTip::showText(event->screenPos(), text, event->widget());
+    event->setAccepted(!text.isEmpty());
 }
 
 void TimelineScene::relayout() {

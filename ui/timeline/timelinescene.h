@@ -37,6 +37,8 @@ public:
     double axisEnd() const { return axisEnd_; }
     double now() const { return now_; }
     const std::vector<SegmentItem*>& segmentItems() const { return segments_; }
+    // The topmost segment whose pill (not its shadow) holds the point, or null.
+    SegmentItem* segmentAt(QPointF scenePoint) const;
 
 public slots:
     // New rows and labels; no segments until they start.
@@ -47,6 +49,10 @@ public slots:
     void advanceTo(double nowMs);
     // Back to t = 0 with no segments (a new cycle or a seek backwards).
     void clearSegments();
+
+protected:
+    // Tooltips: the segment under the pointer, described on demand.
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
     void relayout();

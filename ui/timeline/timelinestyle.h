@@ -1,6 +1,9 @@
 #pragma once
 
-// The look, in logical pixels and colours, taken from the reference animation's CSS.
+// The look, in logical pixels and colours, taken from the book's HTML animation this card is
+// modelled on: its CSS values, or where CSS leaves it to the browser (line heights), what
+// Chromium laid out with the card 1000 px wide. The tests measure the card against boxes and
+// colours read off that animation.
 
 #include "stepkind.h"
 

@@ -1,6 +1,5 @@
 #include "timeline/timelineview.h"
 
-#include "axis.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
 
@@ -39,17 +38,13 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
 }
 
 void TimelineView::mousePressEvent(QMouseEvent* event) {
-    const TimelineLayout& layout = scene_->layout();
-    const QPointF at = mapToScene(event->position().toPoint());
-    const bool onTracks = at.x() >= layout.trackLeft &&
-                          at.x() <= layout.trackLeft + layout.trackWidth && layout.rows > 0 &&
-                          at.y() >= layout.rowTop(0) &&
-                          at.y() <= layout.track(layout.rows - 1).bottom();
-    if (event->button() == Qt::LeftButton && onTracks) {
-        emit seekRequested(
-            xToTime(at.x() - layout.trackLeft, scene_->axisEnd(), layout.trackWidth));
-        event->accept();
-        return;
+    if (event->button() == Qt::LeftButton) {
+        const QPointF at = mapToScene(event->position().toPoint());
+        if (const auto hit = scene_->layout().trackHitAt(at, scene_->axisEnd())) {
+            emit seekRequested(hit->ms);
+            event->accept();
+            return;
+        }
     }
     QGraphicsView::mousePressEvent(event);
 }
