@@ -45,6 +45,16 @@ TEST(Cli, PrintFigures) {
                        "\"segments\":9,\"sequential_ms\":1670,\"speedup\":2.0875,\"tasks\":3}\n");
 }
 
+// The print modes are plain C++ after the arguments are read: with a display platform that
+// does not exist, any Qt GUI application would abort at start.
+TEST(Cli, PrintModesNeedNoGuiApplication) {
+    for (const char* mode : {"--print-timeline", "--print-figures"}) {
+        const ProcessResult run = runCoroscope({mode}, {"QT_QPA_PLATFORM=no-such-platform"});
+        EXPECT_EQ(run.exitCode, 0) << mode;
+        EXPECT_EQ(run.err, "") << mode;
+    }
+}
+
 TEST(Cli, BadScenarioExitsOneWithOneMessageAndNoOutput) {
     QTemporaryDir dir;
     const ProcessResult missing =

@@ -12,8 +12,12 @@ struct ProcessResult {
     QString err;
 };
 
-inline ProcessResult runCoroscope(const QStringList& arguments) {
+// environment: extra variables ("NAME=value") on top of the test's own.
+inline ProcessResult runCoroscope(const QStringList& arguments,
+                                  const QStringList& environment = {}) {
     QProcess process;
+    if (!environment.isEmpty())
+        process.setEnvironment(QProcess::systemEnvironment() + environment);
     process.start(QStringLiteral(COROSCOPE_EXECUTABLE), arguments);
     process.waitForFinished(60'000);
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
