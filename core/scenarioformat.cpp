@@ -1,0 +1,1027 @@
+#include "scenarioformat.h"
+
+#include "scenariorules.h"
+#include "stepkind.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <optional>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
+#include <utility>
+#include <vector>
+
+namespace coroscope {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF"; // editors may start a UTF-8 file with it
+
+// ---- UTF-8 -------------------------------------------------------------------------------
+
+// The length of the valid UTF-8 sequence that starts at text[at], or 0 when none does there
+// (overlong forms, surrogates and code points past U+10FFFF are not valid).
+std::size_t utf8Length(std::string_view text, std::size_t at) {
+    const auto byte = [&](std::size_t i) {
+        return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u;
+    };
+    const unsigned lead = byte(at);
+    if (lead < 0x80)
+        return 1;
+    std::size_t length = 0;
+    unsigned low = 0x80; // the range of the second byte
+    unsigned high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : low;
+        high = lead == 0xED ? 0x9F : high;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : low;
+        high = lead == 0xF4 ? 0x8F : high;
+    } else {
+        return 0;
+    }
+    if (byte(at + 1) < low || byte(at + 1) > high)
+        return 0;
+    for (std::size_t i = 2; i < length; ++i) {
+        if ((byte(at + i) & 0xC0) != 0x80)
+            return 0;
+    }
+    return length;
+}
+
+// ---- Locating syntax errors ----------------------------------------------------------------
+
+struct SyntaxError {
+    std::size_t offset; // of the offending byte; the text's size when it ends too early
+    std::string what;
+};
+
+bool isJsonSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Where a bare token (a number or true/false/null) ends, as simdjson sees it.
+bool endsToken(char c) {
+    return isJsonSpace(c) || std::string_view("[]{},:").find(c) != std::string_view::npos;
+}
+
+// Up to 20 characters of a token, quoted, "..." when cut; nothing when it starts with a byte
+// a message cannot show.
+std::string quote(std::string_view token) {
+    constexpr std::size_t kMaxCharacters = 20;
+    std::size_t end = 0;
+    for (std::size_t characters = 0; end < token.size() && characters < kMaxCharacters;
+         ++characters) {
+        const auto c = static_cast<unsigned char>(token[end]);
+        const std::size_t length =
+            c < 0x80 ? (c > 0x20 && c < 0x7F ? 1 : 0) : utf8Length(token, end);
+        if (length == 0)
+            break;
+        end += length;
+    }
+    if (end == 0)
+        return {};
+    return " \"" + std::string(token.substr(0, end)) + (end < token.size() ? "...\"" : "\"");
+}
+
+// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool numberGrammar(std::string_view s) {
+    std::size_t i = 0;
+    const auto accept = [&](std::string_view chars) {
+        if (i < s.size() && chars.find(s[i]) != std::string_view::npos) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    const auto digits = [&] {
+        const std::size_t from = i;
+        while (accept("0123456789")) {
+        }
+        return i > from;
+    };
+    accept("-");
+    if (!accept("0") && !digits())
+        return false;
+    if (accept(".") && !digits())
+        return false;
+    if (accept("eE")) {
+        accept("+-");
+        if (!digits())
+            return false;
+    }
+    return i == s.size();
+}
+
+// Words for a bare token that is not a JSON value.
+std::string badToken(std::string_view token) {
+    const auto lower = [&](std::size_t i) {
+        return i < token.size() ? char(token[i] | 0x20) : '\0';
+    };
+    const bool numberLike =
+        std::string_view("+-.0123456789").find(token[0]) != std::string_view::npos ||
+        (lower(0) == 'n' && lower(1) == 'a' && lower(2) == 'n') ||
+        (lower(0) == 'i' && lower(1) == 'n' && lower(2) == 'f');
+    return (numberLike ? "illegal number" : "illegal value") + quote(token);
+}
+
+// Finds the first byte that makes a text invalid JSON (RFC 8259, as simdjson applies it) and
+// says in a few words what is wrong there. simdjson tells that a text is broken but not where,
+// so this runs only when a file is refused; it is written for clarity, not speed.
+class SyntaxScanner {
+public:
+    explicit SyntaxScanner(std::string_view text)
+        : text_(text)
+        , pos_(text.starts_with(kBom) ? kBom.size() : 0) {}
+
+    std::optional<SyntaxError> firstError() {
+        Expect next = Expect::Value;
+        while (next != Expect::Nothing)
+            next = step(next);
+        return problem_;
+    }
+
+private:
+    enum class Expect {
+        Value,
+        FirstElement,
+        ElementAfterComma,
+        FirstKey,
+        KeyAfterComma,
+        After,
+        Nothing
+    };
+    static constexpr std::size_t kMaxDepth = 1024; // as the Qt loader allowed
+
+    Expect step(Expect expect) {
+        while (pos_ < text_.size() && isJsonSpace(text_[pos_]))
+            ++pos_;
+        switch (expect) {
+        case Expect::Value:
+        case Expect::FirstElement:
+        case Expect::ElementAfterComma:
+            return value(expect);
+        case Expect::FirstKey:
+        case Expect::KeyAfterComma:
+            return key(expect);
+        case Expect::After:
+            return after();
+        case Expect::Nothing:
+            break;
+        }
+        return Expect::Nothing;
+    }
+
+    Expect refuse(std::size_t at, std::string what) {
+        if (at < text_.size() && static_cast<unsigned char>(text_[at]) >= 0x80 &&
+            utf8Length(text_, at) == 0)
+            what = "invalid UTF-8"; // whatever was expected there, this byte is the fault
+        problem_ = SyntaxError{at, std::move(what)};
+        return Expect::Nothing;
+    }
+    Expect refuseEnd() {
+        if (stack_.empty())
+            return refuse(pos_, "the file is empty");
+        return refuse(pos_, stack_.back() == '[' ? "unterminated array" : "unterminated object");
+    }
+
+    Expect value(Expect expect) {
+        if (pos_ == text_.size())
+            return refuseEnd();
+        switch (text_[pos_]) {
+        case '{':
+            return open(Expect::FirstKey);
+        case '[':
+            return open(Expect::FirstElement);
+        case '"':
+            return string() ? Expect::After : Expect::Nothing;
+        case ']':
+            if (expect == Expect::FirstElement)
+                return close();
+            [[fallthrough]];
+        case '}':
+        case ',':
+        case ':':
+            return refuse(pos_, expect == Expect::ElementAfterComma
+                                    ? "a value expected after a comma"
+                                    : "a value expected");
+        default:
+            return token();
+        }
+    }
+
+    Expect key(Expect expect) {
+        if (pos_ == text_.size())
+            return refuseEnd();
+        if (text_[pos_] == '}' && expect == Expect::FirstKey)
+            return close();
+        if (text_[pos_] != '"')
+            return refuse(pos_, expect == Expect::FirstKey ? "a key or } expected"
+                                                           : "a key expected after a comma");
+        if (!string())
+            return Expect::Nothing;
+        while (pos_ < text_.size() && isJsonSpace(text_[pos_]))
+            ++pos_;
+        if (pos_ == text_.size())
+            return refuseEnd();
+        if (text_[pos_] != ':')
+            return refuse(pos_, "a colon expected after the key");
+        ++pos_;
+        return Expect::Value;
+    }
+
+    Expect after() {
+        if (stack_.empty())
+            return pos_ == text_.size() ? Expect::Nothing
+                                        : refuse(pos_, "trailing content after the document");
+        if (pos_ == text_.size())
+            return refuseEnd();
+        const bool array = stack_.back() == '[';
+        if (text_[pos_] == ',') {
+            ++pos_;
+            return array ? Expect::ElementAfterComma : Expect::KeyAfterComma;
+        }
+        if (text_[pos_] == (array ? ']' : '}'))
+            return close();
+        return refuse(pos_, array ? "a comma or ] expected" : "a comma or } expected");
+    }
+
+    Expect open(Expect next) {
+        if (stack_.size() == kMaxDepth)
+            return refuse(pos_, "too deeply nested");
+        stack_.push_back(text_[pos_++]);
+        return next;
+    }
+    Expect close() {
+        ++pos_;
+        stack_.pop_back();
+        return Expect::After;
+    }
+
+    // A string from its opening quote; false (with the problem noted) when it is broken.
+    bool string() {
+        ++pos_;
+        while (pos_ < text_.size()) {
+            const auto c = static_cast<unsigned char>(text_[pos_]);
+            if (c == '"') {
+                ++pos_;
+                return true;
+            }
+            if (c == '\\') {
+                if (!escape())
+                    return false;
+            } else if (c < 0x20) {
+                refuse(pos_, "unescaped control character in a string");
+                return false;
+            } else {
+                const std::size_t length = utf8Length(text_, pos_);
+                if (length == 0) {
+                    refuse(pos_, "invalid UTF-8");
+                    return false;
+                }
+                pos_ += length;
+            }
+        }
+        refuse(pos_, "unterminated string");
+        return false;
+    }
+
+    bool escape() {
+        const std::size_t at = pos_;
+        if (at + 1 == text_.size()) {
+            refuse(text_.size(), "unterminated string");
+            return false;
+        }
+        const char kind = text_[at + 1];
+        if (std::string_view("\"\\/bfnrt").find(kind) != std::string_view::npos) {
+            pos_ += 2;
+            return true;
+        }
+        const auto unit = kind == 'u' ? hex4(at + 2) : std::nullopt;
+        if (!unit) {
+            refuse(at, "invalid escape" + quote(text_.substr(at, kind == 'u' ? 6 : 2)));
+            return false;
+        }
+        pos_ += 6;
+        if (*unit >= 0xD800 && *unit <= 0xDFFF) { // a surrogate: a high one then a low one
+            const auto low = text_.substr(pos_, 2) == "\\u" ? hex4(pos_ + 2) : std::nullopt;
+            if (*unit >= 0xDC00 || !low || *low < 0xDC00 || *low > 0xDFFF) {
+                refuse(at, "unpaired surrogate" + quote(text_.substr(at, 6)));
+                return false;
+            }
+            pos_ += 6;
+        }
+        return true;
+    }
+
+    std::optional<unsigned> hex4(std::size_t at) const {
+        if (at + 4 > text_.size())
+            return std::nullopt;
+        unsigned unit = 0;
+        const char* first = text_.data() + at;
+        const auto [end, error] = std::from_chars(first, first + 4, unit, 16);
+        if (error != std::errc() || end != first + 4) // from_chars takes no sign for unsigned
+            return std::nullopt;
+        return unit;
+    }
+
+    // A number or true/false/null.
+    Expect token() {
+        std::size_t end = pos_;
+        while (end < text_.size() && !endsToken(text_[end]))
+            ++end;
+        const std::string_view token = text_.substr(pos_, end - pos_);
+        const bool fine = token == "true" || token == "false" || token == "null" ||
+                          (numberGrammar(token) && fitsDouble(token));
+        if (!fine)
+            return refuse(pos_, badToken(token));
+        pos_ = end;
+        return Expect::After;
+    }
+
+    // Whether a number with JSON's grammar is one a double holds. simdjson refuses those too
+    // large; those too small to be told from zero (1e-400) it reads as 0, and the Qt loader
+    // refused them: so does this, and the number is asked of simdjson itself, in an array as
+    // in a file, so that both agree.
+    bool fitsDouble(std::string_view number) {
+        constexpr std::size_t kAlwaysFits = 15; // no exponent and so few digits: always fits
+        const std::size_t exponent = number.find_first_of("eE");
+        if (number.size() <= kAlwaysFits && exponent == std::string_view::npos)
+            return true;
+        numberText_.assign("[").append(number).append("]");
+        const std::size_t length = numberText_.size();
+        numberText_.append(simdjson::SIMDJSON_PADDING, ' ');
+        od::document document;
+        if (numberParser_
+                .iterate(
+                    simdjson::padded_string_view(numberText_.data(), length, numberText_.size()))
+                .get(document))
+            return false;
+        for (auto element : document.get_array()) {
+            double value = 0;
+            if (element.get_double().get(value) != simdjson::SUCCESS)
+                return false;
+            const bool zeroWritten =
+                number.substr(0, exponent).find_first_of("123456789") == std::string_view::npos;
+            return value != 0 || zeroWritten;
+        }
+        return false;
+    }
+
+    std::string_view text_;
+    std::size_t pos_;
+    std::vector<char> stack_; // the open '[' and '{'
+    std::optional<SyntaxError> problem_;
+    od::parser numberParser_;
+    std::string numberText_;
+};
+
+// "line L, column C: what (not valid JSON)"; columns count characters, not bytes.
+Error syntaxMessage(std::string_view text, const SyntaxError& error) {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = text.starts_with(kBom) ? kBom.size() : 0; i < error.offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column; // the first byte of a character
+        }
+    }
+    return fail("line " + std::to_string(line) + ", column " + std::to_string(column),
+                error.what + " (not valid JSON)");
+}
+
+// ---- The schema ----------------------------------------------------------------------------
+
+// A value of type T, or nullopt when the value has another type. Any other error is a syntax
+// error: it throws, the walk stops, and the scanner finds the place.
+template <typename T> std::optional<T> as(simdjson::simdjson_result<T>&& result) {
+    if (result.error() == simdjson::INCORRECT_TYPE)
+        return std::nullopt;
+    return std::move(result).value();
+}
+
+template <typename T> T take(simdjson::simdjson_result<T>&& result) {
+    return std::move(result).value();
+}
+
+// A field of the object being iterated (simdjson's value() means the field's value here).
+od::field fieldOf(simdjson::simdjson_result<od::field>&& result) {
+    od::field field;
+    if (const auto error = std::move(result).get(field))
+        throw simdjson::simdjson_error(error);
+    return field;
+}
+
+// Whether a JSON string, given from just after its opening quote, is `word` written without
+// escapes. Stops at the first difference, so it never reads past the closing quote.
+bool isPlainly(const char* raw, std::string_view word) {
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (raw[i] != word[i])
+            return false;
+    }
+    return raw[word.size()] == '"';
+}
+
+// The kinds' names, read once per file rather than once per step.
+using KindNames = std::array<std::string_view, kAllStepKinds.size()>;
+
+KindNames kindNames() {
+    KindNames names;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        names[i] = kindName(kAllStepKinds[i]);
+    return names;
+}
+
+// kindFromName, without a call to memcmp for a few bytes.
+std::optional<StepKind> kindNamed(const KindNames& names, std::string_view text) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        std::size_t same = 0;
+        while (same < names[i].size() && same < text.size() && names[i][same] == text[same])
+            ++same;
+        if (same == names[i].size() && same == text.size())
+            return kAllStepKinds[i];
+    }
+    return std::nullopt;
+}
+
+// A step's kind as written, or nullopt when it is not a string. A kind's name written plainly
+// (the common case) is found in place, without decoding a copy. Either way the value is
+// consumed: simdjson skips a value left alone without checking what follows it.
+std::optional<std::string_view> kindTextOf(const KindNames& names, od::value& value) {
+    const std::string_view token = value.raw_json_token();
+    if (token.starts_with('"')) {
+        for (std::string_view name : names) {
+            if (isPlainly(token.data() + 1, name)) {
+                take(value.get_raw_json_string());
+                return name;
+            }
+        }
+    }
+    return as(value.get_string());
+}
+
+// A duration as the file writes it: an integer, or any other JSON number as a double.
+std::optional<double> millisecondsOf(od::value& value) {
+    std::int64_t whole = 0;
+    if (value.get_int64().get(whole) == simdjson::SUCCESS)
+        return double(whole);
+    return as(value.get_double());
+}
+
+constexpr std::array<std::string_view, 5> kRootKeys{"format", "version", "title", "subtitle",
+                                                    "tasks"};
+constexpr std::array<std::string_view, 2> kTaskKeys{"name", "steps"};
+constexpr std::array<std::string_view, 2> kStepKeys{"kind", "ms"};
+
+// The keys of one object: each allowed key at most once, no other key.
+template <std::size_t N> class Keys {
+public:
+    static constexpr std::size_t kSkip = N;
+
+    explicit Keys(const std::array<std::string_view, N>& allowed)
+        : allowed_(allowed) {}
+
+    // The field's index in the allowed list, or kSkip for a key whose value is not wanted.
+    std::size_t note(od::field& field) {
+        // Keys are plain words: compared as written first, decoded only when that fails.
+        const char* raw = field.key().raw();
+        for (std::size_t i = 0; i < N; ++i) {
+            if (isPlainly(raw, allowed_[i]))
+                return mark(i);
+        }
+        const std::string_view key = take(field.unescaped_key());
+        for (std::size_t i = 0; i < N; ++i) {
+            if (allowed_[i] == key)
+                return mark(i);
+        }
+        if (!unknown_ || key < *unknown_)
+            unknown_ = key; // the Qt loader named the first in sorted order
+        return kSkip;
+    }
+
+    // What is wrong with the keys, without the place.
+    std::optional<std::string> problem() const {
+        if (!repeated_.empty())
+            return "the key \"" + std::string(repeated_) + "\" appears twice";
+        if (unknown_) {
+            std::string allowed;
+            for (std::string_view key : allowed_)
+                allowed.append(allowed.empty() ? "" : ", ").append(key);
+            return "unknown key \"" + std::string(*unknown_) + "\" (allowed: " + allowed + ")";
+        }
+        return std::nullopt;
+    }
+
+private:
+    std::size_t mark(std::size_t i) {
+        if (seen_ & (1u << i)) {
+            repeated_ = repeated_.empty() ? allowed_[i] : repeated_;
+            return kSkip;
+        }
+        seen_ |= 1u << i;
+        return i;
+    }
+
+    const std::array<std::string_view, N>& allowed_;
+    unsigned seen_ = 0;
+    std::string_view repeated_;
+    std::optional<std::string_view> unknown_;
+};
+
+// "cpu, io or http".
+std::string kindChoices() {
+    std::string choices;
+    for (std::size_t i = 0; i < kAllStepKinds.size(); ++i) {
+        choices.append(i == 0 ? "" : i + 1 == kAllStepKinds.size() ? " or " : ", ");
+        choices.append(kindName(kAllStepKinds[i]));
+    }
+    return choices;
+}
+
+// Fills the scenario's tasks one by one. Every check of a task waits for the end of its object
+// (the keys may come in any order) and follows the order the Qt loader checked them in.
+class TaskReader {
+public:
+    explicit TaskReader(Scenario& scenario)
+        : scenario_(scenario) {}
+
+    // Reads task t (1-based, the next one) into the scenario; its first problem, if any.
+    std::optional<Error> read(od::value value, std::size_t t) {
+        auto object = as(value.get_object());
+        if (!object)
+            return fail(describePlace(scenario_, t, 0),
+                        "a task must be an object with \"name\" and \"steps\"");
+        Task& task = scenario_.tasks.emplace_back();
+        Keys keys(kTaskKeys);
+        bool named = false;
+        StepList steps;
+        for (auto result : *object) {
+            od::field field = fieldOf(std::move(result));
+            od::value& member = field.value();
+            switch (keys.note(field)) {
+            case 0:
+                if (auto name = as(member.get_string())) {
+                    task.name = *name;
+                    named = true;
+                }
+                break;
+            case 1:
+                readSteps(member, steps);
+                break;
+            default:
+                break; // skipped
+            }
+        }
+        return finish(t, keys, named, steps);
+    }
+
+private:
+    // The first broken rule of a step; the message waits for the task's name.
+    struct StepProblem {
+        std::size_t step = 0;
+        std::string why;
+        std::optional<double> ms; // a duration out of the rule: checkDuration words it
+    };
+    static StepProblem broken(std::size_t step, std::string why) {
+        return {step, std::move(why), std::nullopt};
+    }
+    struct StepList {
+        bool isArray = false;
+        std::size_t count = 0;
+        std::optional<StepProblem> problem;
+    };
+
+    // Steps go to steps_ up to the cap; past it, or after a problem, they are only counted,
+    // since the count rule is checked first.
+    void readSteps(od::value value, StepList& list) {
+        auto array = as(value.get_array());
+        if (!array)
+            return;
+        list.isArray = true;
+        steps_.clear();
+        for (auto element : *array) {
+            od::value step = take(std::move(element));
+            ++list.count;
+            if (!list.problem && checkStepCount({}, list.count))
+                list.problem = readStep(step, list.count);
+        }
+    }
+
+    std::optional<StepProblem> readStep(od::value value, std::size_t s) {
+        auto object = as(value.get_object());
+        if (!object)
+            return broken(s, "a step must be an object like {\"kind\": \"cpu\", \"ms\": 100}");
+        Keys keys(kStepKeys);
+        std::optional<std::string_view> kindText;
+        std::optional<double> ms;
+        for (auto result : *object) {
+            od::field field = fieldOf(std::move(result));
+            od::value& member = field.value();
+            switch (keys.note(field)) {
+            case 0:
+                kindText = kindTextOf(kinds_, member);
+                break;
+            case 1:
+                ms = millisecondsOf(member);
+                break;
+            default:
+                break;
+            }
+        }
+        if (auto why = keys.problem())
+            return broken(s, std::move(*why));
+        if (!kindText)
+            return broken(s, "\"kind\" must be a string");
+        const std::optional<StepKind> kind = kindNamed(kinds_, *kindText);
+        if (!kind)
+            return broken(s, "unknown kind \"" + std::string(*kindText) + "\" (use " +
+                                 kindChoices() + ")");
+        if (!ms)
+            return broken(s, "\"ms\" must be a number of milliseconds");
+        if (!durationAllowed(*ms))
+            return StepProblem{s, {}, *ms};
+        steps_.push_back({*kind, static_cast<std::int64_t>(*ms)});
+        return std::nullopt;
+    }
+
+    std::optional<Error> finish(std::size_t t, const Keys<2>& keys, bool named,
+                                const StepList& steps) {
+        if (!named)
+            return fail(describePlace(scenario_, t, 0), "\"name\" must be a string");
+        const auto place = [&] { return describePlace(scenario_, t, 0); };
+        if (auto why = keys.problem())
+            return fail(place(), *why);
+        if (!steps.isArray)
+            return fail(place(), "\"steps\" must be an array");
+        if (!checkStepCount({}, steps.count)) // the place is spelled out only for a message
+            return checkStepCount(place(), steps.count).error();
+        if (const auto& problem = steps.problem) {
+            const std::string stepPlace = describePlace(scenario_, t, problem->step);
+            return problem->ms ? checkDuration(stepPlace, *problem->ms).error()
+                               : fail(stepPlace, problem->why);
+        }
+        // Past the cap on steps in all, validateScenario names the task that crossed it; later
+        // tasks are still checked, but their steps are not kept, so memory stays bounded.
+        if (checkTotalSteps({}, storedSteps_)) {
+            scenario_.tasks.back().steps.assign(steps_.begin(), steps_.end());
+            storedSteps_ += steps_.size();
+        }
+        return std::nullopt;
+    }
+
+    Scenario& scenario_;
+    const KindNames kinds_ = kindNames();
+    std::vector<Step> steps_; // the current task's, reused from task to task
+    std::size_t storedSteps_ = 0;
+};
+
+// What the top-level object holds, gathered in one pass so that the rules are checked in their
+// order whatever the order of the keys.
+struct Root {
+    bool formatOk = false;
+    std::optional<double> version;
+    bool titleOk = true;
+    bool subtitleOk = true;
+    bool tasksIsArray = false;
+    std::size_t taskCount = 0;
+    std::optional<Error> taskProblem;
+};
+
+// Tasks are read up to the cap; past it, or after a problem, they are only counted, since
+// the count rule is checked first.
+void readTasks(od::value value, Scenario& scenario, Root& root) {
+    auto array = as(value.get_array());
+    if (!array)
+        return;
+    root.tasksIsArray = true;
+    TaskReader reader(scenario);
+    for (auto element : *array) {
+        od::value task = take(std::move(element));
+        ++root.taskCount;
+        if (!root.taskProblem && checkTaskCount({}, root.taskCount))
+            root.taskProblem = reader.read(task, root.taskCount);
+    }
+}
+
+bool readString(od::value& value, std::string& into) {
+    auto text = as(value.get_string());
+    if (text)
+        into = *text;
+    return text.has_value();
+}
+
+Result<void> checkVersion(std::optional<double> version) {
+    if (!version || *version != std::floor(*version) || *version < 1)
+        return fail("scenario", "\"version\" must be a whole number from 1");
+    if (*version > kFormatVersion) {
+        char text[32];
+        const auto written = std::to_chars(text, text + sizeof text, *version,
+                                           std::chars_format::general, 6); // as Qt's arg()
+        return fail("scenario", "version " + std::string(text, written.ptr) +
+                                    " is newer than this Coroscope reads (up to " +
+                                    std::to_string(kFormatVersion) + ")");
+    }
+    return done();
+}
+
+Result<Scenario> finishRoot(Scenario&& scenario, const Keys<5>& keys, const Root& root) {
+    constexpr std::string_view top = "scenario";
+    if (auto why = keys.problem())
+        return fail(top, *why);
+    if (!root.formatOk)
+        return fail(top, "\"format\" must be \"" + std::string(kFormatName) +
+                             "\" (this is not a Coroscope scenario)");
+    if (auto version = checkVersion(root.version); !version)
+        return version.error();
+    if (!root.titleOk)
+        return fail(top, "\"title\" must be a string");
+    if (!root.subtitleOk)
+        return fail(top, "\"subtitle\" must be a string");
+    if (!root.tasksIsArray)
+        return fail(top, "\"tasks\" must be an array");
+    if (auto count = checkTaskCount(top, root.taskCount); !count)
+        return count.error();
+    if (root.taskProblem)
+        return *root.taskProblem;
+    if (auto valid = validateScenario(scenario); !valid)
+        return valid.error();
+    return std::move(scenario);
+}
+
+Result<Scenario> readRoot(od::object object) {
+    Scenario scenario;
+    Keys keys(kRootKeys);
+    Root root;
+    for (auto result : object) {
+        od::field field = fieldOf(std::move(result));
+        od::value& value = field.value();
+        switch (keys.note(field)) {
+        case 0: {
+            const auto format = as(value.get_string());
+            root.formatOk = format == kFormatName;
+            break;
+        }
+        case 1:
+            root.version = as(value.get_double());
+            break;
+        case 2:
+            root.titleOk = readString(value, scenario.title);
+            break;
+        case 3:
+            root.subtitleOk = readString(value, scenario.subtitle);
+            break;
+        case 4:
+            readTasks(value, scenario, root);
+            break;
+        default:
+            break; // skipped
+        }
+    }
+    return finishRoot(std::move(scenario), keys, root);
+}
+
+// When simdjson fails where the scanner sees valid JSON: out of memory, or a disagreement
+// between the two (the fuzz target turns that into a crash).
+Error unlocatedFailure(simdjson::error_code code) {
+#ifdef COROSCOPE_FUZZ_CHECKS
+    if (code != simdjson::MEMALLOC && code != simdjson::CAPACITY)
+        std::abort();
+#endif
+    return fail("scenario",
+                std::string("cannot be parsed (") + simdjson::error_message(code) + ")");
+}
+
+bool isBlank(std::string_view text) {
+    return text.find_first_not_of(" \t\n\v\f\r") == std::string_view::npos;
+}
+
+// Parses text[0, size) that has simdjson's padding readable after it.
+Result<Scenario> parsePadded(std::string_view text) {
+    const std::size_t skip = text.starts_with(kBom) ? kBom.size() : 0; // simdjson refuses it
+    if (isBlank(text.substr(skip)))
+        return fail("line 1, column 1", "the file is empty");
+    std::optional<Result<Scenario>> walked;
+    try {
+        od::parser parser;
+        od::document document = take(parser.iterate(
+            simdjson::padded_string_view(text.data() + skip, text.size() - skip,
+                                         text.size() - skip + simdjson::SIMDJSON_PADDING)));
+        if (auto object = as(document.get_object())) {
+            walked = readRoot(*object);
+            if (*walked && document.current_location().error() != simdjson::OUT_OF_BOUNDS)
+                throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
+        } else {
+            walked = fail("scenario", "the top level must be a JSON object");
+        }
+    } catch (const simdjson::simdjson_error& error) {
+        if (auto syntax = SyntaxScanner(text).firstError())
+            return syntaxMessage(text, *syntax);
+        return unlocatedFailure(error.error());
+    }
+    // Whatever the schema says, a file that is not JSON is refused as such, as it always was.
+    if (!*walked) {
+        if (auto syntax = SyntaxScanner(text).firstError())
+            return syntaxMessage(text, *syntax);
+    }
+#ifdef COROSCOPE_FUZZ_CHECKS
+    else if (SyntaxScanner(text).firstError()) {
+        std::abort(); // simdjson took what the scanner refuses
+    }
+#endif
+    return std::move(*walked);
+}
+
+// ---- Files ---------------------------------------------------------------------------------
+
+// A file's bytes with simdjson's padding allocated after them.
+class PaddedBytes {
+public:
+    std::size_t size() const { return size_; }
+    std::string_view view() const { return {data_.get(), size_}; }
+
+    // Reads to the end, or to one byte past the cap; errno on failure, else 0.
+    int readAll(int fd, std::size_t sizeHint) {
+        constexpr std::size_t kLimit = kMaxFileBytes + 1;
+        constexpr std::size_t kFirstChunk = 64 * 1024;
+        // One byte more than announced, so that the read that finds the end needs no growth.
+        grow(std::min(kLimit, std::max(kFirstChunk, sizeHint + 1)));
+        while (size_ < kLimit) {
+            if (size_ == room_)
+                grow(std::min(kLimit, room_ * 2));
+            const ssize_t got = ::read(fd, data_.get() + size_, room_ - size_);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0)
+                return errno;
+            if (got == 0)
+                break;
+            size_ += std::size_t(got);
+        }
+        std::memset(data_.get() + size_, 0, simdjson::SIMDJSON_PADDING);
+        return 0;
+    }
+
+private:
+    void grow(std::size_t room) {
+        auto bigger = std::make_unique_for_overwrite<char[]>(room + simdjson::SIMDJSON_PADDING);
+        if (size_ > 0)
+            std::memcpy(bigger.get(), data_.get(), size_);
+        data_ = std::move(bigger);
+        room_ = room;
+    }
+
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0;
+    std::size_t room_ = 0;
+};
+
+std::string cannotRead(int error) {
+    return "cannot be read (" + std::generic_category().message(error) + ")";
+}
+
+std::string tooLarge(std::string_view size) {
+    return std::string(size) + "; a scenario file may be at most " + std::to_string(kMaxFileBytes) +
+           " bytes (" + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB)";
+}
+
+} // namespace
+
+Result<Scenario> parseScenario(std::string_view json) {
+    const simdjson::padded_string padded(json.data(), json.size());
+    return parsePadded(std::string_view(padded.data(), padded.size()));
+}
+
+Result<Scenario> readScenarioFile(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
+        return fail(path, errno == ENOENT || errno == ENOTDIR ? "no such file" : cannotRead(errno));
+    if (S_ISDIR(info.st_mode))
+        return fail(path, "is a directory, not a scenario file");
+    if (std::uint64_t(info.st_size) > kMaxFileBytes)
+        return fail(path, tooLarge("is " + std::to_string(info.st_size) + " bytes"));
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail(path, cannotRead(errno));
+    PaddedBytes bytes;
+    const int error = bytes.readAll(fd, std::size_t(info.st_size));
+    ::close(fd);
+    if (error != 0)
+        return fail(path, cannotRead(error));
+    if (bytes.size() > kMaxFileBytes) // it grew, or announced no size (a pipe, /proc)
+        return fail(path, tooLarge("is more than " + std::to_string(kMaxFileBytes) + " bytes"));
+    Result<Scenario> parsed = parsePadded(bytes.view());
+    if (!parsed)
+        return fail(path, parsed.error().message);
+    return parsed;
+}
+
+// ---- Writing -------------------------------------------------------------------------------
+
+namespace {
+
+// One ASCII character of a JSON string, escaped as Qt's JSON writer (which wrote the files
+// before this code) escaped it.
+void appendAscii(std::string& out, char c) {
+    switch (c) {
+    case '"':
+        out += "\\\"";
+        return;
+    case '\\':
+        out += "\\\\";
+        return;
+    case '\b':
+        out += "\\b";
+        return;
+    case '\f':
+        out += "\\f";
+        return;
+    case '\n':
+        out += "\\n";
+        return;
+    case '\r':
+        out += "\\r";
+        return;
+    case '\t':
+        out += "\\t";
+        return;
+    default:
+        break;
+    }
+    if (static_cast<unsigned char>(c) < 0x20) {
+        constexpr std::string_view hex = "0123456789abcdef";
+        out.append("\\u00").append(1, hex[c >> 4]).append(1, hex[c & 0xF]);
+        return;
+    }
+    out += c;
+}
+
+// A JSON string literal: UTF-8 as it is, U+FFFD for each byte that is not part of valid
+// UTF-8 (as Qt's conversion did), so that every file written can be read back.
+void appendJsonString(std::string& out, std::string_view text) {
+    out += '"';
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            appendAscii(out, text[i++]);
+        } else if (const std::size_t length = utf8Length(text, i); length > 0) {
+            out.append(text.substr(i, length));
+            i += length;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
+std::string serializeScenario(const Scenario& scenario) {
+    constexpr std::size_t kBytesPerStep = 48; // "                { \"kind\": \"http\", ...
+    std::string out;
+    out.reserve(256 + scenario.title.size() + scenario.subtitle.size() +
+                scenario.tasks.size() * 96 + totalSteps(scenario) * kBytesPerStep);
+    out += "{\n    \"format\": ";
+    appendJsonString(out, kFormatName);
+    out += ",\n    \"version\": " + std::to_string(kFormatVersion) + ",\n    \"title\": ";
+    appendJsonString(out, scenario.title);
+    out += ",\n    \"subtitle\": ";
+    appendJsonString(out, scenario.subtitle);
+    out += ",\n    \"tasks\": [";
+    for (std::size_t t = 0; t < scenario.tasks.size(); ++t) {
+        const Task& task = scenario.tasks[t];
+        out += t == 0 ? "\n" : ",\n";
+        out += "        {\n            \"name\": ";
+        appendJsonString(out, task.name);
+        out += ",\n            \"steps\": [";
+        for (std::size_t s = 0; s < task.steps.size(); ++s) {
+            out += s == 0 ? "\n" : ",\n";
+            out += "                { \"kind\": ";
+            appendJsonString(out, kindName(task.steps[s].kind));
+            out += ", \"ms\": " + std::to_string(task.steps[s].ms) + " }";
+        }
+        out += "\n            ]\n        }";
+    }
+    out += "\n    ]\n}\n";
+    return out;
+}
+
+} // namespace coroscope

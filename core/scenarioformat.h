@@ -1,0 +1,31 @@
+#pragma once
+
+// The versioned JSON scenario file (see the README): reading, with one message naming the
+// place and the rule for any file that is refused, and writing. The rules themselves are in
+// scenariorules.h; this is only the format.
+
+#include "result.h"
+#include "scenario.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace coroscope {
+
+inline constexpr std::string_view kFormatName = "coroscope-scenario";
+inline constexpr int kFormatVersion = 1;
+inline constexpr std::uint64_t kMaxFileBytes = 64ull * 1024 * 1024;
+
+// Parses file contents; never half-loads. Messages have no path: "line L, column C: ..." for
+// syntax, "task T \"name\", step S: rule" for schema (see describePlace and core/scenariorules.h).
+Result<Scenario> parseScenario(std::string_view json);
+// The file's bytes: indented JSON, strings escaped as JSON requires, UTF-8 (a byte that is not
+// part of valid UTF-8 is written as U+FFFD).
+std::string serializeScenario(const Scenario& scenario);
+// Reads a file (path bytes as the OS takes them, so any path the shell can name works);
+// messages start with "<path>: ": "no such file", "is a directory, not a scenario file",
+// the size cap, "cannot be read (<strerror>)", then the parse message.
+Result<Scenario> readScenarioFile(const std::string& path);
+
+} // namespace coroscope
