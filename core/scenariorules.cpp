@@ -21,6 +21,17 @@ std::string durationRange() {
     return "outside " + std::to_string(kMinStepMs) + ".." + std::to_string(kMaxStepMs) + " ms";
 }
 
+// At least one, at most cap: "has 12 steps, more than the 10 allowed".
+Result<void> checkCount(std::string_view place, std::size_t count, std::size_t cap,
+                        std::string_view what, std::string_view noneRule) {
+    if (count == 0)
+        return fail(place, noneRule);
+    if (count > cap)
+        return fail(place, "has " + std::to_string(count) + " " + std::string(what) +
+                               ", more than the " + std::to_string(cap) + " allowed");
+    return done();
+}
+
 } // namespace
 
 bool durationAllowed(double ms) {
@@ -61,21 +72,12 @@ Result<void> checkTitles(std::string_view title, std::string_view subtitle) {
 }
 
 Result<void> checkTaskCount(std::string_view place, std::size_t tasks) {
-    if (tasks == 0)
-        return fail(place, "there are no tasks; a scenario needs at least one");
-    if (tasks > kMaxTasks)
-        return fail(place, "has " + std::to_string(tasks) + " tasks, more than the " +
-                               std::to_string(kMaxTasks) + " allowed");
-    return done();
+    return checkCount(place, tasks, kMaxTasks, "tasks",
+                      "there are no tasks; a scenario needs at least one");
 }
 
 Result<void> checkStepCount(std::string_view place, std::size_t steps) {
-    if (steps == 0)
-        return fail(place, "a task needs at least one step");
-    if (steps > kMaxStepsPerTask)
-        return fail(place, "has " + std::to_string(steps) + " steps, more than the " +
-                               std::to_string(kMaxStepsPerTask) + " allowed");
-    return done();
+    return checkCount(place, steps, kMaxStepsPerTask, "steps", "a task needs at least one step");
 }
 
 Result<void> checkTotalSteps(std::string_view place, std::size_t steps) {

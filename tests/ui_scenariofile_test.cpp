@@ -72,5 +72,6 @@ TEST(ScenarioFile, ReadNamesThePathAndTheProblem) {
               dir.path() + ": is a directory, not a scenario file");
     writeFile(dir.filePath("bad.json"), "{\n  \"format\": oops\n}");
     EXPECT_EQ(errorOf(ScenarioFile::read(dir.filePath("bad.json"))),
-              dir.filePath("bad.json") + ": line 2, column 13: illegal number (not valid JSON)");
+              dir.filePath("bad.json") +
+                  ": line 2, column 13: illegal value \"oops\" (not valid JSON)");
 }

@@ -98,25 +98,21 @@ protected:
     std::optional<TrackHit> at(double x, double y, double axisEnd = 1000) const {
         return l.trackHitAt(QPointF(x, y), axisEnd);
     }
+    ::testing::AssertionResult hits(double x, double y, double ms, int row) const {
+        const auto hit = at(x, y);
+        if (!hit)
+            return ::testing::AssertionFailure() << "no hit at " << x << "," << y;
+        if (hit->ms != ms || hit->row != row)
+            return ::testing::AssertionFailure() << hit->ms << " ms, row " << hit->row;
+        return ::testing::AssertionSuccess();
+    }
 };
 
 TEST_F(TrackHitAt, TheFourCornersAreOnTheTracks) {
-    const auto topLeft = at(l.trackLeft, top);
-    ASSERT_TRUE(topLeft);
-    EXPECT_EQ(topLeft->ms, 0);
-    EXPECT_EQ(topLeft->row, 0);
-    const auto topRight = at(right, top);
-    ASSERT_TRUE(topRight);
-    EXPECT_EQ(topRight->ms, 1000);
-    EXPECT_EQ(topRight->row, 0);
-    const auto bottomLeft = at(l.trackLeft, bottom);
-    ASSERT_TRUE(bottomLeft);
-    EXPECT_EQ(bottomLeft->ms, 0);
-    EXPECT_EQ(bottomLeft->row, 2);
-    const auto bottomRight = at(right, bottom);
-    ASSERT_TRUE(bottomRight);
-    EXPECT_EQ(bottomRight->ms, 1000);
-    EXPECT_EQ(bottomRight->row, 2);
+    EXPECT_TRUE(hits(l.trackLeft, top, 0, 0));
+    EXPECT_TRUE(hits(right, top, 1000, 0));
+    EXPECT_TRUE(hits(l.trackLeft, bottom, 0, 2));
+    EXPECT_TRUE(hits(right, bottom, 1000, 2));
 }
 
 TEST_F(TrackHitAt, JustOutsideTheTracksIsNothing) {

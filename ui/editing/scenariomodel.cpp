@@ -358,7 +358,9 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
 bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (!index.isValid() || role != Qt::EditRole)
         return false;
-    const auto [t, s] = position(index);
+    // Plain variables, not a structured binding: the edit's closures capture them.
+    const int t = position(index).first;
+    const int s = position(index).second;
     if (s < 0) {
         if (index.column() != NameColumn)
             return false;
