@@ -2,21 +2,31 @@
 // Exit status: 0 success, 1 a scenario or output file that cannot be read, written or is
 // invalid, 2 a usage error.
 
+#include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
 #include "export/figuresjson.h"
 #include "export/timelineexport.h"
 #include "figures.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
+#include "scenarioformat.h"
 #include "timeline.h"
+#include "usertext.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QIcon>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 using namespace coroscope;
@@ -25,14 +35,26 @@ namespace {
 
 enum Exit { kOk = 0, kBadFile = 1, kUsage = 2 };
 
+// Messages quote file names and file content: control characters in them are shown, not
+// sent to the terminal.
 int usageError(const QString& message) {
-    std::fprintf(stderr, "coroscope: %s\nTry 'coroscope --help'.\n", qPrintable(message));
+    std::fprintf(stderr, "coroscope: %s\nTry 'coroscope --help'.\n",
+                 terminalSafe(message.toStdString()).c_str());
     return kUsage;
 }
 
 int fileError(const Error& error) {
-    std::fprintf(stderr, "coroscope: %s\n", error.message.c_str());
+    std::fprintf(stderr, "coroscope: %s\n", terminalSafe(error.message).c_str());
     return kBadFile;
+}
+
+// Standard output is a file like any other: a full disk or a closed pipe is an error too.
+int finishOutput() {
+    std::cout.flush();
+    if (std::cout)
+        return kOk;
+    return fileError(
+        fail("standard output", std::string("cannot be written (") + std::strerror(errno) + ")"));
 }
 
 struct Options {
@@ -79,6 +101,10 @@ void describe(QCommandLineParser& parser, const Options& o) {
     parser.addOptions({o.help, o.version, o.scenario, o.printTimeline, o.printFigures, o.exportPng,
                        o.exportSvg, o.exportTrace, o.scale, o.at, o.width, o.transparent, o.speed,
                        o.noLoop});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Scenario file to open (the same as --scenario "
+                                                "FILE; what a double-click on a file passes)."),
+                                 QStringLiteral("[FILE]"));
 }
 
 // The arguments as the program received them; parsed before any application exists, so
@@ -111,8 +137,13 @@ std::optional<QString> checkNumber(const QCommandLineParser& parser,
 }
 
 std::optional<QString> checkUsage(const QCommandLineParser& parser, const Options& o) {
-    if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1)
+        return QStringLiteral("unexpected argument '%1'").arg(files[1]);
+    if (!files.isEmpty() && parser.isSet(o.scenario))
+        return QStringLiteral("unexpected argument '%1' (the scenario is already given with "
+                              "--scenario)")
+            .arg(files[0]);
     QStringList chosen;
     for (const QCommandLineOption* mode : o.modes())
         if (parser.isSet(*mode))
@@ -146,6 +177,46 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
     return std::nullopt;
 }
 
+// An option's value as the bytes the shell passed: a file name need not be valid UTF-8, and
+// a QString would turn such bytes into U+FFFD. The last one given counts, as for the parser.
+std::string rawValue(int argc, char* argv[], const QCommandLineOption& option) {
+    std::string value;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "--")
+            break;
+        for (const QString& name : option.names()) {
+            const std::string flag = "--" + name.toStdString();
+            if (argument == flag && i + 1 < argc)
+                value = argv[i + 1];
+            else if (argument.starts_with(flag + "="))
+                value = argument.substr(flag.size() + 1);
+        }
+    }
+    return value;
+}
+
+// The scenario file named on the command line (--scenario FILE or FILE), as raw bytes; empty
+// for the built-in one.
+std::string scenarioPath(int argc, char* argv[], const QCommandLineParser& parser,
+                         const Options& o) {
+    if (parser.isSet(o.scenario))
+        return rawValue(argc, argv, o.scenario);
+    if (parser.positionalArguments().isEmpty())
+        return {};
+    const QString file = parser.positionalArguments().constFirst();
+    for (int i = argc - 1; i > 0; --i) // the argument that decodes to it, with its own bytes
+        if (QFile::decodeName(argv[i]) == file)
+            return argv[i];
+    return QFile::encodeName(file).toStdString();
+}
+
+// Whether two paths name one file, also through links.
+bool sameFile(const std::string& a, const std::string& b) {
+    std::error_code error;
+    return std::filesystem::equivalent(a, b, error) && !error;
+}
+
 int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandLineParser& parser,
                const Options& o, const QCommandLineOption& mode) {
     // Pictures are drawn offscreen: no display needed, and none used even when there is one.
@@ -164,11 +235,15 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandL
     options.transparent = parser.isSet(o.transparent);
     if (parser.isSet(o.at))
         options.atMs = parser.value(o.at).toDouble();
+    const std::string output = rawValue(argc, argv, mode);
+    if (const std::string input = scenarioPath(argc, argv, parser, o);
+        !input.empty() && sameFile(output, input))
+        return fileError(fail(output, "is the scenario being read; the export would replace it "
+                                      "(choose another file)"));
     const ExportFormat format = &mode == &o.exportPng   ? ExportFormat::Png
                                 : &mode == &o.exportSvg ? ExportFormat::Svg
                                                         : ExportFormat::Trace;
-    if (Result<void> exported = exportTimeline(scenario, parser.value(mode), format, options);
-        !exported)
+    if (Result<void> exported = exportTimeline(scenario, output, format, options); !exported)
         return fileError(exported.error());
     return kOk;
 }
@@ -185,6 +260,9 @@ int openWindow(int argc, char* argv[], const Scenario& scenario, const QString& 
     }
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Coroscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/coroscope.svg")));
+    // Lets desktops match the window to its menu entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.coroscope.Coroscope"));
     MainWindow window;
     window.bridge()->setSpeed(speed);
     window.bridge()->setLoop(loop);
@@ -217,8 +295,9 @@ int main(int argc, char* argv[]) {
         return usageError(*problem);
 
     Scenario scenario = ScenarioFile::builtInDefault();
-    if (parser.isSet(o.scenario)) {
-        Result<Scenario> loaded = ScenarioFile::read(parser.value(o.scenario));
+    const std::string path = scenarioPath(argc, argv, parser, o);
+    if (!path.empty()) {
+        Result<Scenario> loaded = readScenarioFile(path);
         if (!loaded)
             return fileError(loaded.error());
         scenario = std::move(loaded).value();
@@ -226,15 +305,15 @@ int main(int argc, char* argv[]) {
 
     if (parser.isSet(o.printTimeline)) {
         writeTimelineCsv(std::cout, scenario, simulate(scenario));
-        return kOk;
+        return finishOutput();
     }
     if (parser.isSet(o.printFigures)) {
         const Figures figures = computeFigures(scenario, simulate(scenario));
         std::cout << figuresJson(figures).toStdString() << '\n';
-        return kOk;
+        return finishOutput();
     }
     if (const QCommandLineOption* mode = modeOf(parser, o))
         return exportFile(argc, argv, scenario, parser, o, *mode);
-    return openWindow(argc, argv, scenario, parser.value(o.scenario),
+    return openWindow(argc, argv, scenario, QFile::decodeName(path.c_str()),
                       parser.value(o.speed).toDouble(), !parser.isSet(o.noLoop));
 }

@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "usertext.h"
+
 namespace coroscope {
 
 std::string describePlace(const Scenario& scenario, std::size_t task, std::size_t step) {
@@ -7,7 +9,7 @@ std::string describePlace(const Scenario& scenario, std::size_t task, std::size_
         return "scenario";
     std::string place = "task " + std::to_string(task);
     if (task <= scenario.tasks.size() && !scenario.tasks[task - 1].name.empty())
-        place += " \"" + scenario.tasks[task - 1].name + "\"";
+        place += " \"" + shortened(scenario.tasks[task - 1].name) + "\"";
     if (step != 0)
         place += ", step " + std::to_string(step);
     return place;

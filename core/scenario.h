@@ -28,7 +28,7 @@ struct Scenario {
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 
-// "task 2 \"Task 2\", step 3" — how every message names a place.
+// "task 2 \"Task 2\", step 3" — how every message names a place (long names shortened).
 std::string describePlace(const Scenario& scenario, std::size_t task, std::size_t step);
 
 std::int64_t sequentialMs(const Scenario& scenario); // all steps one after another

@@ -995,32 +995,30 @@ void appendJsonString(std::string& out, std::string_view text) {
 } // namespace
 
 std::string serializeScenario(const Scenario& scenario) {
-    constexpr std::size_t kBytesPerStep = 48; // "                { \"kind\": \"http\", ...
+    constexpr std::size_t kBytesPerStep = 30; // {"kind":"http","ms":86400000},
     std::string out;
     out.reserve(256 + scenario.title.size() + scenario.subtitle.size() +
-                scenario.tasks.size() * 96 + totalSteps(scenario) * kBytesPerStep);
-    out += "{\n    \"format\": ";
+                scenario.tasks.size() * 32 + totalSteps(scenario) * kBytesPerStep);
+    out += "{\"format\":";
     appendJsonString(out, kFormatName);
-    out += ",\n    \"version\": " + std::to_string(kFormatVersion) + ",\n    \"title\": ";
+    out += ",\"version\":" + std::to_string(kFormatVersion) + ",\"title\":";
     appendJsonString(out, scenario.title);
-    out += ",\n    \"subtitle\": ";
+    out += ",\"subtitle\":";
     appendJsonString(out, scenario.subtitle);
-    out += ",\n    \"tasks\": [";
+    out += ",\"tasks\":[";
     for (std::size_t t = 0; t < scenario.tasks.size(); ++t) {
         const Task& task = scenario.tasks[t];
-        out += t == 0 ? "\n" : ",\n";
-        out += "        {\n            \"name\": ";
+        out += t == 0 ? "\n{\"name\":" : ",\n{\"name\":";
         appendJsonString(out, task.name);
-        out += ",\n            \"steps\": [";
+        out += ",\"steps\":[";
         for (std::size_t s = 0; s < task.steps.size(); ++s) {
-            out += s == 0 ? "\n" : ",\n";
-            out += "                { \"kind\": ";
+            out += s == 0 ? "{\"kind\":" : ",{\"kind\":";
             appendJsonString(out, kindName(task.steps[s].kind));
-            out += ", \"ms\": " + std::to_string(task.steps[s].ms) + " }";
+            out += ",\"ms\":" + std::to_string(task.steps[s].ms) + "}";
         }
-        out += "\n            ]\n        }";
+        out += "]}";
     }
-    out += "\n    ]\n}\n";
+    out += "\n]}\n";
     return out;
 }
 

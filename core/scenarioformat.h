@@ -15,13 +15,16 @@ namespace coroscope {
 
 inline constexpr std::string_view kFormatName = "coroscope-scenario";
 inline constexpr int kFormatVersion = 1;
-inline constexpr std::uint64_t kMaxFileBytes = 64ull * 1024 * 1024;
+// Covers the largest file serializeScenario() writes within the caps (100,000 names of 200
+// control characters, each escaped in 6 bytes, and a million steps: about 146 MiB), so that
+// what Coroscope writes it always reads back.
+inline constexpr std::uint64_t kMaxFileBytes = 160ull * 1024 * 1024;
 
 // Parses file contents; never half-loads. Messages have no path: "line L, column C: ..." for
 // syntax, "task T \"name\", step S: rule" for schema (see describePlace and core/scenariorules.h).
 Result<Scenario> parseScenario(std::string_view json);
-// The file's bytes: indented JSON, strings escaped as JSON requires, UTF-8 (a byte that is not
-// part of valid UTF-8 is written as U+FFFD).
+// The file's bytes: compact JSON, one task a line, strings escaped as JSON requires, UTF-8 (a byte
+// that is not part of valid UTF-8 is written as U+FFFD).
 std::string serializeScenario(const Scenario& scenario);
 // Reads a file (path bytes as the OS takes them, so any path the shell can name works);
 // messages start with "<path>: ": "no such file", "is a directory, not a scenario file",

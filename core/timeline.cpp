@@ -36,7 +36,11 @@ Timeline simulate(const Scenario& scenario) {
 }
 
 std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
+    const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return c == ',' || c == '"' || byte < 0x20 || byte == 0x7F;
+    });
+    if (plain)
         return text;
     std::string quoted = "\"";
     for (char c : text) {

@@ -38,7 +38,8 @@ bool startsBefore(const Segment& a, const Segment& b);
 
 // The --print-timeline contract: header task,kind,start_ms,end_ms, one row per segment.
 void writeTimelineCsv(std::ostream& out, const Scenario& scenario, const Timeline& timeline);
-// RFC 4180 quoting: only fields holding a comma, quote or line break are quoted.
+// RFC 4180 quoting: only fields holding a comma, a quote or a control character (a line
+// break among them) are quoted.
 std::string csvField(const std::string& text);
 
 } // namespace coroscope

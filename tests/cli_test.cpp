@@ -67,7 +67,8 @@ TEST(Cli, BadScenarioExitsOneWithOneMessageAndNoOutput) {
 TEST(Cli, UsageErrorsExitTwo) {
     for (const QStringList& args :
          {QStringList{"--print-timeline", "--bogus"}, QStringList{"--scenario"},
-          QStringList{"--print-timeline", "extra"},
+          QStringList{"--print-timeline", "a.json", "b.json"},
+          QStringList{"--scenario", "a.json", "b.json", "--print-timeline"},
           QStringList{"--print-timeline", "--print-figures"},
           QStringList{"--print-timeline", "--speed", "fast"}, QStringList{"--speed", "-1"}}) {
         const ProcessResult run = runCoroscope(args);

@@ -107,39 +107,42 @@ TEST(ScenarioFormat, SerializeThenParseRoundTripsEveryField) {
     EXPECT_EQ(result.value(), scenario);
 }
 
-TEST(ScenarioFormat, SerializeWritesTheSameBytesAsBefore) {
-    // What the Qt loader's serialize() wrote for this scenario, byte for byte.
+TEST(ScenarioFormat, SerializeWritesCompactJsonOneTaskALine) {
     const Scenario scenario{"T \"q\" \\ /\x01\x1f\b\f\n\r\t\x7f é",
                             "",
                             {{"A", {{Cpu, 1}, {Io, 86400000}}}, {"B", {{Http, 20}}}}};
-    EXPECT_EQ(serializeScenario(scenario), R"({
-    "format": "coroscope-scenario",
-    "version": 1,
-    "title": "T \"q\" \\ /\u0001\u001f\b\f\n\r\t)"
-                                           "\x7f"
-                                           R"( é",
-    "subtitle": "",
-    "tasks": [
-        {
-            "name": "A",
-            "steps": [
-                { "kind": "cpu", "ms": 1 },
-                { "kind": "io", "ms": 86400000 }
-            ]
-        },
-        {
-            "name": "B",
-            "steps": [
-                { "kind": "http", "ms": 20 }
-            ]
-        }
-    ]
-}
+    EXPECT_EQ(
+        serializeScenario(scenario),
+        R"({"format":"coroscope-scenario","version":1,"title":"T \"q\" \\ /\u0001\u001f\b\f\n\r\t)"
+        "\x7f"
+        R"( é","subtitle":"","tasks":[
+{"name":"A","steps":[{"kind":"cpu","ms":1},{"kind":"io","ms":86400000}]},
+{"name":"B","steps":[{"kind":"http","ms":20}]}
+]}
 )");
-    EXPECT_EQ(serializeScenario(Scenario{}), "{\n    \"format\": \"coroscope-scenario\",\n"
-                                             "    \"version\": 1,\n    \"title\": \"\",\n"
-                                             "    \"subtitle\": \"\",\n    \"tasks\": [\n"
-                                             "    ]\n}\n");
+    EXPECT_EQ(serializeScenario(Scenario{}),
+              "{\"format\":\"coroscope-scenario\",\"version\":1,\"title\":\"\",\"subtitle\":\"\","
+              "\"tasks\":[\n]}\n");
+}
+
+// Whatever the caps allow, Coroscope writes a file it reads back: the largest file is the sum
+// of the largest header, task and step, measured here on the writer itself.
+TEST(ScenarioFormat, TheLargestFileTheCapsAllowFitsTheReadCap) {
+    const std::string worstText(kMaxTitleBytes, '\x01'); // escaped as \u0001: 6 bytes each
+    const std::string worstName(kMaxNameBytes, '\x01');
+    const Step worstStep{Http, kMaxStepMs};
+    auto size = [&](std::size_t tasks, std::size_t steps) {
+        Scenario s{worstText, worstText, std::vector<Task>(tasks, Task{worstName, {}})};
+        for (Task& task : s.tasks)
+            task.steps.assign(steps, worstStep);
+        return serializeScenario(s).size();
+    };
+    const std::size_t perStep = size(1, 2) - size(1, 1);
+    const std::size_t perTask = size(2, 1) - size(1, 1) - perStep;
+    const std::size_t header = size(1, 1) - perTask - perStep;
+    const std::size_t largest = header + kMaxTasks * perTask + kMaxTotalSteps * perStep;
+    EXPECT_LE(largest, kMaxFileBytes);
+    EXPECT_GT(largest, kMaxFileBytes * 8 / 10) << "the read cap is much larger than needed";
 }
 
 TEST(ScenarioFormat, SerializeWritesOnlyValidUtf8) {
@@ -193,14 +196,14 @@ TEST(ScenarioFormat, UnreadableFiles) {
               dir.file("locked.json") + ": cannot be read (Permission denied)");
 }
 
-TEST(ScenarioFormat, AHundredMegabyteFileIsRefusedWithoutReadingIt) {
+TEST(ScenarioFormat, A200MegabyteFileIsRefusedWithoutReadingIt) {
     TempDir dir;
     const std::string path = dir.file("big.json");
     writeFile(path, "");
-    fs::resize_file(path, 100 * 1024 * 1024); // sparse: no 100 MB written
+    fs::resize_file(path, 200 * 1024 * 1024); // sparse: no 200 MB written
     EXPECT_EQ(readScenarioFile(path).error().message,
-              path +
-                  ": is 104857600 bytes; a scenario file may be at most 67108864 bytes (64 MiB)");
+              path + ": is 209715200 bytes; a scenario file may be at most 167772160 bytes "
+                     "(160 MiB)");
 }
 
 TEST(ScenarioFormat, AFileJustUnderTheCapIsRead) {
@@ -256,7 +259,7 @@ TEST(ScenarioFormat, TrailingContentIsASyntaxError) {
     EXPECT_EQ(errorOf(valid + "{}"), after + trailing);
     EXPECT_EQ(errorOf(valid + std::string(1, '\0')), after + trailing);
     EXPECT_EQ(errorOf(valid.substr(0, valid.size() - 1) + "}"),
-              "line " + std::to_string(lines) + ", column 2: " + trailing);
+              "line " + std::to_string(lines) + ", column 3: " + trailing); // after "]}"
     EXPECT_EQ(errorOf("[1] x"), "line 1, column 5: trailing content after the document (not "
                                 "valid JSON)");
 }

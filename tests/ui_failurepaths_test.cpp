@@ -4,14 +4,19 @@
 #include "editing/scenariomodel.h"
 #include "files/autosaver.h"
 #include "files/scenariofile.h"
+#include "fulldisk.h"
 #include "mainwindow.h"
+#include "plainmessage.h"
 #include "qstringprinter.h"
 #include "resultchecks.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -25,6 +30,11 @@ void write(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.write(bytes);
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QByteArray withTasks(const QByteArray& tasks) {
@@ -68,22 +78,22 @@ TEST_F(FailurePaths, DirectoryWhereAFileIsExpected) {
 TEST_F(FailurePaths, InvalidUtf8) {
     write(path("latin1.json"), "{\"format\": \"coroscope-scenario\", \"title\": \"caf\xe9\"}");
     expectRefused(path("latin1.json"),
-                  path("latin1.json") +
-                      ": line 1, column 47: invalid UTF8 string (not valid JSON)");
+                  path("latin1.json") + ": line 1, column 47: invalid UTF-8 (not valid JSON)");
 }
 
-TEST_F(FailurePaths, AHundredMegabyteFileIsRefusedWithoutReadingIt) {
+TEST_F(FailurePaths, A200MegabyteFileIsRefusedWithoutReadingIt) {
     QFile big(path("big.json"));
     ASSERT_TRUE(big.open(QIODevice::WriteOnly));
-    ASSERT_TRUE(big.resize(100 * 1024 * 1024)); // sparse: no 100 MB written
+    ASSERT_TRUE(big.resize(200 * 1024 * 1024)); // sparse: no 200 MB written
     big.close();
-    expectRefused(path("big.json"),
-                  path("big.json") + ": is 100 MiB; a scenario file may be at most 64 MiB");
+    expectRefused(path("big.json"), path("big.json") +
+                                        ": is 209715200 bytes; a scenario file may be at most "
+                                        "167772160 bytes (160 MiB)");
 }
 
 TEST_F(FailurePaths, DurationsThatAreNotWholeMillisecondsInRange) {
     const std::pair<QByteArray, QString> cases[] = {
-        {"NaN", "line 1, column 103: illegal number (not valid JSON)"},
+        {"NaN", "line 1, column 103: illegal number \"NaN\" (not valid JSON)"},
         {"-5", "task 1 \"A\", step 1: duration -5 ms is outside 1..86400000 ms"},
         {"0", "task 1 \"A\", step 1: duration 0 ms is outside 1..86400000 ms"},
         {"1e300", "task 1 \"A\", step 1: duration 1.0000000000000001e+300 ms is outside "
@@ -217,4 +227,144 @@ TEST(Autosave, AFailureShowsInTheWindowUntilAWriteSucceeds) {
     EXPECT_TRUE(succeeded(window.autosaver()->saveNow()));
     EXPECT_FALSE(window.autosaveWarning()->isVisibleTo(&window));
     EXPECT_TRUE(QFile::exists(window.autosaver()->slotFile()));
+}
+
+// Every message box of the window goes through showPlainMessage (no QMessageBox::warning).
+TEST(PlainMessages, MarkupFromAFileShowsAsTyped) {
+    const QString text = QStringLiteral(
+        R"(task 1 "<h1 style="color:red">Your files are encrypted</h1><img width=30000>": x)");
+    QMessageBox* shown = nullptr;
+    Qt::TextFormat format = Qt::RichText;
+    QString label;
+    QTimer::singleShot(0, [&] {
+        shown = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!shown)
+            return;
+        format = shown->textFormat();
+        label = shown->findChild<QLabel*>(QStringLiteral("qt_msgbox_label"))->text();
+        shown->close();
+    });
+    showPlainMessage(nullptr, QMessageBox::Warning, "Cannot open the scenario", text);
+    ASSERT_NE(shown, nullptr);
+    EXPECT_EQ(format, Qt::PlainText);
+    EXPECT_EQ(label, text);
+}
+
+namespace {
+
+// Leaves work in a slot of folder as a crashed instance would, and returns the slot's file.
+QString leaveCrashedWork(const QString& folder, const Scenario& scenario) {
+    Autosaver crashed(folder);
+    crashed.schedule(scenario, "/home/someone/work.json");
+    EXPECT_TRUE(succeeded(crashed.saveNow()));
+    return crashed.slotFile();
+} // gone without discard()
+
+} // namespace
+
+TEST(Autosave, TwoWindowsNeverOfferTheSameWork) {
+    QTemporaryDir folder;
+    leaveCrashedWork(folder.path(), ScenarioFile::builtInDefault());
+    Autosaver first(folder.path());
+    Autosaver second(folder.path());
+    {
+        const auto offered = first.orphans();
+        ASSERT_EQ(offered.size(), 1u);
+        EXPECT_TRUE(second.orphans().empty()); // claimed while the first offers it
+    }
+    EXPECT_EQ(second.orphans().size(), 1u); // the first let it go (Ignore)
+}
+
+TEST(Autosave, RestoredWorkIsWrittenAgainBeforeTheOldCopyGoes) {
+    QTemporaryDir folder;
+    Scenario lost = ScenarioFile::builtInDefault();
+    lost.tasks[2].name = "Lost work";
+    const QString old = leaveCrashedWork(folder.path(), lost);
+    MainWindow window(nullptr, folder.path());
+    const auto orphans = window.autosaver()->orphans();
+    ASSERT_EQ(orphans.size(), 1u);
+    window.restore(orphans[0]);
+    // At once, not a few seconds later: a crash now still finds the work.
+    const QString slot = window.autosaver()->slotFile();
+    ASSERT_NE(slot, old);
+    const Result<Scenario> kept = ScenarioFile::read(slot);
+    ASSERT_TRUE(succeeded(kept));
+    EXPECT_EQ(kept.value(), lost);
+    EXPECT_FALSE(QFile::exists(old));
+}
+
+TEST(Autosave, ADamagedAutosaveIsKeptAsideNotDeleted) {
+    QTemporaryDir folder;
+    write(folder.filePath("autosave-0.json"), "{ cut off");
+    write(folder.filePath("autosave-0.json.origin"), "/home/someone/work.json");
+    Autosaver autosaver(folder.path());
+    const auto orphans = autosaver.orphans();
+    ASSERT_EQ(orphans.size(), 1u);
+    EXPECT_TRUE(orphans[0].damage.startsWith(folder.filePath("autosave-0.json") + ": line 1"))
+        << orphans[0].damage.toStdString();
+    EXPECT_TRUE(QFile::exists(folder.filePath("autosave-0.json"))); // nothing deleted unasked
+    const Result<QString> kept = autosaver.keepAside(orphans[0]);
+    ASSERT_TRUE(succeeded(kept));
+    EXPECT_TRUE(kept.value().startsWith(folder.filePath("damaged/autosave-0-")));
+    EXPECT_EQ(readAll(kept.value()), "{ cut off");
+    EXPECT_TRUE(QFile::exists(kept.value() + ".origin"));
+    EXPECT_FALSE(QFile::exists(folder.filePath("autosave-0.json")));
+    EXPECT_FALSE(QFile::exists(folder.filePath("autosave-0.json.origin")));
+}
+
+TEST_F(FailurePaths, SavingOntoAFullDiskFailsAndKeepsTheOldFile) {
+    FullDisk disk;
+    if (!disk.mounted())
+        GTEST_SKIP() << disk.reason().toStdString();
+    const QString file = disk.path("s.json");
+    ASSERT_TRUE(succeeded(window.saveFile(file)));
+    const QByteArray saved = readAll(file);
+    window.model()->setData(window.model()->taskIndex(0), QString(150, 'y'));
+    disk.fill();
+    QString error;
+    EXPECT_TRUE(failedWith(window.saveFile(file), &error));
+    EXPECT_EQ(error, file + ": cannot be written (No space left on device)");
+    EXPECT_EQ(readAll(file), saved);
+    EXPECT_EQ(disk.files(), QStringList{"s.json"}); // no temporary left behind
+    EXPECT_TRUE(window.isModified());
+}
+
+// A window whose autosave folder is on a small tmpfs, with one edit to keep safe.
+class FullDiskAutosave : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!disk.mounted())
+            GTEST_SKIP() << disk.reason().toStdString();
+        window = std::make_unique<MainWindow>(nullptr, disk.path("autosave"));
+        window->showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+        edit(99);
+    }
+    void edit(int ms) {
+        window->model()->setData(window->model()->stepIndex(0, 0, ScenarioModel::DurationColumn),
+                                 ms);
+    }
+    FullDisk disk;
+    std::unique_ptr<MainWindow> window;
+};
+
+TEST_F(FullDiskAutosave, BeforeTheSlotIsTakenItShowsInTheWindow) {
+    disk.fill();
+    QString error;
+    EXPECT_TRUE(failedWith(window->autosaver()->saveNow(), &error));
+    EXPECT_EQ(error, disk.path("autosave") + ": no lock file can be written there (is the disk "
+                                             "full, or the folder read-only?)");
+    EXPECT_TRUE(window->autosaveWarning()->isVisibleTo(window.get()));
+}
+
+TEST_F(FullDiskAutosave, AfterTheSlotIsTakenItShowsInTheWindow) {
+    ASSERT_TRUE(succeeded(window->autosaver()->saveNow()));
+    const QByteArray kept = readAll(window->autosaver()->slotFile());
+    disk.fill();
+    edit(98);
+    QString error;
+    EXPECT_TRUE(failedWith(window->autosaver()->saveNow(), &error));
+    EXPECT_TRUE(error.endsWith("cannot be written (No space left on device)"))
+        << error.toStdString();
+    EXPECT_TRUE(window->autosaveWarning()->isVisibleTo(window.get()));
+    EXPECT_EQ(readAll(window->autosaver()->slotFile()), kept); // the last good copy stays
 }

@@ -10,15 +10,19 @@
 #include "mainwindow.h"
 #include "qstringprinter.h"
 #include "resultchecks.h"
+#include "scenariorules.h"
 #include "timeline.h"
 #include "timeline/segmentitem.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinescene.h"
 
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSpinBox>
 #include <QStyleOptionViewItem>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -194,6 +198,42 @@ TEST_F(EditTest, InvalidValuesCannotBeEntered) {
     ASSERT_TRUE(model.removeTask(0));
     ASSERT_TRUE(model.removeTask(0));
     EXPECT_FALSE(model.removeTask(0)); // the last task stays
+}
+
+TEST_F(EditTest, TheNameEditorKeepsToTheNameRuleInBytes) {
+    StepDelegate delegate;
+    std::unique_ptr<QWidget> editor(
+        delegate.createEditor(window.panel()->tree(), QStyleOptionViewItem(), model.taskIndex(1)));
+    auto* edit = qobject_cast<QLineEdit*>(editor.get());
+    ASSERT_NE(edit, nullptr);
+    edit->show();
+    auto type = [edit](const QString& text) { // as keys, one character at a time
+        for (QChar c : text)
+            QTest::sendKeyEvent(QTest::Click, edit, Qt::Key_unknown, c, Qt::NoModifier);
+    };
+    type(QString(66, QChar(0x20AC))); // 66 × "€": 198 bytes
+    EXPECT_EQ(edit->text().toUtf8().size(), 198);
+    type(QStringLiteral("€")); // 201 bytes: refused, and it says why
+    EXPECT_EQ(edit->text(), QString(66, QChar(0x20AC)));
+    EXPECT_EQ(QToolTip::text(), "task 2: the name is longer than 200 bytes");
+    type(QStringLiteral("ab")); // 200 bytes: fits
+    EXPECT_EQ(edit->text().toUtf8().size(), 200);
+    delegate.setModelData(edit, &model, model.taskIndex(1));
+    EXPECT_EQ(model.scenario().tasks[1].name, edit->text().toStdString());
+}
+
+TEST_F(EditTest, ACopyOfALongNameStaysWithinTheRuleAndLoadsBack) {
+    ASSERT_TRUE(model.setData(model.taskIndex(0), QString(66, QChar(0x20AC))));
+    ASSERT_TRUE(model.duplicateTask(0));
+    const std::string copy = model.scenario().tasks[1].name;
+    EXPECT_LE(copy.size(), kMaxNameBytes);
+    EXPECT_TRUE(QString::fromStdString(copy).endsWith(" (copy)"));
+    EXPECT_EQ(QString::fromStdString(copy).toStdString(), copy); // whole characters only
+    QTemporaryDir dir;
+    ASSERT_TRUE(succeeded(window.saveFile(dir.filePath("copy.json"))));
+    const Result<Scenario> reread = ScenarioFile::read(dir.filePath("copy.json"));
+    ASSERT_TRUE(succeeded(reread));
+    EXPECT_EQ(reread.value(), model.scenario());
 }
 
 TEST_F(EditTest, AnInvalidFileIsRefusedAndChangesNothing) {

@@ -5,8 +5,10 @@
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
 #include "export/exportdialog.h"
+#include "files/atomicdevice.h"
 #include "files/recentfiles.h"
 #include "files/scenariofile.h"
+#include "plainmessage.h"
 #include "playbackbar.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
@@ -18,7 +20,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
@@ -188,19 +189,27 @@ void MainWindow::restore(const Autosaver::Recovered& recovered) {
     showScenario(recovered.scenario, tr("Recovered scenario"));
     filePath_ = recovered.originalPath;
     undoStack_->resetClean(); // unsaved until the user saves it
-    Autosaver::forget(recovered);
     keepSafe();
+    // In this window's own slot before the old one goes: a crash right after restoring loses
+    // nothing. If it cannot be written, the old slot stays for the next start.
+    if (autosaver_->saveNow())
+        Autosaver::forget(recovered);
     updateTitle();
 }
 
 void MainWindow::offerRecovery() {
-    for (const Autosaver::Recovered& recovered : autosaver_->orphans()) {
+    const std::vector<Autosaver::Recovered> orphans = autosaver_->orphans();
+    for (const Autosaver::Recovered& recovered : orphans) {
+        if (!recovered.damage.isEmpty()) {
+            offerToKeepAside(recovered);
+            continue;
+        }
         const QString what =
             recovered.originalPath.isEmpty()
                 ? tr("an unsaved scenario")
                 : tr("unsaved changes to %1").arg(QDir::toNativeSeparators(recovered.originalPath));
-        const auto answer = QMessageBox::question(
-            this, tr("Restore unsaved work?"),
+        const auto answer = showPlainMessage(
+            this, QMessageBox::Question, tr("Restore unsaved work?"),
             tr("Coroscope did not close properly and kept %1 (“%2”, %3 tasks). Restore it?")
                 .arg(what, QString::fromStdString(recovered.scenario.title))
                 .arg(recovered.scenario.tasks.size()),
@@ -212,6 +221,26 @@ void MainWindow::offerRecovery() {
             return; // any others stay for a later start
         }
     }
+}
+
+void MainWindow::offerToKeepAside(const Autosaver::Recovered& damaged) {
+    const auto answer = showPlainMessage(
+        this, QMessageBox::Warning, tr("Damaged autosave"),
+        tr("Coroscope kept unsaved work that cannot be read back:\n%1\n\nKeep the file aside "
+           "(in %2) to look at later? Discard deletes it.")
+            .arg(damaged.damage,
+                 QDir::toNativeSeparators(autosaver_->folder() + QStringLiteral("/damaged"))),
+        QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Yes);
+    if (answer == QMessageBox::Discard)
+        Autosaver::forget(damaged);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (Result<QString> kept = autosaver_->keepAside(damaged); kept)
+        statusBar()->showMessage(
+            tr("Kept the damaged autosave as %1").arg(QDir::toNativeSeparators(kept.value())));
+    else
+        showPlainMessage(this, QMessageBox::Warning, tr("Damaged autosave"),
+                         toQString(kept.error()));
 }
 
 void MainWindow::scenarioEdited(const Scenario& scenario) {
@@ -232,8 +261,9 @@ void MainWindow::updateTitle() {
 bool MainWindow::maybeSave() {
     if (!isModified())
         return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"), tr("The scenario has changes that are not saved. Save them?"),
+    const auto answer = showPlainMessage(
+        this, QMessageBox::Warning, tr("Unsaved changes"),
+        tr("The scenario has changes that are not saved. Save them?"),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
@@ -252,7 +282,8 @@ void MainWindow::openInteractively(const QString& given) {
     }
     lastFolder_ = QFileInfo(path).absolutePath();
     if (Result<void> opened = openFile(path); !opened)
-        QMessageBox::warning(this, tr("Cannot open the scenario"), toQString(opened.error()));
+        showPlainMessage(this, QMessageBox::Warning, tr("Cannot open the scenario"),
+                         toQString(opened.error()));
 }
 
 bool MainWindow::save() {
@@ -278,7 +309,8 @@ bool MainWindow::saveAs() {
 bool MainWindow::saveReporting(const QString& path) {
     const Result<void> saved = saveFile(path);
     if (!saved)
-        QMessageBox::warning(this, tr("Cannot save the scenario"), toQString(saved.error()));
+        showPlainMessage(this, QMessageBox::Warning, tr("Cannot save the scenario"),
+                         toQString(saved.error()));
     return saved.ok();
 }
 
@@ -314,7 +346,7 @@ double MainWindow::pageWidth() const {
 
 Result<void> MainWindow::exportTo(const QString& path, ExportFormat format,
                                   const ExportOptions& options) const {
-    return exportTimeline(model_->scenario(), path, format, options);
+    return exportTimeline(model_->scenario(), nativePath(path), format, options);
 }
 
 void MainWindow::exportInteractively(ExportFormat format) {
@@ -339,7 +371,8 @@ void MainWindow::exportInteractively(ExportFormat format) {
         path += extension;
     lastFolder_ = QFileInfo(path).absolutePath();
     if (Result<void> exported = exportTo(path, format, options); !exported) {
-        QMessageBox::warning(this, tr("Export failed"), toQString(exported.error()));
+        showPlainMessage(this, QMessageBox::Warning, tr("Export failed"),
+                         toQString(exported.error()));
         return;
     }
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);

@@ -88,6 +88,8 @@ private:
     // After every edit, undo or redo: unsaved work goes to the autosave slot.
     void keepSafe();
     void showAutosaveFailure(const QString& message);
+    // An autosave that cannot be read: keep it aside, delete it, or leave it for later.
+    void offerToKeepAside(const Autosaver::Recovered& damaged);
 
     QUndoStack* undoStack_;
     ScenarioModel* model_;

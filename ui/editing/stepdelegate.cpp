@@ -9,8 +9,31 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QSpinBox>
+#include <QToolTip>
+#include <QValidator>
 
 namespace coroscope {
+
+namespace {
+
+// Keeps a name within the name rule as it is typed: the rule counts UTF-8 bytes, as the file
+// does, not characters (a QLineEdit's maxLength counts UTF-16 units).
+class NameValidator final : public QValidator {
+public:
+    NameValidator(std::string place, QObject* parent)
+        : QValidator(parent)
+        , place_(std::move(place)) {}
+    State validate(QString& input, int&) const override {
+        if (input.isEmpty())
+            return Intermediate; // a name is needed, but typing may pass through empty
+        return checkTaskName(place_, input.toStdString()) ? Acceptable : Invalid;
+    }
+
+private:
+    std::string place_;
+};
+
+} // namespace
 
 QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                                     const QModelIndex& index) const {
@@ -37,8 +60,17 @@ QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
     default: {
         auto* edit =
             qobject_cast<QLineEdit*>(QStyledItemDelegate::createEditor(parent, option, index));
-        if (edit)
-            edit->setMaxLength(int(kMaxNameBytes));
+        if (!edit)
+            return nullptr;
+        const std::string place = "task " + std::to_string(index.row() + 1);
+        edit->setValidator(new NameValidator(place, edit));
+        // A refused keystroke or paste says which rule refused it.
+        connect(edit, &QLineEdit::inputRejected, edit, [edit, place] {
+            const Result<void> rule = checkTaskName(place, (edit->text() + 'x').toStdString());
+            if (!rule)
+                QToolTip::showText(edit->mapToGlobal(QPoint(0, edit->height())),
+                                   toQString(rule.error()), edit);
+        });
         return edit;
     }
     }

@@ -4,23 +4,41 @@
 #include "export/chrometrace.h"
 #include "export/pngwriter.h"
 #include "export/timelineimage.h"
-#include "files/atomicfile.h"
+#include "files/atomicdevice.h"
 #include "timeline.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QPainter>
 #include <QSvgGenerator>
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 
 namespace coroscope {
 
 namespace {
+
+// Text for an XML document: QSvgGenerator writes its title as given, so it is escaped here,
+// and characters XML 1.0 cannot hold (most control characters, lone surrogates) are dropped.
+QString xmlText(const QString& text) {
+    QString kept;
+    kept.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            kept += c;
+            kept += text[++i];
+        } else if (!c.isSurrogate() &&
+                   (c.unicode() >= 0x20 || c == '\t' || c == '\n' || c == '\r') &&
+                   c.unicode() != 0xFFFE && c.unicode() != 0xFFFF) {
+            kept += c;
+        }
+    }
+    return kept.toHtmlEscaped();
+}
 
 std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOptions& options) {
     const double at = options.atMs.value_or(std::numeric_limits<double>::infinity());
@@ -50,7 +68,7 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
     svg.setResolution(96); // CSS pixels: a 1040 px picture is 1040 px wide in a browser
     svg.setSize(rect.size().toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), rect.size()));
-    svg.setTitle(QString::fromStdString(scenario.title));
+    svg.setTitle(xmlText(toQString(scenario.title)));
     svg.setDescription(QStringLiteral("Made with Coroscope"));
     QPainter painter;
     if (!painter.begin(&svg))
@@ -70,29 +88,30 @@ Result<void> writeTrace(QIODevice& file, const Scenario& scenario) {
 
 // What a path must be before anything is drawn: a file (not a folder) with the format's
 // extension, in a folder that exists, and a picture that fits in memory.
-Result<void> checkTarget(const Scenario& scenario, const QString& path, ExportFormat format,
+Result<void> checkTarget(const Scenario& scenario, const std::string& path, ExportFormat format,
                          const ExportOptions& options) {
     if (format == ExportFormat::Png) {
         const QSizeF size = pixelSize(scenario, options);
         if (size.width() * size.height() > kMaxExportPixels)
-            return fail(path,
-                        QStringLiteral("the picture would be %L1 × %L2 pixels, more than the %L3 "
-                                       "megapixels an export may have; use a smaller scale or "
-                                       "width")
-                            .arg(std::ceil(size.width()), 0, 'f', 0)
-                            .arg(std::ceil(size.height()), 0, 'f', 0)
-                            .arg(kMaxExportPixels / (1024 * 1024), 0, 'f', 0));
+            return fail(path, QStringLiteral("the picture would be %L1 × %L2 pixels, more than the "
+                                             "%L3 megapixels an export may have; use a smaller "
+                                             "scale or width")
+                                  .arg(std::ceil(size.width()), 0, 'f', 0)
+                                  .arg(std::ceil(size.height()), 0, 'f', 0)
+                                  .arg(kMaxExportPixels / (1024 * 1024), 0, 'f', 0)
+                                  .toStdString());
     }
-    const QFileInfo info(path);
-    if (info.isDir())
-        return fail(path, QStringLiteral("is a directory"));
+    std::error_code ignored;
+    const std::filesystem::path file(path);
+    if (std::filesystem::is_directory(file, ignored))
+        return fail(path, "is a directory");
     const QString extension = extensionOf(format);
-    if (!path.endsWith(extension, Qt::CaseInsensitive))
-        return fail(path, QStringLiteral("unknown extension for this export; the file name must "
-                                         "end in %1")
-                              .arg(extension));
-    if (!info.dir().exists())
-        return fail(path, QStringLiteral("the folder %1 does not exist").arg(info.dir().path()));
+    if (!QString::fromStdString(path).endsWith(extension, Qt::CaseInsensitive))
+        return fail(path, "unknown extension for this export; the file name must end in " +
+                              extension.toStdString());
+    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+    if (!std::filesystem::is_directory(folder, ignored))
+        return fail(path, "the folder " + folder.string() + " does not exist");
     return done();
 }
 
@@ -110,7 +129,7 @@ QString extensionOf(ExportFormat format) {
     return {};
 }
 
-Result<void> exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
+Result<void> exportTimeline(const Scenario& scenario, const std::string& path, ExportFormat format,
                             const ExportOptions& options) {
     if (Result<void> target = checkTarget(scenario, path, format, options); !target)
         return target;

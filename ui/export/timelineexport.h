@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <optional>
+#include <string>
 
 namespace coroscope {
 
@@ -30,8 +31,9 @@ inline constexpr double kMaxExportWidth = 10'000;
 // ".png", ".svg" or ".json".
 QString extensionOf(ExportFormat format);
 
-// Writes a valid scenario; failures name the path and the cause.
-Result<void> exportTimeline(const Scenario& scenario, const QString& path, ExportFormat format,
+// Writes a valid scenario to path (bytes as the operating system takes them: see
+// nativePath()); failures name the path and the cause.
+Result<void> exportTimeline(const Scenario& scenario, const std::string& path, ExportFormat format,
                             const ExportOptions& options);
 
 } // namespace coroscope

@@ -1,37 +1,61 @@
-#include "files/atomicfile.h"
+#include "files/atomicdevice.h"
 
-#include "bridge/qtext.h"
+#include "atomicfile.h"
 
-#include <QSaveFile>
+#include <QFile>
+#include <QIODevice>
+
+#include <optional>
 
 namespace coroscope {
 
-Result<void> writeAtomically(const QString& path,
-                             const std::function<Result<void>(QIODevice& device)>& write) {
-    QSaveFile file(path);
-    auto cannot = [&](const QString& why) {
-        file.cancelWriting();
-        return fail(path, QStringLiteral("cannot be written (%1)").arg(why));
-    };
-    if (!file.open(QIODevice::WriteOnly))
-        return cannot(file.errorString());
-    if (Result<void> written = write(file); !written)
-        return cannot(toQString(written.error()));
-    // commit() does not report a failure of the last buffered write (a full disk then
-    // "succeeds" with a short file): flush first and check.
-    if (file.error() != QFileDevice::NoError || !file.flush())
-        return cannot(file.errorString());
-    if (!file.commit())
-        return cannot(file.errorString());
-    return done();
+namespace {
+
+// Unbuffered: each write reaches AtomicFile::write at once and its failure is kept.
+class AtomicDevice final : public QIODevice {
+public:
+    explicit AtomicDevice(AtomicFile& file)
+        : file_(file) {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    const std::optional<Error>& failure() const { return failure_; }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char* data, qint64 size) override {
+        if (failure_)
+            return -1;
+        if (Result<void> written = file_.write({data, std::size_t(size)}); !written) {
+            failure_ = written.error();
+            setErrorString(QString::fromStdString(written.error().message));
+            return -1;
+        }
+        return size;
+    }
+
+private:
+    AtomicFile& file_;
+    std::optional<Error> failure_;
+};
+
+} // namespace
+
+std::string nativePath(const QString& path) {
+    return QFile::encodeName(path).toStdString();
 }
 
-Result<void> writeAtomically(const QString& path, const QByteArray& bytes) {
-    return writeAtomically(path, [&bytes](QIODevice& device) -> Result<void> {
-        if (device.write(bytes) != bytes.size())
-            return Error{device.errorString().toStdString()};
-        return done();
-    });
+Result<void> writeAtomically(const std::string& path,
+                             const std::function<Result<void>(QIODevice& device)>& write) {
+    Result<AtomicFile> file = AtomicFile::create(path);
+    if (!file)
+        return file.error();
+    AtomicDevice device(file.value());
+    const Result<void> written = write(device);
+    if (device.failure()) // the device's own message names the path and the cause
+        return *device.failure();
+    if (!written)
+        return AtomicFile::cannotWrite(path, written.error().message);
+    return file->commit();
 }
 
 } // namespace coroscope

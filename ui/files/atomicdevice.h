@@ -1,26 +1,25 @@
 #pragma once
 
-// Every file Coroscope writes goes through here: the bytes go to a temporary file beside the
-// target, which replaces it only once every byte has been written, flushed and synced. On any
-// failure the target is untouched and no temporary file is left behind.
+// core's AtomicFile for Qt writers: a QIODevice whose every write goes straight to the
+// temporary file and is checked, so QSvgGenerator and the PNG encoder write atomically too.
 
 #include "result.h"
 
 #include <QString>
 
 #include <functional>
+#include <string>
 
 class QIODevice;
 
 namespace coroscope {
 
-// write() puts the bytes into the device and says why it could not; every write it makes is
-// also checked here, through the device's error state. Failures read
-// "<path>: cannot be written (<why>)".
-Result<void> writeAtomically(const QString& path,
-                             const std::function<Result<void>(QIODevice& device)>& write);
+// The bytes the operating system takes for a path typed or chosen in the window.
+std::string nativePath(const QString& path);
 
-// The common case: bytes already in memory.
-Result<void> writeAtomically(const QString& path, const QByteArray& bytes);
+// write() puts the bytes into the device and says why it could not; a write the device
+// refuses fails the whole file. Failures read "<path>: cannot be written (<why>)".
+Result<void> writeAtomically(const std::string& path,
+                             const std::function<Result<void>(QIODevice& device)>& write);
 
 } // namespace coroscope

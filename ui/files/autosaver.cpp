@@ -1,11 +1,14 @@
 #include "files/autosaver.h"
 
+#include "atomicfile.h"
 #include "bridge/qtext.h"
-#include "files/atomicfile.h"
+#include "files/atomicdevice.h"
 #include "files/scenariofile.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 #include <utility>
@@ -48,20 +51,19 @@ std::vector<Autosaver::Recovered> Autosaver::orphans() const {
         const QString file = scenarioFile(folder_, slot);
         if (file == slotFile_ || !QFile::exists(file))
             continue;
-        QLockFile probe(lockFile(folder_, slot));
-        if (!probe.tryLock(0))
-            continue; // its instance is still running
-        Result<Scenario> read = ScenarioFile::read(file);
-        if (!read) {
-            QFile::remove(
-                file); // half a file cannot happen (atomic writes); a damaged one helps nobody
-            continue;
-        }
+        auto claim = std::make_shared<QLockFile>(lockFile(folder_, slot));
+        if (!claim->tryLock(0))
+            continue; // its instance is still running, or another window offers it
+        Recovered recovered{{}, {}, file, {}, std::move(claim)};
         QFile origin(pathFile(file));
-        QString originalPath;
         if (origin.open(QIODevice::ReadOnly))
-            originalPath = QString::fromUtf8(origin.readAll());
-        found.push_back({std::move(read).value(), originalPath, file});
+            recovered.originalPath = QString::fromUtf8(origin.readAll());
+        Result<Scenario> read = ScenarioFile::read(file);
+        if (read)
+            recovered.scenario = std::move(read).value();
+        else
+            recovered.damage = toQString(read.error());
+        found.push_back(std::move(recovered));
     }
     return found;
 }
@@ -69,6 +71,20 @@ std::vector<Autosaver::Recovered> Autosaver::orphans() const {
 void Autosaver::forget(const Recovered& recovered) {
     QFile::remove(recovered.slotFile);
     QFile::remove(pathFile(recovered.slotFile));
+}
+
+Result<QString> Autosaver::keepAside(const Recovered& recovered) const {
+    const QDir damaged(QDir(folder_).filePath(QStringLiteral("damaged")));
+    if (!damaged.mkpath(QStringLiteral(".")))
+        return fail(QDir::toNativeSeparators(damaged.path()), tr("the folder cannot be created"));
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString target = damaged.filePath(QFileInfo(recovered.slotFile).completeBaseName() + '-' +
+                                            stamp + QStringLiteral(".json"));
+    if (!QFile::rename(recovered.slotFile, target))
+        return fail(QDir::toNativeSeparators(recovered.slotFile),
+                    tr("cannot be moved to %1").arg(QDir::toNativeSeparators(damaged.path())));
+    QFile::rename(pathFile(recovered.slotFile), pathFile(target)); // absent for unsaved work
+    return target;
 }
 
 Result<void> Autosaver::claimSlot() {
@@ -80,8 +96,15 @@ Result<void> Autosaver::claimSlot() {
         auto lock = std::make_unique<QLockFile>(lockFile(folder_, slot));
         lock->setStaleLockTime(0); // a lock whose process is gone is free at once
         // A free slot with a file left in it belongs to someone to restore: keep looking.
-        if (QFile::exists(scenarioFile(folder_, slot)) || !lock->tryLock(0))
+        if (QFile::exists(scenarioFile(folder_, slot)))
             continue;
+        if (!lock->tryLock(0)) {
+            if (lock->error() == QLockFile::LockFailedError)
+                continue; // another window's
+            return fail(QDir::toNativeSeparators(folder_),
+                        tr("no lock file can be written there (is the disk full, or the folder "
+                           "read-only?)"));
+        }
         lock_ = std::move(lock);
         slotFile_ = scenarioFile(folder_, slot);
         return done();
@@ -117,7 +140,9 @@ Result<void> Autosaver::saveNow() {
 Result<void> Autosaver::write() {
     if (Result<void> claimed = claimSlot(); !claimed)
         return claimed;
-    if (Result<void> origin = writeAtomically(pathFile(slotFile_), pendingPath_.toUtf8()); !origin)
+    if (Result<void> origin =
+            writeFileAtomically(nativePath(pathFile(slotFile_)), pendingPath_.toStdString());
+        !origin)
         return origin;
     return ScenarioFile::write(*pending_, slotFile_);
 }

@@ -29,13 +29,19 @@ public:
     ~Autosaver() override;
 
     struct Recovered {
-        Scenario scenario;
+        Scenario scenario;    // when damage is empty
         QString originalPath; // the file it was edited from; empty for an unsaved scenario
         QString slotFile;     // to remove once dealt with
+        QString damage;       // why the file cannot be read; empty when it can
+        // The slot's lock, held while this lives: another window never offers the same work.
+        std::shared_ptr<QLockFile> claim;
     };
-    // Scenarios left behind by instances that are no longer running.
+    // Work left behind by instances that are no longer running, claimed for this one.
     std::vector<Recovered> orphans() const;
     static void forget(const Recovered& recovered);
+    // Moves an autosave that cannot be read into the "damaged" folder beside the slots, for
+    // the user to look at; returns the file's new path.
+    Result<QString> keepAside(const Recovered& recovered) const;
 
     // Saves after a short delay; changes within it are saved together.
     void schedule(const Scenario& scenario, const QString& originalPath);

@@ -43,8 +43,10 @@ void RecentFiles::attach(QMenu* menu) {
         for (int i = 0; i < list.size(); ++i) {
             const QString& path = list[i];
             QAction* action = menu->addAction(
-                QStringLiteral("&%1  %2").arg(i + 1).arg(QDir::toNativeSeparators(path)), this,
-                [this, path] { emit openRequested(path); });
+                // "&&": an ampersand in a path is a character, not a mnemonic.
+                QStringLiteral("&%1  %2").arg(i + 1).arg(
+                    QDir::toNativeSeparators(path).replace('&', QStringLiteral("&&"))),
+                this, [this, path] { emit openRequested(path); });
             action->setToolTip(path);
         }
         if (list.isEmpty())

@@ -1,0 +1,15 @@
+#pragma once
+
+// Message boxes for text that quotes files (names, titles, paths, error messages): shown as
+// plain text, so markup in a task name is never rendered as a headline, a link or an image.
+
+#include <QMessageBox>
+
+namespace coroscope {
+
+QMessageBox::StandardButton
+showPlainMessage(QWidget* parent, QMessageBox::Icon icon, const QString& title, const QString& text,
+                 QMessageBox::StandardButtons buttons = QMessageBox::Ok,
+                 QMessageBox::StandardButton defaultButton = QMessageBox::NoButton);
+
+} // namespace coroscope
