@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# Builds the Debian package from an existing build folder and checks what a distribution
+# would: the files and their modes, the computed dependencies, the desktop entry, the
+# AppStream metadata, the man page against the program's --help, the scenario file type,
+# the icons and the copyright file; and that `cmake --install` installs the same tree.
+#
+#   check_package.sh BUILD_DIR SOURCE_DIR COROSCOPE [CPACK] [CMAKE]
+#
+# Exit status 0 when every check passes; otherwise each failure is printed and it is 1.
+
+set -euo pipefail
+export LC_ALL=C.UTF-8
+
+build=${1:?usage: check_package.sh BUILD_DIR SOURCE_DIR COROSCOPE [CPACK] [CMAKE]}
+source_dir=${2:?missing SOURCE_DIR}
+program=${3:?missing COROSCOPE}
+cpack=${4:-cpack}
+cmake=${5:-cmake}
+
+app_id=io.github.coroscope.Coroscope
+icon_sizes=(16 24 32 48 64 128 256)
+
+failures=0
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+step() { echo "-- $*"; }
+
+# Every tool first, so that a machine without them says what to install, all at once.
+missing=()
+need() { # need TOOL DEBIAN-PACKAGE
+    command -v "$1" >/dev/null 2>&1 || missing+=("$1 (Debian package $2)")
+}
+need dpkg-deb dpkg
+need dpkg-shlibdeps dpkg-dev
+need desktop-file-validate desktop-file-utils
+need appstreamcli appstream
+need man man-db
+need groff groff-base
+need xmllint libxml2-utils
+need update-mime-database shared-mime-info
+need gzip gzip
+need od coreutils
+if ((${#missing[@]})); then
+    echo "FAIL: the package test needs these tools, missing here:" >&2
+    printf '  %s\n' "${missing[@]}" >&2
+    exit 1
+fi
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/coroscope-package.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+version=$("$program" --version | awk '{ print $2 }')
+[[ -n $version ]] || { echo "FAIL: '$program --version' printed no version" >&2; exit 1; }
+
+# The package. -B keeps cpack's staging tree and the .deb out of the build folder, so that
+# two runs (or a developer's own cpack) never meet.
+step "cpack -G DEB"
+if ! "$cpack" --config "$build/CPackConfig.cmake" -G DEB -B "$scratch/cpack" \
+    >"$scratch/cpack.log" 2>&1; then
+    cat "$scratch/cpack.log" >&2
+    echo "FAIL: cpack could not build the package" >&2
+    exit 1
+fi
+debs=("$scratch"/cpack/coroscope_*.deb)
+if [[ ${#debs[@]} -ne 1 || ! -f ${debs[0]} ]]; then
+    echo "FAIL: expected one coroscope_*.deb, cpack made: $(ls "$scratch/cpack")" >&2
+    exit 1
+fi
+deb=${debs[0]}
+arch=$(dpkg --print-architecture)
+[[ $(basename "$deb") == "coroscope_${version}-1_${arch}.deb" ]] ||
+    fail "package file named $(basename "$deb"), not coroscope_${version}-1_${arch}.deb"
+
+# Its files: exactly these, owned by root, programs 0755 and data 0644.
+step "files"
+expected_files=(
+    ./usr/bin/coroscope
+    "./usr/share/applications/$app_id.desktop"
+    ./usr/share/doc/coroscope/copyright
+    ./usr/share/icons/hicolor/scalable/apps/coroscope.svg
+    ./usr/share/man/man1/coroscope.1.gz
+    "./usr/share/metainfo/$app_id.metainfo.xml"
+    ./usr/share/mime/packages/coroscope-scenario.xml
+)
+for size in "${icon_sizes[@]}"; do
+    expected_files+=("./usr/share/icons/hicolor/${size}x${size}/apps/coroscope.png")
+done
+dpkg-deb -c "$deb" >"$scratch/contents"
+# Columns: mode owner/group size date time path.
+awk '$1 !~ /^d/ { print $6 }' "$scratch/contents" | sort >"$scratch/files"
+printf '%s\n' "${expected_files[@]}" | sort >"$scratch/expected"
+if ! diff -u "$scratch/expected" "$scratch/files" >"$scratch/files.diff"; then
+    fail "the package's files differ from the expected ones (- expected, + packaged):"
+    cat "$scratch/files.diff" >&2
+fi
+while read -r mode owner _ _ _ path _; do
+    [[ $owner == root/root ]] || fail "$path is owned by $owner, not root/root"
+    case $mode in
+    d*) [[ $mode == drwxr-xr-x ]] || fail "directory $path has mode $mode, not drwxr-xr-x" ;;
+    *) if [[ $path == ./usr/bin/* ]]; then want=-rwxr-xr-x; else want=-rw-r--r--; fi
+       [[ $mode == "$want" ]] || fail "$path has mode $mode, not $want" ;;
+    esac
+done <"$scratch/contents"
+
+# The control fields; Depends must come from dpkg-shlibdeps (the Qt libraries it links).
+step "control fields"
+field() { dpkg-deb -f "$deb" "$1"; }
+[[ $(field Package) == coroscope ]] || fail "Package is '$(field Package)', not coroscope"
+[[ $(field Version) == "$version-1" ]] || fail "Version is '$(field Version)', not $version-1"
+[[ $(field Architecture) == "$arch" ]] || fail "Architecture is '$(field Architecture)'"
+depends=$(field Depends)
+for library in libc6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6; do
+    named="(^|[ ,])$library([ ,(]|\$)"
+    [[ $depends =~ $named ]] ||
+        fail "Depends does not name $library (dpkg-shlibdeps not run?): $depends"
+done
+for name in Maintainer Section Homepage Description; do
+    [[ -n $(field "$name") ]] || fail "the control file has no $name"
+done
+
+step "dpkg-deb -x"
+root=$scratch/root
+dpkg-deb -x "$deb" "$root"
+share=$root/usr/share
+
+# `cmake --install` installs the same tree as the package.
+step "cmake --install"
+DESTDIR=$scratch/install "$cmake" --install "$build" --prefix /usr >"$scratch/install.log" 2>&1 ||
+    { cat "$scratch/install.log" >&2; fail "cmake --install failed"; }
+(cd "$scratch/install" && find . ! -type d | sort) >"$scratch/installed"
+diff -u "$scratch/files" "$scratch/installed" >"$scratch/install.diff" ||
+    { fail "cmake --install installs other files than the package (- package, + install):"
+      cat "$scratch/install.diff" >&2; }
+
+# The desktop entry: valid, and naming the program, icon and file type this package ships.
+step "desktop entry"
+desktop=$share/applications/$app_id.desktop
+if [[ -f $desktop ]]; then
+    # Hints are advice; errors and warnings are not.
+    if ! desktop-file-validate "$desktop" >"$scratch/desktop.log" 2>&1 ||
+        grep -v ': hint: ' "$scratch/desktop.log" | grep -q .; then
+        fail "desktop-file-validate:"
+        cat "$scratch/desktop.log" >&2
+    fi
+    desktop_key() { sed -n "s/^$1=//p" "$desktop" | head -n 1; }
+    exec_line=$(desktop_key Exec)
+    [[ ${exec_line%% *} == coroscope && -x $root/usr/bin/coroscope ]] ||
+        fail "Exec=$exec_line does not start the packaged /usr/bin/coroscope"
+    [[ $exec_line =~ %[fFuU] ]] || fail "Exec=$exec_line takes no file: scenarios cannot be opened"
+    [[ $(desktop_key Icon) == coroscope ]] || fail "Icon is '$(desktop_key Icon)', not coroscope"
+    [[ $(desktop_key MimeType) == *application/x-coroscope-scenario\;* ]] ||
+        fail "MimeType does not list application/x-coroscope-scenario"
+fi
+
+# The AppStream metadata: valid with every issue short of pedantic fatal, on its own and with
+# the desktop entry and icons beside it; one licence throughout; the newest release is ours.
+step "AppStream metainfo"
+metainfo=$share/metainfo/$app_id.metainfo.xml
+if [[ -f $metainfo ]]; then
+    appstreamcli validate --no-net --strict "$metainfo" >"$scratch/metainfo.log" 2>&1 ||
+        { fail "appstreamcli validate:"; cat "$scratch/metainfo.log" >&2; }
+    appstreamcli validate-tree --no-net --strict "$root" >"$scratch/tree.log" 2>&1 ||
+        { fail "appstreamcli validate-tree:"; cat "$scratch/tree.log" >&2; }
+    xml_text() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$metainfo" | head -n 1; }
+    [[ $(xml_text id) == "$app_id" ]] || fail "the metainfo's id is '$(xml_text id)'"
+    grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" ||
+        fail "the metainfo does not launch $app_id.desktop"
+    project_license=$(xml_text project_license)
+    copyright_license=$(sed -n 's/^License: //p' "$share/doc/coroscope/copyright" | head -n 1)
+    [[ -n $project_license && $project_license == "$copyright_license" ]] ||
+        fail "project_license '$project_license' differs from the copyright file's" \
+            "'$copyright_license'"
+    newest_release=$(sed -n 's/.*<release [^>]*version="\([^"]*\)".*/\1/p' "$metainfo" | head -n 1)
+    [[ $newest_release == "$version" ]] ||
+        fail "the metainfo's newest release is '$newest_release', the program is $version"
+fi
+
+# The man page: no warnings from man or groff, and every option --help lists documented.
+step "man page"
+manpage=$share/man/man1/coroscope.1.gz
+if [[ -f $manpage ]]; then
+    gzip -dc "$manpage" >"$scratch/coroscope.1"
+    MANWIDTH=80 man --warnings -E UTF-8 -l "$scratch/coroscope.1" >/dev/null 2>"$scratch/man.log" ||
+        true
+    groff -man -ww -z "$scratch/coroscope.1" 2>>"$scratch/man.log" || true
+    if [[ -s $scratch/man.log ]]; then
+        fail "man/groff warn about the man page:"
+        cat "$scratch/man.log" >&2
+    fi
+    # Plain text: no bold or underline overstrikes, ASCII hyphens.
+    groff -man -Tascii -P-c -P-b -P-o -P-u "$scratch/coroscope.1" 2>/dev/null >"$scratch/man.txt"
+    "$program" --help >"$scratch/help.txt"
+    # The option column: "  -h, --help", "  --scenario <FILE>".
+    options=$(grep -oE '^ +(-[a-z], )?--[a-z][a-z-]*' "$scratch/help.txt" |
+        grep -oE -- '-[a-z-]+' || true)
+    [[ -n $options ]] || fail "found no options in '$program --help'"
+    for option in $options; do
+        grep -qE -- "(^|[^a-z-])$option([^a-z-]|\$)" "$scratch/man.txt" ||
+            fail "the man page does not document $option (listed by --help)"
+    done
+    for heading in NAME SYNOPSIS DESCRIPTION OPTIONS 'EXIT STATUS' FILES EXAMPLES; do
+        grep -q "^$heading\$" "$scratch/man.txt" || fail "the man page has no $heading section"
+    done
+    # shellcheck disable=SC2088 # the page's text, not this user's folder
+    grep -qF '~/.local/share/Coroscope/coroscope/autosave' "$scratch/man.txt" ||
+        fail "the man page's FILES do not name the autosave folder"
+fi
+
+# The scenario file type: well-formed, accepted by update-mime-database, a low-weight *.json
+# glob plus the magic, which the shipped scenario has near its start.
+step "MIME type"
+mime_xml=$share/mime/packages/coroscope-scenario.xml
+if [[ -f $mime_xml ]]; then
+    if ! xmllint --noout "$mime_xml" 2>"$scratch/xml.log"; then
+        fail "xmllint:"
+        cat "$scratch/xml.log" >&2
+    fi
+    mkdir -p "$scratch/mime/packages"
+    cp "$mime_xml" "$scratch/mime/packages/"
+    # It reports errors but exits 0: any output is a failure. The XDG variables point at the
+    # scratch database only to keep it from noting that no application would look there.
+    XDG_DATA_HOME=$scratch XDG_DATA_DIRS=$scratch \
+        update-mime-database "$scratch/mime" >"$scratch/mime.log" 2>&1 || true
+    if ! grep -q . "$scratch/mime.log"; then
+        grep -qx '10:application/x-coroscope-scenario:\*\.json' "$scratch/mime/globs2" ||
+            fail "no *.json glob of weight 10 for application/x-coroscope-scenario"
+        grep -q 'application/json' "$scratch/mime/subclasses" ||
+            fail "application/x-coroscope-scenario is not a sub-class of application/json"
+        grep -aq '"coroscope-scenario"' "$scratch/mime/magic" ||
+            fail "the magic does not look for \"coroscope-scenario\""
+    else
+        fail "update-mime-database refuses coroscope-scenario.xml:"
+        cat "$scratch/mime.log" >&2
+    fi
+    head -c 1024 "$source_dir/resources/scenarios/default.json" | grep -q '"coroscope-scenario"' ||
+        fail "the built-in scenario does not carry \"coroscope-scenario\" in its first 1024 bytes"
+fi
+
+# The icons: the SVG well-formed, each PNG a PNG of its size (width and height are bytes
+# 16-23 of the file, big-endian, in the IHDR chunk).
+step "icons"
+xmllint --noout "$share/icons/hicolor/scalable/apps/coroscope.svg" 2>/dev/null ||
+    fail "the scalable icon is not well-formed XML"
+be32() { od -An -tu1 -j "$2" -N4 "$1" | awk '{ print (($1 * 256 + $2) * 256 + $3) * 256 + $4 }'; }
+for size in "${icon_sizes[@]}"; do
+    png=$share/icons/hicolor/${size}x${size}/apps/coroscope.png
+    [[ -f $png ]] || continue # already reported with the files
+    if [[ $(od -An -tx1 -N8 "$png" | tr -d ' \n') != 89504e470d0a1a0a ]]; then
+        fail "$png is not a PNG"
+        continue
+    fi
+    width=$(be32 "$png" 16)
+    height=$(be32 "$png" 20)
+    [[ $width == "$size" && $height == "$size" ]] ||
+        fail "${size}x${size}/apps/coroscope.png is ${width}x${height}"
+done
+
+# The copyright file: machine-readable, and the licence's text is LICENSE's.
+step "copyright"
+copyright=$share/doc/coroscope/copyright
+if [[ -f $copyright ]]; then
+    dep5='Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/'
+    head -n 1 "$copyright" | grep -qxF "$dep5" ||
+        fail "the copyright file is not in the machine-readable format"
+    # The stand-alone License paragraph, unindented, against LICENSE after its copyright line.
+    awk '/^License: / && ++n == 2 { on = 1; next }
+         on { sub(/^ /, ""); if ($0 == ".") $0 = ""; print }' \
+        "$copyright" >"$scratch/license.deb"
+    awk 'on { print } /^Copyright \(c\)/ { on = 1 }' "$source_dir/LICENSE" |
+        sed '1{/^$/d}' >"$scratch/license.src"
+    diff -u "$scratch/license.src" "$scratch/license.deb" >"$scratch/license.diff" ||
+        { fail "the copyright file's licence text is not LICENSE's:"
+          cat "$scratch/license.diff" >&2; }
+fi
+
+if ((failures)); then
+    echo "$failures check(s) failed for $(basename "$deb")" >&2
+    exit 1
+fi
+echo "$(basename "$deb"): every check passed"
