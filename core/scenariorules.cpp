@@ -1,19 +1,21 @@
 #include "scenariorules.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 namespace coroscope {
 
 namespace {
 
-// As the loader has always quoted a file's number: up to 17 significant digits.
+// As the loader has always quoted a file's number: up to 17 significant digits, like "%.17g"
+// but without the locale (a decimal comma would make "2,5 ms").
 std::string quoteNumber(double value) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    return text;
+    const auto written =
+        std::to_chars(text, text + sizeof text, value, std::chars_format::general, 17);
+    return std::string(text, written.ptr);
 }
 
 // "outside 1..86400000 ms".
