@@ -23,6 +23,14 @@ TaskCoroutine playTask(const Task& task) {
     }
 }
 
+void playToEnd(const Scenario& scenario, SchedulerListener& listener) {
+    // The scenario outlives this scheduler, so its coroutines may read it in place.
+    Scheduler scheduler(scenario.tasks.size(),
+                        [&scenario](std::size_t i) { return playTask(scenario.tasks[i]); });
+    scheduler.setListener(&listener);
+    scheduler.runToEnd();
+}
+
 bool Scheduler::endsLater(const PendingWait& a, const PendingWait& b) {
     if (a.end != b.end)
         return a.end > b.end;
@@ -77,6 +85,8 @@ void Scheduler::reset() {
     clear();
     now_ = 0;
     nextOrder_ = 0;
+    started_ = false;
+    idle_ = false;
     finished_ = false;
     spawnAll();
 }
@@ -92,7 +102,17 @@ void Scheduler::runToEnd() {
     advance(kForever);
 }
 
+void Scheduler::report(LoopEventKind kind, std::size_t task) {
+    if (listener_)
+        listener_->loopEvent({now_, kind, task});
+}
+
 void Scheduler::advance(std::int64_t limit) {
+    if (!started_) {
+        started_ = true;
+        for (std::size_t task = 0; task < taskCount_; ++task)
+            report(LoopEventKind::Ready, task);
+    }
     for (;;) {
         dispatchReady();
         std::int64_t next = kForever;
@@ -131,6 +151,7 @@ void Scheduler::processEventsAt(std::int64_t t) {
         ready_.push_back(task);
         if (listener_)
             listener_->segmentFinished(tasks_[task].current);
+        report(LoopEventKind::Ready, task);
     }
     if (continuing)
         resume(*continuing);
@@ -143,7 +164,13 @@ void Scheduler::dispatchReady() {
         // With many tasks every frame is cold: fetch the next one while this one runs.
         if (!ready_.empty())
             __builtin_prefetch(tasks_[ready_.front()].coroutine.handle().address());
+        idle_ = false;
+        report(LoopEventKind::Run, task);
         resume(task);
+    }
+    if (!cpu_ && liveTasks_ > 0 && !idle_) {
+        idle_ = true;
+        report(LoopEventKind::Idle);
     }
 }
 
@@ -156,6 +183,7 @@ void Scheduler::resume(std::size_t task) {
     std::exception_ptr error = coroutine.handle().promise().error;
     coroutine.reset();
     --liveTasks_;
+    report(LoopEventKind::Done, task);
     if (error)
         std::rethrow_exception(error);
 }
@@ -174,6 +202,7 @@ void Scheduler::beginStep(std::size_t task, StepKind kind, std::int64_t ms) {
     } else {
         waits_.push_back({segment.end, nextOrder_++, task});
         std::push_heap(waits_.begin(), waits_.end(), endsLater);
+        report(LoopEventKind::Wait, task);
     }
 }
 

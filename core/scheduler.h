@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coroutine.h"
+#include "loopevent.h"
 #include "scenario.h"
 #include "segment.h"
 
@@ -23,23 +24,32 @@ public:
     virtual void segmentFinished(const Segment& segment) = 0;
     // Every task has left; endMs is the makespan.
     virtual void runFinished(std::int64_t endMs) = 0;
+    // A decision of the loop (ready, run, wait, done, idle), in the order below.
+    virtual void loopEvent(const LoopEvent&) {}
 };
 
 // A scenario task, written as a user reads it: one co_await per step. The task must outlive
 // the coroutine.
 TaskCoroutine playTask(const Task& task);
 
+// Runs a (valid) scenario to the end on a fresh scheduler, reporting to listener.
+void playToEnd(const Scenario& scenario, SchedulerListener& listener);
+
 // A deterministic virtual-clock event loop with asyncio's rules (listed in the README's
 // "Scheduling rules"): one CPU, a FIFO ready queue, and a timer heap for waits.
 //
 // Order of reports at one virtual time t (fixed, tests rely on it):
+//   0. at t = 0, every task is ready, in scenario order;
 //   1. the CPU segment ending at t finishes;
 //   2. the waits ending at t finish, in the order they were started; each task joins the
-//      back of the ready queue in that order;
+//      back of the ready queue in that order (segment finished, then ready, task by task);
 //   3. the task whose CPU segment ended continues at once (no yield between steps): it
-//      starts its next cpu step, starts a wait, or leaves;
-//   4. while the CPU is free, the task at the front of the ready queue runs until it starts
-//      a cpu step (the CPU is then busy) or a wait (the next ready task is picked).
+//      starts its next cpu step, starts a wait (wait), or leaves (done);
+//   4. while the CPU is free, the task at the front of the ready queue is picked (run) and
+//      runs until it starts a cpu step (the CPU is then busy), a wait (wait; the next ready
+//      task is picked) or leaves (done);
+//   5. the CPU free, nothing ready and tasks still waiting: the loop goes idle (once, until
+//      it picks a task again).
 // A wait that starts at t therefore never lets its task run again before t + ms, and a
 // resumed task always goes through the queue, even when its next step is another wait.
 class Scheduler {
@@ -90,6 +100,7 @@ private:
     void processEventsAt(std::int64_t t);
     void dispatchReady();
     void resume(std::size_t task);
+    void report(LoopEventKind kind, std::size_t task = LoopEvent::kNoTask);
     void beginStep(std::size_t task, StepKind kind, std::int64_t ms);
 
     std::size_t taskCount_;
@@ -105,6 +116,8 @@ private:
     std::int64_t now_ = 0;
     std::uint64_t nextOrder_ = 0;
     std::size_t liveTasks_ = 0;
+    bool started_ = false; // the t = 0 ready reports are made (the listener is set by then)
+    bool idle_ = false;    // idle was reported and no task was picked since
     bool finished_ = false;
 };
 

@@ -27,11 +27,7 @@ Timeline TimelineRecorder::take() {
 
 Timeline simulate(const Scenario& scenario) {
     TimelineRecorder recorder;
-    // The scenario outlives this scheduler, so its coroutines may read it in place.
-    Scheduler scheduler(scenario.tasks.size(),
-                        [&scenario](std::size_t i) { return playTask(scenario.tasks[i]); });
-    scheduler.setListener(&recorder);
-    scheduler.runToEnd();
+    playToEnd(scenario, recorder);
     return recorder.take();
 }
 

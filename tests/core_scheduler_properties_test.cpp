@@ -1,6 +1,7 @@
 // Properties of the scheduler on many generated scenarios (fixed seeds), checked against an
 // independent, deliberately simple model of the design's rules.
 
+#include "runrecord.h"
 #include "scenariobuilder.h"
 #include "timeline.h"
 
@@ -202,6 +203,60 @@ TEST_P(SchedulerProperties, ResetAndRerunGivesTheSameEvents) {
     log.events.clear();
     scheduler.runToEnd();
     EXPECT_EQ(log.events, first);
+}
+
+// Each task's life, from 0 to when it leaves, is tiled by its segments and the stretches in
+// which it is ready but not running (from ready to run): no gap, no overlap.
+TEST_P(SchedulerProperties, ReadyStretchesAndSegmentsTileEachTasksLife) {
+    const Scenario scenario = randomScenario(GetParam());
+    const std::vector<LoopEvent> events = simulateLoopEvents(scenario);
+    std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> pieces(scenario.tasks.size());
+    std::vector<std::int64_t> readySince(scenario.tasks.size(), -1);
+    std::vector<std::int64_t> left(scenario.tasks.size(), -1);
+    for (const LoopEvent& e : events) {
+        if (e.kind == LoopEventKind::Ready) {
+            EXPECT_EQ(readySince[e.task], -1) << "ready twice";
+            readySince[e.task] = e.time;
+        } else if (e.kind == LoopEventKind::Run) {
+            ASSERT_NE(readySince[e.task], -1) << "picked before it was ready";
+            if (e.time > readySince[e.task])
+                pieces[e.task].push_back({readySince[e.task], e.time});
+            readySince[e.task] = -1;
+        } else if (e.kind == LoopEventKind::Done) {
+            left[e.task] = e.time;
+        }
+    }
+    for (const Segment& s : simulate(scenario).segments)
+        pieces[s.task].push_back({s.start, s.end});
+    for (std::size_t t = 0; t < pieces.size(); ++t) {
+        std::sort(pieces[t].begin(), pieces[t].end());
+        std::int64_t covered = 0;
+        for (const auto& [from, to] : pieces[t]) {
+            EXPECT_EQ(from, covered) << "task " << t << ": gap or overlap at " << covered;
+            covered = to;
+        }
+        EXPECT_EQ(covered, left[t]) << "task " << t;
+    }
+}
+
+// The loop idles only when nothing is ready, and never twice in a row.
+TEST_P(SchedulerProperties, TheLoopNeverIdlesWhileATaskIsReady) {
+    const Scenario scenario = randomScenario(GetParam());
+    std::size_t ready = 0;
+    bool idle = false;
+    for (const LoopEvent& e : simulateLoopEvents(scenario)) {
+        if (e.kind == LoopEventKind::Ready)
+            ++ready;
+        if (e.kind == LoopEventKind::Run) {
+            --ready;
+            idle = false;
+        }
+        if (e.kind == LoopEventKind::Idle) {
+            EXPECT_EQ(ready, 0u) << "idle at " << e.time << " with a task ready";
+            EXPECT_FALSE(idle) << "idle twice at " << e.time;
+            idle = true;
+        }
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, SchedulerProperties, ::testing::Range<std::uint32_t>(1, 201));

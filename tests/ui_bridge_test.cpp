@@ -158,3 +158,38 @@ TEST_F(BridgeTest, SeekForwardEmitsTheEventsBetweenAndBackwardReplaysFromZero) {
     EXPECT_DOUBLE_EQ(bridge.now(), 1000);
     EXPECT_EQ(log.take(), kSeedEvents.mid(1));
 }
+
+TEST_F(BridgeTest, StepsLandExactlyOnTheSeedsEventTimes) {
+    const std::vector<std::int64_t> seedTimes{0, 150, 250, 370, 500, 600, 670, 800};
+    EXPECT_EQ(bridge.eventTimes(), seedTimes);
+    bridge.seek(0);
+    std::vector<double> visited;
+    for (std::size_t i = 1; i < seedTimes.size() + 2; ++i) {
+        bridge.stepForward();
+        visited.push_back(bridge.now());
+    }
+    EXPECT_FALSE(bridge.isPlaying());
+    EXPECT_EQ(visited, (std::vector<double>{150, 250, 370, 500, 600, 670, 800, 800, 800}));
+    visited.clear();
+    bridge.seek(420); // between two events: back goes to the one before
+    for (int i = 0; i < 6; ++i) {
+        bridge.stepBack();
+        visited.push_back(bridge.now());
+    }
+    EXPECT_EQ(visited, (std::vector<double>{370, 250, 150, 0, 0, 0}));
+}
+
+TEST_F(BridgeTest, TheLoopsDecisionsArriveAsTheyHappen) {
+    QStringList decisions;
+    QObject::connect(&bridge, &SchedulerBridge::loopEvent, &bridge, [&](const LoopEvent& e) {
+        decisions << QStringLiteral("%1 %2 %3")
+                         .arg(e.time)
+                         .arg(QString::fromUtf8(loopEventName(e.kind).data()))
+                         .arg(e.task == LoopEvent::kNoTask ? 0 : e.task + 1);
+    });
+    bridge.seek(0);
+    decisions.clear();
+    bridge.seek(370);
+    EXPECT_EQ(decisions, (QStringList{"150 wait 1", "150 run 2", "250 wait 2", "250 run 3",
+                                      "370 ready 2", "370 wait 3", "370 run 2"}));
+}

@@ -2,6 +2,7 @@
 
 // Core value types carried by queued signals and QSignalSpy.
 
+#include "loopevent.h"
 #include "scenario.h"
 #include "segment.h"
 
@@ -9,3 +10,4 @@
 
 Q_DECLARE_METATYPE(coroscope::Segment)
 Q_DECLARE_METATYPE(coroscope::Scenario)
+Q_DECLARE_METATYPE(coroscope::LoopEvent)

@@ -2,7 +2,7 @@
 
 #include "axis.h"
 #include "figures.h"
-#include "timeline.h"
+#include "runrecord.h"
 
 #include <QElapsedTimer>
 
@@ -19,6 +19,7 @@ public:
     void segmentStarted(const Segment& s) override { emit bridge_->segmentStarted(s); }
     void segmentFinished(const Segment& s) override { emit bridge_->segmentFinished(s); }
     void runFinished(std::int64_t endMs) override { emit bridge_->runFinished(qint64(endMs)); }
+    void loopEvent(const LoopEvent& event) override { emit bridge_->loopEvent(event); }
 
 private:
     SchedulerBridge* bridge_;
@@ -30,6 +31,7 @@ SchedulerBridge::SchedulerBridge(QObject* parent, Clock clock)
     , relay_(std::make_unique<Relay>(this)) {
     qRegisterMetaType<Segment>();
     qRegisterMetaType<Scenario>();
+    qRegisterMetaType<LoopEvent>();
     if (!clock_) {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
@@ -44,7 +46,9 @@ SchedulerBridge::~SchedulerBridge() = default;
 
 void SchedulerBridge::setScenario(const Scenario& scenario) {
     scenario_ = scenario;
-    figures_ = computeFigures(scenario_, simulate(scenario_));
+    const Run run = simulateRun(scenario_);
+    figures_ = computeFigures(scenario_, run.timeline);
+    eventTimes_ = coroscope::eventTimes(run.events);
     axisEnd_ = axisFor(figures_.makespanMs).end;
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
@@ -108,6 +112,20 @@ void SchedulerBridge::startCycle(qint64 wallNow) {
     anchor(wallNow);
     emit cycleRestarted();
     advanceTo(0);
+}
+
+void SchedulerBridge::stepForward() {
+    pause();
+    const auto next = std::upper_bound(eventTimes_.begin(), eventTimes_.end(), now_);
+    if (next != eventTimes_.end())
+        seek(double(*next));
+}
+
+void SchedulerBridge::stepBack() {
+    pause();
+    const auto here = std::lower_bound(eventTimes_.begin(), eventTimes_.end(), now_);
+    if (here != eventTimes_.begin())
+        seek(double(*std::prev(here)));
 }
 
 void SchedulerBridge::seek(double ms) {

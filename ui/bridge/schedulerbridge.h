@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace coroscope {
 
@@ -41,6 +42,9 @@ public:
     std::int64_t makespan() const { return figures_.makespanMs; }
     // The whole run's figures, from the schedule computed when the scenario was set.
     const Figures& figures() const { return figures_; }
+    // The distinct times at which the loop decides something (seed: 0, 150, 250, 370, 500,
+    // 600, 670, 800): where stepping stops.
+    const std::vector<std::int64_t>& eventTimes() const { return eventTimes_; }
 
     double speed() const { return speed_; }
     void setSpeed(double speed);
@@ -57,11 +61,16 @@ public slots:
     void seek(double ms);
     // Advances virtual time to what the clock says (the frame timer calls it).
     void tick();
+    // Pauses and jumps to the next (or the previous) moment the loop decides something.
+    void stepForward();
+    void stepBack();
 
 signals:
     void scenarioChanged(const coroscope::Scenario& scenario, double axisEnd);
     void segmentStarted(const coroscope::Segment& segment);
     void segmentFinished(const coroscope::Segment& segment);
+    // A decision of the loop, as it happens in virtual time.
+    void loopEvent(const coroscope::LoopEvent& event);
     void timeAdvanced(double nowMs);
     void runFinished(qint64 makespanMs);
     void cycleRestarted();
@@ -84,6 +93,7 @@ private:
     std::unique_ptr<Scheduler> scheduler_;
     double axisEnd_ = 1000;
     Figures figures_;
+    std::vector<std::int64_t> eventTimes_;
     double speed_ = 1;
     bool loop_ = true;
     bool playing_ = false;
