@@ -9,6 +9,7 @@
 #include "figures.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
+#include "runrecord.h"
 #include "scenarioformat.h"
 #include "timeline.h"
 #include "usertext.h"
@@ -64,6 +65,8 @@ struct Options {
                                 "Scenario JSON file to use instead of the built-in one.", "FILE"};
     QCommandLineOption printTimeline{
         "print-timeline", "Print the schedule as CSV (task,kind,start_ms,end_ms) and exit."};
+    QCommandLineOption printEvents{
+        "print-events", "Print the event loop's decisions as CSV (time_ms,event,task) and exit."};
     QCommandLineOption printFigures{
         "print-figures",
         "Print makespan, CPU busy time, sequential time and speed-up as JSON and exit."};
@@ -85,10 +88,12 @@ struct Options {
     QCommandLineOption width{
         "width", "Picture width in logical pixels, 400 to 10000 (default 1040).", "PX", "1040"};
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
+    QCommandLineOption theme{"theme", "Picture colours: light (the default) or dark.", "THEME",
+                             "light"};
 
     // The modes that do one thing and exit, at most one per call.
     std::vector<const QCommandLineOption*> modes() const {
-        return {&printTimeline, &printFigures, &exportPng, &exportSvg, &exportTrace};
+        return {&printTimeline, &printEvents, &printFigures, &exportPng, &exportSvg, &exportTrace};
     }
 };
 
@@ -98,9 +103,9 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "I/O and HTTP waits overlap. Without a print or export option it opens the window.\n\n"
         "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
         "or is invalid, or no display for the window; 2 a usage error."));
-    parser.addOptions({o.help, o.version, o.scenario, o.printTimeline, o.printFigures, o.exportPng,
-                       o.exportSvg, o.exportTrace, o.scale, o.at, o.width, o.transparent, o.speed,
-                       o.noLoop});
+    parser.addOptions({o.help, o.version, o.scenario, o.printTimeline, o.printEvents,
+                       o.printFigures, o.exportPng, o.exportSvg, o.exportTrace, o.scale, o.at,
+                       o.width, o.transparent, o.theme, o.speed, o.noLoop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -152,7 +157,7 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return QStringLiteral("%1 cannot be combined: choose one").arg(chosen.join(", "));
     const QCommandLineOption* mode = modeOf(parser, o);
     const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
-    for (const QCommandLineOption* option : {&o.at, &o.width})
+    for (const QCommandLineOption* option : {&o.at, &o.width, &o.theme})
         if (parser.isSet(*option) && !picture)
             return QStringLiteral("--%1 goes with --export-png or --export-svg")
                 .arg(option->names().constFirst());
@@ -174,6 +179,8 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
     if (parser.isSet(o.at))
         if (auto problem = checkNumber(parser, o.at, 0, 1e12, false, "a time in ms from 0"))
             return problem;
+    if (const QString theme = parser.value(o.theme); theme != "light" && theme != "dark")
+        return QStringLiteral("--theme takes light or dark, not '%1'").arg(theme);
     return std::nullopt;
 }
 
@@ -233,6 +240,8 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandL
     options.scale = parser.value(o.scale).toDouble();
     options.width = parser.value(o.width).toDouble();
     options.transparent = parser.isSet(o.transparent);
+    if (parser.value(o.theme) == "dark")
+        options.theme = style::Theme::dark();
     if (parser.isSet(o.at))
         options.atMs = parser.value(o.at).toDouble();
     const std::string output = rawValue(argc, argv, mode);
@@ -305,6 +314,10 @@ int main(int argc, char* argv[]) {
 
     if (parser.isSet(o.printTimeline)) {
         writeTimelineCsv(std::cout, scenario, simulate(scenario));
+        return finishOutput();
+    }
+    if (parser.isSet(o.printEvents)) {
+        writeLoopEventsCsv(std::cout, scenario, simulateLoopEvents(scenario));
         return finishOutput();
     }
     if (parser.isSet(o.printFigures)) {

@@ -38,6 +38,21 @@ TEST(Cli, PrintTimelineOfAFile) {
                        "Task 2,http,600,900\n");
 }
 
+TEST(Cli, PrintEventsOfTheBuiltInScenario) {
+    const ProcessResult run = runCoroscope({"--print-events"});
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_EQ(run.err, "");
+    EXPECT_EQ(run.out, "time_ms,event,task\n"
+                       "0,ready,Task 1\n0,ready,Task 2\n0,ready,Task 3\n0,run,Task 1\n"
+                       "150,wait,Task 1\n150,run,Task 2\n"
+                       "250,wait,Task 2\n250,run,Task 3\n"
+                       "370,ready,Task 2\n370,wait,Task 3\n370,run,Task 2\n"
+                       "500,ready,Task 1\n500,wait,Task 2\n500,run,Task 1\n"
+                       "600,done,Task 1\n600,idle,\n"
+                       "670,ready,Task 3\n670,run,Task 3\n670,done,Task 3\n670,idle,\n"
+                       "800,ready,Task 2\n800,run,Task 2\n800,done,Task 2\n");
+}
+
 TEST(Cli, PrintFigures) {
     const ProcessResult run = runCoroscope({"--print-figures"});
     EXPECT_EQ(run.exitCode, 0);
@@ -48,7 +63,7 @@ TEST(Cli, PrintFigures) {
 // The print modes are plain C++ after the arguments are read: with a display platform that
 // does not exist, any Qt GUI application would abort at start.
 TEST(Cli, PrintModesNeedNoGuiApplication) {
-    for (const char* mode : {"--print-timeline", "--print-figures"}) {
+    for (const char* mode : {"--print-timeline", "--print-events", "--print-figures"}) {
         const ProcessResult run = runCoroscope({mode}, {"QT_QPA_PLATFORM=no-such-platform"});
         EXPECT_EQ(run.exitCode, 0) << mode;
         EXPECT_EQ(run.err, "") << mode;

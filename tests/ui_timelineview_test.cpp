@@ -7,6 +7,7 @@
 #include "timeline/segmentitem.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
+#include "tooltiptext.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -71,15 +72,6 @@ Scenario withFirstTaskNamed(const std::string& name) {
     Scenario scenario = ScenarioFile::builtInDefault();
     scenario.tasks[0].name = name;
     return scenario;
-}
-
-// What a tooltip reads as, whether Qt got it as plain or rich text.
-QString shownText(const QString& toolTip) {
-    if (!Qt::mightBeRichText(toolTip))
-        return toolTip;
-    QTextDocument document;
-    document.setHtml(toolTip);
-    return document.toPlainText();
 }
 
 } // namespace

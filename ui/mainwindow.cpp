@@ -13,11 +13,13 @@
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -36,9 +38,48 @@ QString scenarioFilter() {
     return QObject::tr("Coroscope scenarios (*.json);;All files (*)");
 }
 
+const QString kThemeKey = QStringLiteral("view/theme");
+
 // A scenario to start from: one task, one step.
 Scenario blankScenario() {
     return {"Untitled", "", {{"Task 1", {{StepKind::Cpu, 100}}}}};
+}
+
+// "1 task", "2 tasks": without a translator, tr()'s %n plurals would print "task(s)".
+QString counted(qulonglong n, const QString& one, const QString& many) {
+    return (n == 1 ? one : many).arg(n);
+}
+
+// A geometry remembered on another screen layout or at another scale factor may leave the
+// window partly off every screen: then it goes, as large as fits, onto the primary screen.
+void keepOnScreen(QWidget* window) {
+    if (window->windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen))
+        return;
+    const QRect frame = window->frameGeometry();
+    const QList<QScreen*> screens = QGuiApplication::screens();
+    if (std::any_of(screens.begin(), screens.end(), [&](const QScreen* screen) {
+            return screen->availableGeometry().contains(frame);
+        }))
+        return;
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    const QSize decorations = frame.size() - window->size();
+    QRect placed(QPoint(), window->size().boundedTo(available.size() - decorations));
+    placed.moveCenter(available.center());
+    window->resize(placed.size());
+    window->move(placed.topLeft());
+}
+
+// Work a crash left behind can be taken (yes, in the caller's words), deleted, or left for the
+// next start; the buttons say which.
+QMessageBox::StandardButton askAboutKeptWork(QWidget* parent, QMessageBox::Icon icon,
+                                             const QString& title, const QString& text,
+                                             const QString& yes) {
+    return showPlainMessage(parent, icon, title, text,
+                            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore,
+                            QMessageBox::Yes,
+                            {{QMessageBox::Yes, yes},
+                             {QMessageBox::Discard, QObject::tr("Delete it")},
+                             {QMessageBox::Ignore, QObject::tr("Not now (ask next time)")}});
 }
 
 } // namespace
@@ -60,8 +101,10 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     setCentralWidget(view_);
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
+    // At the window's smallest the figures take two lines rather than being cut.
+    figures_->setWordWrap(true);
+    figures_->setAccessibleName(tr("Figures of the run"));
     autosaveWarning_->setTextFormat(Qt::PlainText);
-    autosaveWarning_->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold"));
     autosaveWarning_->hide();
     statusBar()->addPermanentWidget(autosaveWarning_);
     connect(autosaver_, &Autosaver::saveFailed, this, &MainWindow::showAutosaveFailure);
@@ -77,6 +120,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     scene_->follow(bridge_);
     connect(view_, &TimelineView::seekRequested, bridge_, &SchedulerBridge::seek);
     createMenus();
+    applyThemeChoice(themeChoiceFromName(QSettings().value(kThemeKey).toString()));
 
     connect(model_, &ScenarioModel::scenarioEdited, this, &MainWindow::scenarioEdited);
     connect(undoStack_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
@@ -86,6 +130,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
 
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    keepOnScreen(this);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
@@ -103,7 +148,9 @@ void MainWindow::createMenus() {
     file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] { openInteractively(); });
     recent_->attach(file->addMenu(tr("Open &Recent")));
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    // QKeySequence::SaveAs is empty on some platforms.
+    file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                    &MainWindow::saveAs);
     file->addSeparator();
     file->addAction(tr("Export &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                     [this] { exportInteractively(ExportFormat::Png); });
@@ -124,6 +171,46 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(dock_->toggleViewAction());
+    QMenu* theme = view->addMenu(tr("&Theme"));
+    auto* exclusive = new QActionGroup(this);
+    for (ThemeChoice choice : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
+        const QString text = choice == ThemeChoice::System  ? tr("&System")
+                             : choice == ThemeChoice::Light ? tr("&Light")
+                                                            : tr("&Dark");
+        QAction* action = theme->addAction(text, this, [this, choice] {
+            QSettings().setValue(kThemeKey, themeChoiceName(choice));
+            applyThemeChoice(choice);
+        });
+        action->setCheckable(true);
+        exclusive->addAction(action);
+        themeActions_[std::size_t(choice)] = action;
+    }
+}
+
+void MainWindow::applyThemeChoice(ThemeChoice choice) {
+    themeChoice_ = choice;
+    themeAction(choice)->setChecked(true);
+    applyApplicationPalette(choice);
+    followTheme();
+}
+
+void MainWindow::followTheme() {
+    const style::Theme& theme = cardTheme(themeChoice_);
+    scene_->setTheme(theme);
+    // Dark red reads badly on a dark status bar.
+    const QString warning = QStringLiteral("color: %1; font-weight: bold")
+                                .arg(theme == style::Theme::dark() ? "#f2b8b5" : "#b3261e");
+    if (autosaveWarning_->styleSheet() != warning)
+        autosaveWarning_->setStyleSheet(warning);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // The desktop may switch between light and dark while we run.
+    const QEvent::Type type = event->type();
+    if (type == QEvent::PaletteChange || type == QEvent::ApplicationPaletteChange ||
+        type == QEvent::ThemeChange)
+        followTheme();
 }
 
 void MainWindow::showScenario(const Scenario& scenario, const QString& name) {
@@ -208,12 +295,14 @@ void MainWindow::offerRecovery() {
             recovered.originalPath.isEmpty()
                 ? tr("an unsaved scenario")
                 : tr("unsaved changes to %1").arg(QDir::toNativeSeparators(recovered.originalPath));
-        const auto answer = showPlainMessage(
+        const auto answer = askAboutKeptWork(
             this, QMessageBox::Question, tr("Restore unsaved work?"),
-            tr("Coroscope did not close properly and kept %1 (“%2”, %3 tasks). Restore it?")
-                .arg(what, QString::fromStdString(recovered.scenario.title))
-                .arg(recovered.scenario.tasks.size()),
-            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Yes);
+            tr("Coroscope did not close properly and kept %1 (“%2”, %3). Restore it?\n\n"
+               "Delete it removes the kept copy for good. Not now leaves it where it is and "
+               "asks again at the next start.")
+                .arg(what, QString::fromStdString(recovered.scenario.title),
+                     counted(recovered.scenario.tasks.size(), tr("%L1 task"), tr("%L1 tasks"))),
+            tr("Restore"));
         if (answer == QMessageBox::Discard)
             Autosaver::forget(recovered);
         if (answer == QMessageBox::Yes) {
@@ -224,13 +313,14 @@ void MainWindow::offerRecovery() {
 }
 
 void MainWindow::offerToKeepAside(const Autosaver::Recovered& damaged) {
-    const auto answer = showPlainMessage(
+    const auto answer = askAboutKeptWork(
         this, QMessageBox::Warning, tr("Damaged autosave"),
         tr("Coroscope kept unsaved work that cannot be read back:\n%1\n\nKeep the file aside "
-           "(in %2) to look at later? Discard deletes it.")
+           "(in %2) to look at later? Delete it removes it for good. Not now leaves it where "
+           "it is and asks again at the next start.")
             .arg(damaged.damage,
                  QDir::toNativeSeparators(autosaver_->folder() + QStringLiteral("/damaged"))),
-        QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Yes);
+        tr("Keep it aside"));
     if (answer == QMessageBox::Discard)
         Autosaver::forget(damaged);
     if (answer != QMessageBox::Yes)
@@ -380,15 +470,18 @@ void MainWindow::exportInteractively(ExportFormat format) {
 
 void MainWindow::showFigures() {
     const Figures& f = bridge_->figures();
-    figures_->setText(tr("Makespan %L1 ms  ·  CPU busy %L2 ms (%3%)  ·  One at a time %L4 ms  ·  "
-                         "Speed-up %5×  ·  %6 tasks, %7 segments")
-                          .arg(f.makespanMs)
-                          .arg(f.cpuBusyMs)
-                          .arg(f.cpuBusyPct, 0, 'f', 1)
-                          .arg(f.sequentialMs)
-                          .arg(f.speedup, 0, 'f', 2)
-                          .arg(f.tasks)
-                          .arg(f.segments));
+    const QString text =
+        tr("Makespan %L1 ms  ·  CPU busy %L2 ms (%3%)  ·  One at a time %L4 ms  ·  "
+           "Speed-up %5×  ·  %6, %7")
+            .arg(f.makespanMs)
+            .arg(f.cpuBusyMs)
+            .arg(f.cpuBusyPct, 0, 'f', 1)
+            .arg(f.sequentialMs)
+            .arg(f.speedup, 0, 'f', 2)
+            .arg(counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
+                 counted(f.segments, tr("%L1 segment"), tr("%L1 segments")));
+    figures_->setText(text);
+    figures_->setToolTip(text); // the whole line, however the status bar wraps it
 }
 
 } // namespace coroscope

@@ -1,13 +1,16 @@
 #pragma once
 
 // The main window: the animated timeline, the scenario panel, playback controls, the run's
-// figures, and the File and Edit menus (open, save, export, undo, redo).
+// figures, and the File, Edit and View menus (open, save, export, undo, redo, panel, theme).
 
+#include "apptheme.h"
 #include "export/timelineexport.h"
 #include "files/autosaver.h"
 #include "scenario.h"
 
 #include <QMainWindow>
+
+#include <array>
 
 class QDockWidget;
 class QLabel;
@@ -52,6 +55,8 @@ public:
                           const ExportOptions& options) const;
     // The status bar's warning that unsaved work is not being kept safe (hidden when it is).
     QLabel* autosaveWarning() const { return autosaveWarning_; }
+    // The status bar's figures of the run.
+    QLabel* figuresLabel() const { return figures_; }
     // The picture's width for exports from the window: the card as it is shown.
     double pageWidth() const;
 
@@ -62,14 +67,20 @@ public:
     ScenarioModel* model() const { return model_; }
     ScenarioPanel* panel() const { return panel_; }
     QUndoStack* undoStack() const { return undoStack_; }
+    // View ▸ Theme's entries; the choice is remembered.
+    QAction* themeAction(ThemeChoice choice) const { return themeActions_[std::size_t(choice)]; }
 
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
+    void applyThemeChoice(ThemeChoice choice);
+    // The card (and the status bar's warning) in the colours the choice and palette call for.
+    void followTheme();
     // The schedule changed: re-run it, restart the animation (or, paused, redraw the same
     // moment), update the figures.
     void scenarioEdited(const Scenario& scenario);
@@ -106,6 +117,8 @@ private:
     QString filePath_;
     QString untitledName_;
     QString lastFolder_;
+    ThemeChoice themeChoice_ = ThemeChoice::System;
+    std::array<QAction*, 3> themeActions_{};
 };
 
 } // namespace coroscope

@@ -5,11 +5,14 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
+#include <QToolButton>
 
 #include <cmath>
+#include <iterator>
 
 namespace coroscope {
 
@@ -17,6 +20,22 @@ namespace {
 
 constexpr int kScrubberSteps = 10'000;
 constexpr double kSpeeds[] = {0.1, 0.25, 0.5, 1, 2, 4, 10, 100};
+
+// Space plays and pauses anywhere in the window, except on a focused button of the bar: there
+// it presses that button, as on any other button.
+class SpacePressesButton final : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() != QEvent::ShortcutOverride)
+            return false;
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() != Qt::Key_Space || key->modifiers() != Qt::NoModifier)
+            return false;
+        event->accept(); // the button gets the key press, the shortcut does not fire
+        return true;
+    }
+};
 
 } // namespace
 
@@ -37,24 +56,34 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     restart_->setToolTip(tr("Start the animation over (Ctrl+R)"));
     connect(restart_, &QAction::triggered, bridge_, &SchedulerBridge::restart);
 
-    loop_ = addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Loop"));
+    loop_ = addAction(style()->standardIcon(QStyle::SP_BrowserReload), QString());
     loop_->setCheckable(true);
     loop_->setChecked(bridge_->loops());
     loop_->setToolTip(tr("Replay when the timeline ends"));
     connect(loop_, &QAction::toggled, bridge_, &SchedulerBridge::setLoop);
+    connect(loop_, &QAction::toggled, this, &PlaybackBar::showLoop);
 
     speed_ = new QComboBox(this);
     speed_->setToolTip(tr("Playback speed (1× plays the whole axis in 10 s)"));
+    speed_->setAccessibleName(tr("Playback speed"));
+    speed_->setAccessibleDescription(speed_->toolTip());
     for (double speed : kSpeeds)
         speed_->addItem(QStringLiteral("%1×").arg(speed), speed);
     showSpeed(bridge_->speed());
     connect(speed_, &QComboBox::currentIndexChanged, this,
             [this](int index) { bridge_->setSpeed(speed_->itemData(index).toDouble()); });
+    // Screen readers on Linux name a combo box by its label, not by its accessible name.
+    auto* speedLabel = new QLabel(tr("&Speed:"), this);
+    speedLabel->setBuddy(speed_);
+    addSeparator();
+    addWidget(speedLabel);
     addWidget(speed_);
 
     scrubber_ = new QSlider(Qt::Horizontal, this);
     scrubber_->setRange(0, kScrubberSteps);
     scrubber_->setToolTip(tr("Drag to any moment of the timeline"));
+    scrubber_->setAccessibleName(tr("Playback position"));
+    scrubber_->setAccessibleDescription(scrubber_->toolTip());
     scrubber_->setMinimumWidth(200);
     connect(scrubber_, &QSlider::sliderPressed, this, [this] {
         resumeAfterScrub_ = bridge_->isPlaying();
@@ -74,6 +103,15 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     time_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     addWidget(time_);
 
+    QWidget* const controls[] = {buttonFor(play_), buttonFor(restart_), buttonFor(loop_), speed_,
+                                 scrubber_};
+    for (std::size_t i = 1; i < std::size(controls); ++i)
+        setTabOrder(controls[i - 1], controls[i]);
+    // On or off must show at a glance, not only as a slightly sunken button: it says which.
+    static_cast<QToolButton*>(widgetForAction(loop_))
+        ->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    showLoop(loop_->isChecked());
+
     connect(bridge_, &SchedulerBridge::timeAdvanced, this, &PlaybackBar::showTime);
     connect(bridge_, &SchedulerBridge::playingChanged, this, &PlaybackBar::showPlaying);
     connect(bridge_, &SchedulerBridge::speedChanged, this, &PlaybackBar::showSpeed);
@@ -82,12 +120,29 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     showTime(bridge_->now());
 }
 
+QWidget* PlaybackBar::buttonFor(QAction* action) {
+    QWidget* button = widgetForAction(action);
+    button->setFocusPolicy(Qt::TabFocus); // a toolbar's buttons take no focus by default
+    button->installEventFilter(new SpacePressesButton(button));
+    button->setAccessibleName(action->text());
+    button->setAccessibleDescription(action->toolTip());
+    return button;
+}
+
 void PlaybackBar::showTime(double nowMs) {
     const QSignalBlocker blocker(scrubber_);
     scrubber_->setValue(int(std::lround(nowMs / bridge_->axisEnd() * kScrubberSteps)));
-    time_->setText(
+    const QString time =
         QStringLiteral("%1 / %2").arg(QString::fromStdString(axisLabel(std::floor(nowMs))),
-                                      QString::fromStdString(axisLabel(bridge_->axisEnd()))));
+                                      QString::fromStdString(axisLabel(bridge_->axisEnd())));
+    time_->setText(time);
+    // A name of its own would hide the time from screen readers: the name carries it.
+    time_->setAccessibleName(tr("Time %1").arg(time));
+}
+
+void PlaybackBar::showLoop(bool on) {
+    loop_->setText(on ? tr("Loop: on") : tr("Loop: off"));
+    widgetForAction(loop_)->setAccessibleName(tr("Loop")); // the checked state says on or off
 }
 
 void PlaybackBar::showSpeed(double speed) {
@@ -103,6 +158,7 @@ void PlaybackBar::showSpeed(double speed) {
 void PlaybackBar::showPlaying(bool playing) {
     play_->setText(playing ? tr("Pause") : tr("Play"));
     play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    widgetForAction(play_)->setAccessibleName(play_->text());
 }
 
 } // namespace coroscope

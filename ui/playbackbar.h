@@ -1,7 +1,8 @@
 #pragma once
 
 // Playback controls: play/pause, restart, loop, speed, a scrubber over the whole axis and the
-// current time. It drives the bridge and follows its signals.
+// current time. It drives the bridge and follows its signals. Every control is named for
+// screen readers and reachable with Tab, in the order shown.
 
 #include <QToolBar>
 
@@ -24,11 +25,15 @@ public:
     QAction* loopAction() const { return loop_; }
     QSlider* scrubber() const { return scrubber_; }
     QComboBox* speedBox() const { return speed_; }
+    QLabel* timeLabel() const { return time_; }
 
 private:
     void showTime(double nowMs);
     void showPlaying(bool playing);
     void showSpeed(double speed);
+    void showLoop(bool on);
+    // The tool button that shows an action, focusable and named like it.
+    QWidget* buttonFor(QAction* action);
 
     SchedulerBridge* bridge_;
     QAction* play_;

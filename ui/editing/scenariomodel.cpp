@@ -4,7 +4,9 @@
 #include "scenariorules.h"
 #include "timeline/timelinestyle.h"
 
+#include <QGuiApplication>
 #include <QMimeData>
+#include <QPalette>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -326,7 +328,7 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
             return tr("%L1 ms in all").arg(sum);
         }
         if (index.column() == DurationColumn && role == Qt::ForegroundRole)
-            return style::kMutedText;
+            return QGuiApplication::palette().color(QPalette::PlaceholderText); // follows the theme
         return {};
     }
     const Step& step = task.steps[std::size_t(s)];

@@ -12,6 +12,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace coroscope {
 
 ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
@@ -22,6 +24,10 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     , tree_(new QTreeView(this)) {
     title_->setPlaceholderText(tr("Title of the picture"));
     subtitle_->setPlaceholderText(tr("A line under the title"));
+    title_->setAccessibleName(tr("Title"));
+    title_->setAccessibleDescription(title_->placeholderText());
+    subtitle_->setAccessibleName(tr("Subtitle"));
+    subtitle_->setAccessibleDescription(subtitle_->placeholderText());
     connect(title_, &QLineEdit::editingFinished, this, &ScenarioPanel::commitTitles);
     connect(subtitle_, &QLineEdit::editingFinished, this, &ScenarioPanel::commitTitles);
     auto* titles = new QFormLayout;
@@ -29,6 +35,8 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     titles->addRow(tr("Subtitle:"), subtitle_);
 
     tree_->setModel(model_);
+    tree_->setAccessibleName(tr("Tasks and steps"));
+    tree_->setAccessibleDescription(tr("F2 or a double-click edits a name, kind or duration"));
     tree_->setItemDelegate(new StepDelegate(tree_));
     tree_->setSelectionMode(QAbstractItemView::SingleSelection);
     tree_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
@@ -56,13 +64,13 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
 
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(2);
-    addTask_ =
-        addButton(tr("+ Task"), tr("Add a task after the selected one"), &ScenarioPanel::addTask);
-    addStep_ =
-        addButton(tr("+ Step"), tr("Add a step after the selected one"), &ScenarioPanel::addStep);
-    duplicate_ = addButton(tr("Duplicate"), tr("Duplicate the selected task"),
+    addTask_ = addButton(tr("+ Task"), tr("Add task"), tr("Add a task after the selected one"),
+                         &ScenarioPanel::addTask);
+    addStep_ = addButton(tr("+ Step"), tr("Add step"), tr("Add a step after the selected one"),
+                         &ScenarioPanel::addStep);
+    duplicate_ = addButton(tr("Duplicate"), tr("Duplicate task"), tr("Duplicate the selected task"),
                            &ScenarioPanel::duplicateTask);
-    remove_ = addButton(tr("Remove"), tr("Remove the selected task or step (Delete)"),
+    remove_ = addButton(tr("Remove"), tr("Remove"), tr("Remove the selected task or step (Delete)"),
                         &ScenarioPanel::removeCurrent);
     // Delete removes only while the tree has the focus, not while the timeline has it.
     auto* removeKey = new QAction(this);
@@ -70,12 +78,17 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     removeKey->setShortcutContext(Qt::WidgetShortcut);
     connect(removeKey, &QAction::triggered, this, &ScenarioPanel::removeCurrent);
     tree_->addAction(removeKey);
-    up_ = addButton(tr("▲"), tr("Move the selection up"), nullptr);
-    down_ = addButton(tr("▼"), tr("Move the selection down"), nullptr);
+    up_ = addButton(tr("▲"), tr("Move up"), tr("Move the selection up"), nullptr);
+    down_ = addButton(tr("▼"), tr("Move down"), tr("Move the selection down"), nullptr);
     connect(up_, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
     connect(down_, &QToolButton::clicked, this, [this] { moveCurrent(+1); });
     for (QToolButton* button : {addTask_, addStep_, duplicate_, remove_, up_, down_})
         buttons->addWidget(button);
+    // Top to bottom, left to right, as they are shown.
+    QWidget* const controls[] = {title_,     subtitle_, tree_, addTask_, addStep_,
+                                 duplicate_, remove_,   up_,   down_};
+    for (std::size_t i = 1; i < std::size(controls); ++i)
+        setTabOrder(controls[i - 1], controls[i]);
     buttons->addStretch();
 
     auto* layout = new QVBoxLayout(this);
@@ -92,11 +105,13 @@ void ScenarioPanel::expandIfSmall() {
         tree_->expandAll();
 }
 
-QToolButton* ScenarioPanel::addButton(const QString& text, const QString& tip,
+QToolButton* ScenarioPanel::addButton(const QString& text, const QString& name, const QString& tip,
                                       void (ScenarioPanel::*slot)()) {
     auto* button = new QToolButton(this);
     button->setText(text);
     button->setToolTip(tip);
+    button->setAccessibleName(name); // "▲" would be read as "black up-pointing triangle"
+    button->setAccessibleDescription(tip);
     button->setAutoRaise(true);
     if (slot)
         connect(button, &QToolButton::clicked, this, slot);

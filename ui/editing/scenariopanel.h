@@ -2,7 +2,7 @@
 
 // The side panel: title and subtitle, the tasks and their steps in a tree, and buttons to
 // add, duplicate, remove and reorder them (drag and drop works too). Every edit goes
-// through the model, hence through undo.
+// through the model, hence through undo. Every control is named for screen readers.
 
 #include <QWidget>
 
@@ -40,7 +40,9 @@ private:
     void showTitles();
     void commitTitles();
     void updateButtons();
-    QToolButton* addButton(const QString& text, const QString& tip, void (ScenarioPanel::*slot)());
+    // name: what a screen reader says for it.
+    QToolButton* addButton(const QString& text, const QString& name, const QString& tip,
+                           void (ScenarioPanel::*slot)());
 
     ScenarioModel* model_;
     QLineEdit* title_;

@@ -5,12 +5,16 @@
 #include "scenariorules.h"
 #include "timeline/timelinestyle.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPixmap>
 #include <QSpinBox>
 #include <QToolTip>
 #include <QValidator>
+
+#include <algorithm>
+#include <memory>
 
 namespace coroscope {
 
@@ -33,6 +37,20 @@ private:
     std::string place_;
 };
 
+QComboBox* newKindEditor(QWidget* parent) {
+    auto* combo = new QComboBox(parent);
+    for (StepKind kind : kAllStepKinds) {
+        QPixmap swatch(12, 12);
+        swatch.fill(style::kindColors(kind).from);
+        const std::string_view label = kindLabel(kind);
+        combo->addItem(QIcon(swatch), toQString(label), int(kind));
+    }
+    // As wide as its longest kind with the swatch, and the list at least as wide.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    combo->view()->setMinimumWidth(combo->sizeHint().width());
+    return combo;
+}
+
 } // namespace
 
 QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
@@ -48,13 +66,8 @@ QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
         return spin;
     }
     case ScenarioModel::KindColumn: {
-        auto* combo = new QComboBox(parent);
-        for (StepKind kind : kAllStepKinds) {
-            QPixmap swatch(12, 12);
-            swatch.fill(style::kindColors(kind).from);
-            const std::string_view label = kindLabel(kind);
-            combo->addItem(QIcon(swatch), toQString(label), int(kind));
-        }
+        QComboBox* combo = newKindEditor(parent);
+        connect(combo, &QComboBox::activated, this, &StepDelegate::commitAndClose);
         return combo;
     }
     default: {
@@ -95,6 +108,32 @@ void StepDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
     } else {
         QStyledItemDelegate::setModelData(editor, model, index);
     }
+}
+
+QSize StepDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (index.column() == ScenarioModel::KindColumn) {
+        if (kindEditorWidth_ == 0)
+            kindEditorWidth_ =
+                std::unique_ptr<QComboBox>(newKindEditor(nullptr))->sizeHint().width();
+        size.setWidth(std::max(size.width(), kindEditorWidth_));
+    }
+    return size;
+}
+
+void StepDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                                        const QModelIndex& index) const {
+    // The whole cell, not only the text beside the swatch: the combo box has its own swatches.
+    if (qobject_cast<QComboBox*>(editor))
+        editor->setGeometry(option.rect);
+    else
+        QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+}
+
+void StepDelegate::commitAndClose() {
+    auto* editor = qobject_cast<QWidget*>(sender());
+    emit commitData(editor);
+    emit closeEditor(editor);
 }
 
 } // namespace coroscope

@@ -1,7 +1,8 @@
 #pragma once
 
 // Editors for the scenario tree: a spin box for durations (only 1..86,400,000 ms can be
-// entered), a combo box with the legend colours for kinds, a line edit for task names.
+// entered), a combo box with the legend colours for kinds (a pick commits at once), a line
+// edit for task names.
 
 #include <QStyledItemDelegate>
 
@@ -17,6 +18,16 @@ public:
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
     void setModelData(QWidget* editor, QAbstractItemModel* model,
                       const QModelIndex& index) const override;
+    // The Kind column is as wide as its editor, so that "HTTP Wait" shows whole in it.
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                              const QModelIndex& index) const override;
+
+private:
+    // A kind picked from the list is the edit: no Enter or focus change needed.
+    void commitAndClose();
+
+    mutable int kindEditorWidth_ = 0; // measured once
 };
 
 } // namespace coroscope

@@ -23,17 +23,21 @@ ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWid
                                   .arg(QString::fromStdString(axisLabel(std::floor(currentMs)))),
                               this))
     , scale_(new QComboBox(this))
-    , transparent_(new QCheckBox(tr("Transparent background"), this)) {
+    , transparent_(new QCheckBox(tr("Transparent background"), this))
+    , theme_(new QComboBox(this)) {
     const bool png = format == ExportFormat::Png;
     setWindowTitle(png ? tr("Export PNG") : tr("Export SVG"));
     finished_->setChecked(true);
     for (int scale : {1, 2, 3})
         scale_->addItem(tr("%1× (%2 px wide)").arg(scale).arg(std::ceil(pageWidth * scale)), scale);
     scale_->setCurrentIndex(1);
+    theme_->addItem(tr("Light"), false);
+    theme_->addItem(tr("Dark"), true);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Show:"), finished_);
     form->addRow(QString(), frame_);
+    form->addRow(tr("Colours:"), theme_);
     if (png) {
         form->addRow(tr("Pixel density:"), scale_);
         form->addRow(QString(), transparent_);
@@ -55,6 +59,7 @@ ExportOptions ExportDialog::options() const {
     options.width = pageWidth_;
     options.scale = scale_->currentData().toDouble();
     options.transparent = transparent_->isChecked();
+    options.theme = theme_->currentData().toBool() ? style::Theme::dark() : style::Theme::light();
     if (frame_->isChecked())
         options.atMs = currentMs_;
     return options;

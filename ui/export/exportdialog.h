@@ -1,7 +1,7 @@
 #pragma once
 
-// Asks how to export a picture: the finished run or the current frame, pixel density, and
-// background.
+// Asks how to export a picture: the finished run or the current frame, pixel density,
+// background and theme.
 
 #include "export/timelineexport.h"
 
@@ -23,6 +23,8 @@ public:
                  QWidget* parent = nullptr);
 
     ExportOptions options() const;
+    // Light (the default) or dark colours.
+    QComboBox* themeBox() const { return theme_; }
 
 private:
     double currentMs_;
@@ -31,6 +33,7 @@ private:
     QRadioButton* frame_;
     QComboBox* scale_;
     QCheckBox* transparent_;
+    QComboBox* theme_;
 };
 
 } // namespace coroscope

@@ -6,11 +6,15 @@
 #include "export/timelineimage.h"
 #include "files/atomicdevice.h"
 #include "timeline.h"
+#include "timeline/timelineitems.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
 
+#include <QBuffer>
+#include <QFontMetricsF>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -21,8 +25,9 @@ namespace coroscope {
 
 namespace {
 
-// Text for an XML document: QSvgGenerator writes its title as given, so it is escaped here,
-// and characters XML 1.0 cannot hold (most control characters, lone surrogates) are dropped.
+// Text for an XML document (QSvgGenerator writes its title as given; the text elements are
+// ours): escaped, and characters XML 1.0 cannot hold (most control characters, lone
+// surrogates) are dropped.
 QString xmlText(const QString& text) {
     QString kept;
     kept.reserve(text.size());
@@ -40,9 +45,60 @@ QString xmlText(const QString& text) {
     return kept.toHtmlEscaped();
 }
 
+// A text item as an SVG <text> element, anchored where its alignment holds it (a viewer
+// without Roboto draws wider or narrower text: right-aligned row labels must not run into
+// the tracks), with a fallback family.
+QString svgText(const TextItem& item) {
+    const QFont font = item.font();
+    const QFontMetricsF metrics(font);
+    const QRectF r = item.rect();
+    const Qt::Alignment alignment = item.alignment();
+    const double x = alignment & Qt::AlignRight     ? r.right()
+                     : alignment & Qt::AlignHCenter ? r.center().x()
+                                                    : r.left();
+    const QString anchor = alignment & Qt::AlignRight     ? QStringLiteral("end")
+                           : alignment & Qt::AlignHCenter ? QStringLiteral("middle")
+                                                          : QStringLiteral("start");
+    // Where QPainter::drawText puts the baseline of a line centred in the rectangle.
+    const double baseline = r.top() + (r.height() - metrics.height()) / 2 + metrics.ascent();
+    const QColor color = item.color();
+    return QStringLiteral(R"(<text x="%1" y="%2" text-anchor="%3" font-family="%4, sans-serif" )"
+                          R"(font-size="%5" font-weight="%6" fill="%7" fill-opacity="%8" )"
+                          R"(xml:space="preserve">%9</text>)")
+        .arg(QString::number(x), QString::number(baseline), anchor, xmlText(font.family()),
+             QString::number(font.pixelSize()), QString::number(font.weight()),
+             color.name(QColor::HexRgb), QString::number(color.alphaF()),
+             xmlText(item.shownText()));
+}
+
+// Takes the text out of the scene, to be written as <text> elements: QSvgGenerator would
+// write cached items as bitmaps, and unanchored text.
+QStringList takeTextForSvg(TimelineScene& scene) {
+    QStringList elements;
+    for (QGraphicsItem* item : scene.items(Qt::AscendingOrder)) {
+        if (auto* text = qgraphicsitem_cast<TextItem*>(item)) {
+            if (!text->text().isEmpty())
+                elements << svgText(*text);
+            text->hide();
+        }
+    }
+    return elements;
+}
+
+// QSvgGenerator sizes the page in millimetres (1040 px become 275.167mm, which browsers
+// round up to 1041 px): pixels instead, and the text on top of the drawing.
+QByteArray finishSvg(const QByteArray& generated, QSizeF size, const QStringList& text) {
+    static const QRegularExpression root(QStringLiteral(R"(<svg width="[^"]*" height="[^"]*")"));
+    QString svg = QString::fromUtf8(generated).replace(
+        root, QStringLiteral(R"(<svg width="%1" height="%2")")
+                  .arg(QString::number(size.width()), QString::number(size.height())));
+    svg.insert(svg.lastIndexOf(QStringLiteral("</svg>")), text.join('\n') + '\n');
+    return svg.toUtf8();
+}
+
 std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOptions& options) {
     const double at = options.atMs.value_or(std::numeric_limits<double>::infinity());
-    return timelineAt(scenario, at, options.width - 2 * style::kPagePadding);
+    return timelineAt(scenario, at, options.width - 2 * style::kPagePadding, options.theme);
 }
 
 // The picture's size in pixels, known from the layout before anything is drawn.
@@ -62,9 +118,12 @@ Result<void> writePicture(QIODevice& file, const Scenario& scenario, const Expor
 
 Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOptions& options) {
     const auto scene = sceneFor(scenario, options);
+    const QStringList text = takeTextForSvg(*scene);
     const QRectF rect = scene->sceneRect();
+    QBuffer generated;
+    generated.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
-    svg.setOutputDevice(&file);
+    svg.setOutputDevice(&generated);
     svg.setResolution(96); // CSS pixels: a 1040 px picture is 1040 px wide in a browser
     svg.setSize(rect.size().toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), rect.size()));
@@ -76,6 +135,9 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
     painter.setRenderHint(QPainter::Antialiasing);
     scene->render(&painter, QRectF(QPointF(0, 0), rect.size()), rect);
     painter.end();
+    const QByteArray bytes = finishSvg(generated.data(), rect.size(), text);
+    if (file.write(bytes) != bytes.size())
+        return Error{file.errorString().toStdString()};
     return done();
 }
 

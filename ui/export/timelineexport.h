@@ -6,6 +6,7 @@
 
 #include "result.h"
 #include "scenario.h"
+#include "timeline/timelinestyle.h"
 
 #include <QString>
 
@@ -20,7 +21,9 @@ struct ExportOptions {
     double scale = 1;           // pixel density (PNG)
     std::optional<double> atMs; // the frame at this virtual time; the finished run if empty
     double width = 1040;        // logical width of the picture: the card plus 20 px each side
-    bool transparent = false;   // PNG: no white page behind the card
+    bool transparent = false;   // PNG: no page behind the card
+    // Pictures stay light, whatever the window shows, unless asked: they go into documents.
+    style::Theme theme = style::Theme::light();
 };
 
 inline constexpr double kMinExportWidth = 400;

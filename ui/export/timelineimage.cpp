@@ -14,8 +14,9 @@ QImage renderTimeline(TimelineScene& scene, double scale, bool transparent) {
     // Opaque pictures drop the alpha channel: a quarter less for the PNG encoder to squeeze.
     QImage image(int(std::ceil(source.width() * scale)), int(std::ceil(source.height() * scale)),
                  transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
-    image.fill(transparent ? Qt::transparent : Qt::white);
     const QBrush background = scene.backgroundBrush();
+    // The page's colour under edge pixels the scene only partly covers at fractional scales.
+    image.fill(transparent ? QColor(Qt::transparent) : background.color());
     if (transparent)
         scene.setBackgroundBrush(Qt::NoBrush);
     {
@@ -29,8 +30,10 @@ QImage renderTimeline(TimelineScene& scene, double scale, bool transparent) {
     return image;
 }
 
-std::unique_ptr<TimelineScene> timelineAt(const Scenario& scenario, double atMs, double cardWidth) {
+std::unique_ptr<TimelineScene> timelineAt(const Scenario& scenario, double atMs, double cardWidth,
+                                          const style::Theme& theme) {
     auto scene = std::make_unique<TimelineScene>();
+    scene->setTheme(theme);
     scene->setCardWidth(cardWidth);
     SchedulerBridge bridge(nullptr, [] { return qint64(0); });
     scene->follow(&bridge);

@@ -3,6 +3,7 @@
 // Pictures of the timeline card, drawn by the same scene code as the window.
 
 #include "scenario.h"
+#include "timeline/timelinestyle.h"
 
 #include <QImage>
 
@@ -17,6 +18,7 @@ QImage renderTimeline(TimelineScene& scene, double scale, bool transparent = fal
 
 // A scene showing a valid scenario as it is at virtual time atMs (the finished timeline for
 // atMs ≥ the axis end), built from the scheduler's events like the window's.
-std::unique_ptr<TimelineScene> timelineAt(const Scenario& scenario, double atMs, double cardWidth);
+std::unique_ptr<TimelineScene> timelineAt(const Scenario& scenario, double atMs, double cardWidth,
+                                          const style::Theme& theme = style::Theme::light());
 
 } // namespace coroscope

@@ -1,7 +1,5 @@
 #include "timeline/pillpainter.h"
 
-#include "timeline/timelinestyle.h"
-
 #include <QLinearGradient>
 #include <QPainter>
 
@@ -9,14 +7,14 @@
 
 namespace coroscope {
 
-void paintKindPill(QPainter* painter, const QRectF& rect, StepKind kind, const ShadowSpec& shadow) {
+void paintKindPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors,
+                   const ShadowSpec& shadow) {
     if (rect.width() <= 0)
         return; // a segment that has only just started
     // Rounded by half the height; CSS clamps radii to half the shorter side.
     const double radius = std::min(rect.width(), rect.height()) / 2;
     if (rect.width() >= 1)
         paintSoftShadow(painter, rect, radius, shadow);
-    const style::KindColors colors = style::kindColors(kind);
     // The gradient line runs through the centre at 135°; its half length is (w + h) / 4 along
     // each axis, so the corners get the end colours.
     const double half = (rect.width() + rect.height()) / 4;

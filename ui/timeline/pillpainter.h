@@ -3,8 +3,8 @@
 // The coloured pill of a step kind: a 135° gradient with a soft shadow. Segments and legend
 // swatches share it.
 
-#include "stepkind.h"
 #include "timeline/softshadow.h"
+#include "timeline/timelinestyle.h"
 
 #include <QRectF>
 
@@ -12,11 +12,13 @@ class QPainter;
 
 namespace coroscope {
 
-inline const ShadowSpec kSegmentShadow{6, 14, QColor(0, 0, 0, int(0.08 * 255))};
-inline const ShadowSpec kSwatchShadow{2, 6, QColor(0, 0, 0, int(0.06 * 255))};
+// Offsets and blurs; the colours come from the theme.
+inline const ShadowSpec kSegmentShadow{6, 14, {}};
+inline const ShadowSpec kSwatchShadow{2, 6, {}};
 
 // A CSS 135° linear gradient over rect: the first colour at the top-left corner's
 // projection, the second at the bottom-right's.
-void paintKindPill(QPainter* painter, const QRectF& rect, StepKind kind, const ShadowSpec& shadow);
+void paintKindPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors,
+                   const ShadowSpec& shadow);
 
 } // namespace coroscope

@@ -32,13 +32,14 @@ void SegmentItem::place(const QRectF& track, double axisEnd) {
 
 // The segment shadow (6 px down, 14 px blur) is sized for 48 px rows; dense rows get a
 // proportionally smaller one, so that it does not spill onto the next row.
-ShadowSpec SegmentItem::shadow() const {
+ShadowSpec SegmentItem::shadow(const QColor& color) const {
     const double k = std::min(1.0, rect().height() / style::kRowHeight);
-    return {kSegmentShadow.offsetY * k, kSegmentShadow.blur * k, kSegmentShadow.color};
+    return {kSegmentShadow.offsetY * k, kSegmentShadow.blur * k, color};
 }
 
 void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    paintKindPill(painter, rect(), segment_.kind, shadow());
+    const style::Theme& theme = themeOf(this);
+    paintKindPill(painter, rect(), theme.kindColors(segment_.kind), shadow(theme.segmentShadow));
 }
 
 double SegmentItem::overhang() const {

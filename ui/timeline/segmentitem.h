@@ -33,7 +33,8 @@ protected:
     double overhang() const override;
 
 private:
-    ShadowSpec shadow() const;
+    // The colour matters only for painting.
+    ShadowSpec shadow(const QColor& color = {}) const;
 
     Segment segment_;
     double shownUntil_;

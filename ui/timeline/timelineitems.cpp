@@ -1,6 +1,7 @@
 #include "timeline/timelineitems.h"
 
 #include "timeline/pillpainter.h"
+#include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
 
 #include <QFontMetricsF>
@@ -10,9 +11,20 @@ namespace coroscope {
 
 namespace {
 
-const ShadowSpec kCardShadow{6, 20, QColor(0, 0, 0, int(0.06 * 255))};
+const ShadowSpec kCardShadow{6, 20, {}}; // in the theme's colour
+
+ShadowSpec coloured(ShadowSpec spec, const QColor& color) {
+    spec.color = color;
+    return spec;
+}
 
 } // namespace
+
+const style::Theme& themeOf(const QGraphicsItem* item) {
+    if (const auto* scene = qobject_cast<const TimelineScene*>(item->scene()))
+        return scene->theme();
+    return style::Theme::light();
+}
 
 void RectItem::setRect(const QRectF& rect) {
     if (rect == rect_)
@@ -27,9 +39,10 @@ QRectF RectItem::boundingRect() const {
 }
 
 void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    paintSoftShadow(painter, rect(), style::kCardRadius, kCardShadow);
-    painter->setPen(QPen(style::kCardBorder, 1));
-    painter->setBrush(style::kPage);
+    const style::Theme& theme = themeOf(this);
+    paintSoftShadow(painter, rect(), style::kCardRadius, coloured(kCardShadow, theme.cardShadow));
+    painter->setPen(QPen(theme.cardBorder, 1));
+    painter->setBrush(theme.card);
     // The border's centre line sits half a pixel inside the box, as in CSS.
     const QRectF inner = rect().adjusted(0.5, 0.5, -0.5, -0.5);
     painter->drawRoundedRect(inner, style::kCardRadius - 0.5, style::kCardRadius - 0.5);
@@ -39,12 +52,10 @@ double CardItem::overhang() const {
     return shadowReach(kCardShadow) + kCardShadow.offsetY;
 }
 
-TextItem::TextItem(Role role, const QString& text, const QFont& font, const QColor& color,
-                   Qt::Alignment alignment)
+TextItem::TextItem(Role role, const QString& text, const QFont& font, Qt::Alignment alignment)
     : role_(role)
     , text_(text)
     , font_(font)
-    , color_(color)
     , alignment_(alignment) {
     // Text is the costliest static part to draw; it only changes on relayout.
     setCacheMode(DeviceCoordinateCache);
@@ -64,21 +75,33 @@ void TextItem::setText(const QString& text) {
     update();
 }
 
+QColor TextItem::color() const {
+    const style::Theme& theme = themeOf(this);
+    return role_ == Role::Title      ? theme.title
+           : role_ == Role::RowLabel ? theme.rowLabel
+                                     : theme.mutedText;
+}
+
 void TextItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setFont(font_);
-    painter->setPen(color_);
-    const QString shown = QFontMetricsF(font_).elidedText(text_, Qt::ElideRight, rect().width());
-    painter->drawText(rect(), int(alignment_ | Qt::AlignVCenter), shown);
+    painter->setPen(color());
+    painter->drawText(rect(), int(alignment_ | Qt::AlignVCenter), shownText());
+}
+
+QString TextItem::shownText() const {
+    return QFontMetricsF(font_).elidedText(text_, Qt::ElideRight, rect().width());
 }
 
 void TrackItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setPen(Qt::NoPen);
-    painter->setBrush(style::kTrack);
+    painter->setBrush(themeOf(this).track);
     painter->drawRoundedRect(rect(), rect().height() / 2, rect().height() / 2);
 }
 
 void SwatchItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    paintKindPill(painter, rect(), kind_, kSwatchShadow);
+    const style::Theme& theme = themeOf(this);
+    paintKindPill(painter, rect(), theme.kindColors(kind_),
+                  coloured(kSwatchShadow, theme.swatchShadow));
 }
 
 double SwatchItem::overhang() const {

@@ -1,7 +1,7 @@
 #pragma once
 
 // The static parts of the timeline card as graphics items: the card, text, tracks and legend
-// swatches. Each keeps its rectangle in scene coordinates.
+// swatches. Each keeps its rectangle in scene coordinates and paints in its scene's theme.
 
 #include "stepkind.h"
 
@@ -11,6 +11,14 @@
 #include <QString>
 
 namespace coroscope {
+
+namespace style {
+struct Theme;
+}
+
+// The theme of the timeline scene an item is in (the light one in any other scene), read at
+// each paint so that a theme change needs only a repaint.
+const style::Theme& themeOf(const QGraphicsItem* item);
 
 enum ItemType {
     kCardItemType = QGraphicsItem::UserType + 1,
@@ -49,20 +57,24 @@ class TextItem final : public RectItem {
 public:
     enum class Role { Title, Subtitle, AxisLabel, RowLabel, LegendLabel };
     enum { Type = kTextItemType };
-    TextItem(Role role, const QString& text, const QFont& font, const QColor& color,
-             Qt::Alignment alignment);
+    TextItem(Role role, const QString& text, const QFont& font, Qt::Alignment alignment);
     int type() const override { return Type; }
     Role role() const { return role_; }
     QString text() const { return text_; }
+    // The text as drawn: cut with "…" where the rectangle is too narrow for it.
+    QString shownText() const;
     void setText(const QString& text);
+    QFont font() const { return font_; }
     void setFont(const QFont& font);
+    Qt::Alignment alignment() const { return alignment_; } // within the rectangle's width
+    // Its role's colour in the scene's theme.
+    QColor color() const;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
 
 private:
     Role role_;
     QString text_;
     QFont font_;
-    QColor color_;
     Qt::Alignment alignment_;
 };
 

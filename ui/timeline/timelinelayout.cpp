@@ -27,7 +27,7 @@ QRectF TimelineLayout::track(int row) const {
 }
 
 QRectF TimelineLayout::rowLabel(int row) const {
-    return {rowLabelLeft, rowTop(row), kRowLabelWidth, rowHeight};
+    return {rowLabelLeft, rowTop(row), rowLabelWidth, rowHeight};
 }
 
 double TimelineLayout::xAt(double ms, double axisEnd) const {
@@ -45,13 +45,19 @@ std::optional<TrackHit> TimelineLayout::trackHitAt(QPointF p, double axisEnd) co
     return TrackHit{xToTime(p.x() - trackLeft, axisEnd, trackWidth), row};
 }
 
-TimelineLayout layoutTimeline(double cardWidth, int rows) {
+double rowLabelFontSize(int rows) {
+    return rows >= kDenseRowsFrom ? kDenseRowLabelSize : kRowLabelSize;
+}
+
+TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel) {
     TimelineLayout l;
     l.rows = rows;
     const bool dense = rows >= kDenseRowsFrom;
     l.rowHeight = dense ? kDenseRowHeight : kRowHeight;
     l.rowGap = dense ? kDenseRowGap : kRowGap;
-    l.rowLabelSize = dense ? kDenseRowLabelSize : kRowLabelSize;
+    l.rowLabelSize = rowLabelFontSize(rows);
+    const double cap = std::max(kRowLabelWidth, std::min(kRowLabelMaxWidth, cardWidth / 3));
+    l.rowLabelWidth = std::clamp(widestRowLabel, kRowLabelWidth, cap);
     const double left = kPagePadding;
     const double top = kPagePadding;
     l.contentLeft = left + kCardInset;
@@ -61,8 +67,8 @@ TimelineLayout layoutTimeline(double cardWidth, int rows) {
     l.subtitle = {l.contentLeft, l.title.bottom() + kTitleGap, l.contentWidth, kSubtitleLine};
     const double band = l.subtitle.bottom() + kSubtitleGap;
     l.rowLabelLeft = l.contentLeft;
-    l.trackLeft = l.contentLeft + kRowLabelWidth + kRowLabelGap;
-    l.trackWidth = l.contentWidth - kRowLabelWidth - kRowLabelGap;
+    l.trackLeft = l.contentLeft + l.rowLabelWidth + kRowLabelGap;
+    l.trackWidth = l.contentWidth - l.rowLabelWidth - kRowLabelGap;
     l.axisLabelTop = band + kAxisLabelTop;
     l.axisLine = {l.trackLeft, band + kAxisLineTop, l.trackWidth, kAxisLineHeight};
 

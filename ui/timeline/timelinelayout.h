@@ -12,6 +12,11 @@
 namespace coroscope {
 
 // A point on the tracks: the virtual time under it and the row nearest to it.
+// The row-label column grows to fit the widest task name up to this (or a third of the card,
+// if less); longer names are elided. It never gets narrower than style::kRowLabelWidth, the
+// animation's own column.
+inline constexpr double kRowLabelMaxWidth = 240;
+
 struct TrackHit {
     double ms = 0;
     int row = 0;
@@ -27,6 +32,7 @@ struct TimelineLayout {
     double trackLeft = 0;
     double trackWidth = 0;
     double rowLabelLeft = 0;
+    double rowLabelWidth = 0;
     QRectF legendRule; // the 1 px line above the legend
     double legendTop = 0;
     double contentLeft = 0;
@@ -47,6 +53,9 @@ struct TimelineLayout {
     std::optional<TrackHit> trackHitAt(QPointF scenePoint, double axisEnd) const;
 };
 
-TimelineLayout layoutTimeline(double cardWidth, int rows);
+// widestRowLabel: the widest task name in the row-label font (rowLabelFontSize(rows)).
+TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel = 0);
+// The row labels' pixel size: smaller in dense rows.
+double rowLabelFontSize(int rows);
 
 } // namespace coroscope

@@ -14,6 +14,9 @@
 #include <QTextDocument>
 #include <QToolTip>
 
+#include <algorithm>
+#include <cmath>
+
 namespace coroscope {
 
 using namespace style;
@@ -24,8 +27,8 @@ namespace {
 constexpr double kDecorationZ = 1;
 constexpr double kSegmentZ = 2;
 
-QGraphicsRectItem* addRule(QGraphicsScene* scene) {
-    auto* rule = scene->addRect(QRectF(), Qt::NoPen, kRule);
+QGraphicsRectItem* addRule(QGraphicsScene* scene, const QColor& color) {
+    auto* rule = scene->addRect(QRectF(), Qt::NoPen, color);
     rule->setZValue(kDecorationZ);
     return rule;
 }
@@ -36,27 +39,26 @@ TimelineScene::TimelineScene(QObject* parent)
     : QGraphicsScene(parent)
     , cardWidth_(kCardMaxWidth)
     , card_(new CardItem)
-    , title_(new TextItem(TextItem::Role::Title, {}, style::font(kTitleSize, true), kTitleColor,
-                          Qt::AlignLeft))
-    , subtitle_(new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), kMutedText,
-                             Qt::AlignLeft)) {
+    , title_(new TextItem(TextItem::Role::Title, {}, style::font(kTitleSize, true), Qt::AlignLeft))
+    , subtitle_(
+          new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), Qt::AlignLeft)) {
     // The default BSP index stays: finding the ~100 visible items among thousands each frame
     // costs far less than re-indexing the few segments that grow (measured in frame_bench).
-    setBackgroundBrush(kPage);
+    setBackgroundBrush(theme_.page);
     addItem(card_);
     for (TextItem* text : {title_, subtitle_}) {
         text->setZValue(kDecorationZ);
         addItem(text);
     }
-    axisLine_ = addRule(this);
-    legendRule_ = addRule(this);
+    axisLine_ = addRule(this, theme_.rule);
+    legendRule_ = addRule(this, theme_.rule);
     for (StepKind kind : kAllStepKinds) {
         auto* swatch = new SwatchItem(kind);
         swatch->setZValue(kDecorationZ);
         addItem(swatch);
         swatches_.push_back(swatch);
         auto* label = new TextItem(TextItem::Role::LegendLabel, toQString(kindLabel(kind)),
-                                   style::font(kLegendSize), kMutedText, Qt::AlignLeft);
+                                   style::font(kLegendSize), Qt::AlignLeft);
         label->setZValue(kDecorationZ);
         addItem(label);
         legendLabels_.push_back(label);
@@ -72,6 +74,18 @@ void TimelineScene::follow(SchedulerBridge* bridge) {
     connect(bridge, &SchedulerBridge::segmentFinished, this, &TimelineScene::finishSegment);
     connect(bridge, &SchedulerBridge::timeAdvanced, this, &TimelineScene::advanceTo);
     connect(bridge, &SchedulerBridge::cycleRestarted, this, &TimelineScene::clearSegments);
+}
+
+void TimelineScene::setTheme(const Theme& theme) {
+    if (theme == theme_)
+        return;
+    theme_ = theme;
+    setBackgroundBrush(theme_.page);
+    axisLine_->setBrush(theme_.rule);
+    legendRule_->setBrush(theme_.rule);
+    // Items read the theme as they paint; text must also drop its cached image.
+    for (QGraphicsItem* item : items())
+        item->update();
 }
 
 void TimelineScene::setCardWidth(double width) {
@@ -103,13 +117,18 @@ void TimelineScene::showScenario(const Scenario& scenario, double axisEnd) {
         addItem(track);
         tracks_.push_back(track);
         auto* label = new TextItem(TextItem::Role::RowLabel, {}, style::font(kRowLabelSize, true),
-                                   kRowLabelColor, Qt::AlignRight);
+                                   Qt::AlignRight);
         label->setZValue(kDecorationZ);
         addItem(label);
         rowLabels_.push_back(label);
     }
-    for (qsizetype i = 0; i < taskNames_.size(); ++i)
+    const QFontMetricsF rowMetrics(style::font(rowLabelFontSize(int(taskNames_.size())), true));
+    widestRowLabel_ = 0;
+    for (qsizetype i = 0; i < taskNames_.size(); ++i) {
         rowLabels_[std::size_t(i)]->setText(taskNames_[i]);
+        widestRowLabel_ = std::max(widestRowLabel_, rowMetrics.horizontalAdvance(taskNames_[i]));
+    }
+    widestRowLabel_ = std::ceil(widestRowLabel_); // a name that fits is never elided
     growingByTask_.assign(std::size_t(taskNames_.size()), nullptr);
 
     const AxisScale axis{axisEnd / kAxisIntervals, axisEnd};
@@ -119,7 +138,7 @@ void TimelineScene::showScenario(const Scenario& scenario, double axisEnd) {
     for (double tick : axis.ticks()) {
         auto* label =
             new TextItem(TextItem::Role::AxisLabel, QString::fromStdString(axisLabel(tick)),
-                         style::font(kAxisLabelSize), kMutedText, Qt::AlignHCenter);
+                         style::font(kAxisLabelSize), Qt::AlignHCenter);
         label->setZValue(kDecorationZ);
         label->setData(0, tick);
         addItem(label);
@@ -196,18 +215,25 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     if (const SegmentItem* item = segmentAt(event->scenePos())) {
         const Segment& s = item->segment();
         text = describeSegment(s, taskNames_[qsizetype(s.task)]);
-        // Qt shows tooltip text that looks like HTML as rich text; a task name such as
-        // "<b>x</b>" must show as typed. Plain text stays plain, as it always looked.
-        if (Qt::mightBeRichText(text))
-            text = Qt::convertFromPlainText(text, Qt::WhiteSpacePre);
+    } else {
+        for (const QGraphicsItem* item : items(event->scenePos())) {
+            if (!item->toolTip().isEmpty()) { // an elided row label
+                text = item->toolTip();
+                break;
+            }
+        }
     }
+    // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"
+    // must show as typed. Plain text stays plain, as it always looked.
+    if (Qt::mightBeRichText(text))
+        text = Qt::convertFromPlainText(text, Qt::WhiteSpacePre);
     // Empty text hides a tooltip left over from a segment.
     QToolTip::showText(event->screenPos(), text, event->widget());
     event->setAccepted(!text.isEmpty());
 }
 
 void TimelineScene::relayout() {
-    layout_ = layoutTimeline(cardWidth_, int(tracks_.size()));
+    layout_ = layoutTimeline(cardWidth_, int(tracks_.size()), widestRowLabel_);
     setSceneRect(layout_.page);
     card_->setRect(layout_.card);
     title_->setRect(layout_.title);
@@ -222,10 +248,15 @@ void TimelineScene::relayout() {
         label->setRect(QRectF(x - w / 2, layout_.axisLabelTop, w, kAxisLabelLine));
     }
     const QFont rowFont = style::font(layout_.rowLabelSize, true);
+    // Names wider than the column are elided; only then is there a name to look up.
+    const bool someElided = widestRowLabel_ > layout_.rowLabelWidth;
     for (std::size_t row = 0; row < tracks_.size(); ++row) {
+        TextItem* label = rowLabels_[row];
         tracks_[row]->setRect(layout_.track(int(row)));
-        rowLabels_[row]->setRect(layout_.rowLabel(int(row)));
-        rowLabels_[row]->setFont(rowFont);
+        label->setRect(layout_.rowLabel(int(row)));
+        label->setFont(rowFont);
+        const bool elided = someElided && label->shownText() != label->text();
+        label->setToolTip(elided ? label->text() : QString());
     }
     for (SegmentItem* item : segments_)
         item->place(tracks_[item->segment().task]->rect(), axisEnd_);

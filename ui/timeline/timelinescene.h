@@ -7,6 +7,7 @@
 #include "scenario.h"
 #include "segment.h"
 #include "timeline/timelinelayout.h"
+#include "timeline/timelinestyle.h"
 
 #include <QGraphicsScene>
 
@@ -39,6 +40,9 @@ public:
     const std::vector<SegmentItem*>& segmentItems() const { return segments_; }
     // The topmost segment whose pill (not its shadow) holds the point, or null.
     SegmentItem* segmentAt(QPointF scenePoint) const;
+    // The colours every item paints in (light until told otherwise).
+    const style::Theme& theme() const { return theme_; }
+    void setTheme(const style::Theme& theme);
 
 public slots:
     // New rows and labels; no segments until they start.
@@ -51,7 +55,8 @@ public slots:
     void clearSegments();
 
 protected:
-    // Tooltips: the segment under the pointer, described on demand.
+    // Tooltips: the segment under the pointer, described on demand, or a shortened row label's
+    // full name.
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
@@ -62,8 +67,10 @@ private:
     double cardWidth_;
     double axisEnd_ = 1000;
     double now_ = 0;
+    style::Theme theme_ = style::Theme::light();
     TimelineLayout layout_;
     QStringList taskNames_;
+    double widestRowLabel_ = 0; // in the row labels' font, for the label column's width
     CardItem* card_;
     TextItem* title_;
     TextItem* subtitle_;

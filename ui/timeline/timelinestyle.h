@@ -10,13 +10,15 @@
 #include <QColor>
 #include <QFont>
 
+#include <array>
+#include <cstddef>
+
 namespace coroscope::style {
 
 inline constexpr double kPagePadding = 20;
 inline constexpr double kCardMaxWidth = 1000;
 inline constexpr double kCardRadius = 14;
 inline constexpr double kCardInset = 37; // 1 px border + 36 px padding
-inline const QColor kCardBorder{0xe6, 0xe6, 0xe6};
 
 // Heights of one line of text, as a browser lays out Roboto at these sizes.
 inline constexpr double kTitleSize = 26, kTitleLine = 30, kTitleGap = 6;
@@ -34,18 +36,39 @@ inline constexpr double kDenseRowHeight = 16, kDenseRowGap = 4, kDenseRowLabelSi
 inline constexpr double kLegendGap = 26, kLegendPadding = 18, kLegendSwatch = 20;
 inline constexpr double kLegendSwatchGap = 8, kLegendItemGap = 20, kLegendSize = 13;
 
-inline const QColor kPage = Qt::white;
-inline const QColor kTitleColor{0x22, 0x22, 0x22};
-inline const QColor kMutedText{0x66, 0x66, 0x66};
-inline const QColor kRowLabelColor{0x33, 0x33, 0x33};
-inline const QColor kRule{0xee, 0xee, 0xee};
-inline const QColor kTrack{0xf6, 0xf6, 0xf6};
-
 // The 135° gradient of a kind: from its first colour (top left) to its second.
 struct KindColors {
     QColor from;
     QColor to;
+    bool operator==(const KindColors&) const = default;
 };
+
+// The colours of the card and the page around it. Light is the book's animation; dark keeps
+// its layout and the kinds' hues, with light text on dark greys. Shadow offsets and blurs
+// are the same in both: only their colours differ.
+struct Theme {
+    QColor page;
+    QColor card;
+    QColor cardBorder;
+    QColor title;
+    QColor mutedText; // subtitle, axis and legend labels
+    QColor rowLabel;
+    QColor rule; // the axis line and the legend's rule
+    QColor track;
+    QColor cardShadow;
+    QColor segmentShadow;
+    QColor swatchShadow;
+    std::array<KindColors, 3> kinds; // indexed by StepKind
+
+    const KindColors& kindColors(StepKind kind) const { return kinds[std::size_t(kind)]; }
+    bool operator==(const Theme&) const = default;
+
+    static const Theme& light();
+    static const Theme& dark();
+};
+
+// The light theme's, for the editors beside the card (they show them on any palette).
+inline const QColor kMutedText{0x66, 0x66, 0x66};
 KindColors kindColors(StepKind kind);
 
 // Roboto (Debian's fonts-roboto-unhinted) at a pixel size, falling back to the system sans.

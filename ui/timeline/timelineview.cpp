@@ -25,11 +25,16 @@ TimelineView::TimelineView(TimelineScene* scene, QWidget* parent)
                    QPainter::SmoothPixmapTransform);
     setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     setFrameShape(QFrame::NoFrame);
-    setBackgroundBrush(style::kPage);
+    // No brush of its own: the scene's page colour (its theme's) fills the whole viewport.
     // Only growing segments change from frame to frame: repaint just their rectangles.
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     setOptimizationFlags(QGraphicsView::DontSavePainterState);
     setMouseTracking(true);
+    // Smaller, the card would shrink to a sliver; the window's minimum size follows from this.
+    setMinimumSize(360, 240);
+    setAccessibleName(tr("Timeline"));
+    setAccessibleDescription(tr("The tasks' steps on a time axis; a click on a track shows "
+                                "that moment"));
 }
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
