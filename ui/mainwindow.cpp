@@ -13,6 +13,7 @@
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 
+#include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDir>
@@ -119,6 +120,16 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     resize(std::min(1400, available.width()), std::min(760, available.height()));
     scene_->follow(bridge_);
     connect(view_, &TimelineView::seekRequested, bridge_, &SchedulerBridge::seek);
+    scene_->setPlayheadShown(true);
+    // Left/Right on the timeline step through the loop's decisions, as on the scrubber.
+    for (const auto& [key, step] : {std::pair{Qt::Key_Left, &SchedulerBridge::stepBack},
+                                    std::pair{Qt::Key_Right, &SchedulerBridge::stepForward}}) {
+        auto* action = new QAction(view_);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        connect(action, &QAction::triggered, bridge_, step);
+        view_->addAction(action);
+    }
     createMenus();
     applyThemeChoice(themeChoiceFromName(QSettings().value(kThemeKey).toString()));
 

@@ -7,6 +7,8 @@
 #include <QComboBox>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
@@ -19,6 +21,7 @@ namespace coroscope {
 namespace {
 
 constexpr int kScrubberSteps = 10'000;
+constexpr int kScrubberPage = kScrubberSteps / 10; // PageUp/PageDown: a tenth of the axis
 constexpr double kSpeeds[] = {0.1, 0.25, 0.5, 1, 2, 4, 10, 100};
 
 // Space plays and pauses anywhere in the window, except on a focused button of the bar: there
@@ -37,6 +40,52 @@ public:
     }
 };
 
+// The scrubber as a timeline's: a click on the groove jumps there (a slider would move one
+// page step towards it), Left/Right go to the previous/next event, PageDown/PageUp a tenth of
+// the axis later/earlier, Home/End to either end.
+class ScrubberKeys final : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+    int styleHint(StyleHint hint, const QStyleOption* option, const QWidget* widget,
+                  QStyleHintReturn* returned) const override {
+        if (hint == SH_Slider_AbsoluteSetButtons)
+            return Qt::LeftButton;
+        return QProxyStyle::styleHint(hint, option, widget, returned);
+    }
+};
+
+class ScrubberFilter final : public QObject {
+public:
+    ScrubberFilter(QSlider* slider, SchedulerBridge* bridge)
+        : QObject(slider)
+        , slider_(slider)
+        , bridge_(bridge) {}
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() != QEvent::KeyPress)
+            return false;
+        switch (static_cast<QKeyEvent*>(event)->key()) {
+        case Qt::Key_Left:
+            bridge_->stepBack();
+            return true;
+        case Qt::Key_Right:
+            bridge_->stepForward();
+            return true;
+        case Qt::Key_PageDown:
+            slider_->setValue(slider_->value() + kScrubberPage);
+            return true;
+        case Qt::Key_PageUp:
+            slider_->setValue(slider_->value() - kScrubberPage);
+            return true;
+        default:
+            return false; // Home and End work as they are
+        }
+    }
+
+private:
+    QSlider* slider_;
+    SchedulerBridge* bridge_;
+};
+
 } // namespace
 
 PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
@@ -45,18 +94,26 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     setObjectName(QStringLiteral("playback"));
     setMovable(false);
 
-    play_ = addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"));
+    play_ = addAction(tr("Pause"));
     play_->setShortcut(Qt::Key_Space);
     play_->setToolTip(tr("Play or pause the animation (Space)"));
     connect(play_, &QAction::triggered, this,
             [this] { bridge_->isPlaying() ? bridge_->pause() : bridge_->play(); });
 
-    restart_ = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Restart"));
+    restart_ = addAction(tr("Restart"));
     restart_->setShortcut(Qt::CTRL | Qt::Key_R);
     restart_->setToolTip(tr("Start the animation over (Ctrl+R)"));
     connect(restart_, &QAction::triggered, bridge_, &SchedulerBridge::restart);
 
-    loop_ = addAction(style()->standardIcon(QStyle::SP_BrowserReload), QString());
+    previousEvent_ = addAction(tr("Previous event"));
+    previousEvent_->setToolTip(tr("Go back to the previous moment the loop decides something "
+                                  "(Left)"));
+    connect(previousEvent_, &QAction::triggered, bridge_, &SchedulerBridge::stepBack);
+    nextEvent_ = addAction(tr("Next event"));
+    nextEvent_->setToolTip(tr("Go on to the next moment the loop decides something (Right)"));
+    connect(nextEvent_, &QAction::triggered, bridge_, &SchedulerBridge::stepForward);
+
+    loop_ = addAction(QString());
     loop_->setCheckable(true);
     loop_->setChecked(bridge_->loops());
     loop_->setToolTip(tr("Replay when the timeline ends"));
@@ -85,6 +142,11 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     scrubber_->setAccessibleName(tr("Playback position"));
     scrubber_->setAccessibleDescription(scrubber_->toolTip());
     scrubber_->setMinimumWidth(200);
+    scrubber_->setPageStep(kScrubberPage);
+    auto* scrubberStyle = new ScrubberKeys(style()->name());
+    scrubberStyle->setParent(scrubber_);
+    scrubber_->setStyle(scrubberStyle);
+    scrubber_->installEventFilter(new ScrubberFilter(scrubber_, bridge_));
     connect(scrubber_, &QSlider::sliderPressed, this, [this] {
         resumeAfterScrub_ = bridge_->isPlaying();
         bridge_->pause();
@@ -103,7 +165,12 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     time_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     addWidget(time_);
 
-    QWidget* const controls[] = {buttonFor(play_), buttonFor(restart_), buttonFor(loop_), speed_,
+    QWidget* const controls[] = {buttonFor(play_),
+                                 buttonFor(restart_),
+                                 buttonFor(previousEvent_),
+                                 buttonFor(nextEvent_),
+                                 buttonFor(loop_),
+                                 speed_,
                                  scrubber_};
     for (std::size_t i = 1; i < std::size(controls); ++i)
         setTabOrder(controls[i - 1], controls[i]);
@@ -118,6 +185,35 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     connect(bridge_, &SchedulerBridge::loopChanged, loop_, &QAction::setChecked);
     showPlaying(bridge_->isPlaying());
     showTime(bridge_->now());
+    refreshIcons();
+}
+
+QIcon PlaybackBar::icon(QStyle::StandardPixmap which) const {
+    const QColor ink = palette().color(QPalette::ButtonText);
+    QIcon tinted;
+    for (int size : {16, 24, 32}) {
+        QPixmap pixmap = style()->standardIcon(which).pixmap(size, size);
+        QPainter painter(&pixmap);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(pixmap.rect(), ink);
+        painter.end();
+        tinted.addPixmap(pixmap);
+    }
+    return tinted;
+}
+
+void PlaybackBar::refreshIcons() {
+    play_->setIcon(icon(bridge_->isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    restart_->setIcon(icon(QStyle::SP_MediaSkipBackward));
+    previousEvent_->setIcon(icon(QStyle::SP_MediaSeekBackward));
+    nextEvent_->setIcon(icon(QStyle::SP_MediaSeekForward));
+    loop_->setIcon(icon(QStyle::SP_BrowserReload));
+}
+
+bool PlaybackBar::event(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange)
+        refreshIcons(); // a theme switch: the icons follow the text colour
+    return QToolBar::event(event);
 }
 
 QWidget* PlaybackBar::buttonFor(QAction* action) {
@@ -157,7 +253,7 @@ void PlaybackBar::showSpeed(double speed) {
 
 void PlaybackBar::showPlaying(bool playing) {
     play_->setText(playing ? tr("Pause") : tr("Play"));
-    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    play_->setIcon(icon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     widgetForAction(play_)->setAccessibleName(play_->text());
 }
 

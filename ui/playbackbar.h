@@ -4,6 +4,7 @@
 // current time. It drives the bridge and follows its signals. Every control is named for
 // screen readers and reachable with Tab, in the order shown.
 
+#include <QStyle>
 #include <QToolBar>
 
 class QAction;
@@ -23,6 +24,8 @@ public:
     QAction* playAction() const { return play_; }
     QAction* restartAction() const { return restart_; }
     QAction* loopAction() const { return loop_; }
+    QAction* previousEventAction() const { return previousEvent_; }
+    QAction* nextEventAction() const { return nextEvent_; }
     QSlider* scrubber() const { return scrubber_; }
     QComboBox* speedBox() const { return speed_; }
     QLabel* timeLabel() const { return time_; }
@@ -34,11 +37,19 @@ private:
     void showLoop(bool on);
     // The tool button that shows an action, focusable and named like it.
     QWidget* buttonFor(QAction* action);
+    // The style's icons drawn in the palette's text colour, so they read in a dark theme too.
+    QIcon icon(QStyle::StandardPixmap which) const;
+    void refreshIcons();
+
+protected:
+    bool event(QEvent* event) override;
 
     SchedulerBridge* bridge_;
     QAction* play_;
     QAction* restart_;
     QAction* loop_;
+    QAction* previousEvent_;
+    QAction* nextEvent_;
     QComboBox* speed_;
     QSlider* scrubber_;
     QLabel* time_;

@@ -63,6 +63,13 @@ TimelineScene::TimelineScene(QObject* parent)
         addItem(label);
         legendLabels_.push_back(label);
     }
+    // Above the segments; hidden until the window asks for it.
+    playhead_ = addLine(QLineF());
+    playheadTime_ = addSimpleText(QString(), style::font(kAxisLabelSize));
+    for (QGraphicsItem* item : std::initializer_list<QGraphicsItem*>{playhead_, playheadTime_}) {
+        item->setZValue(kSegmentZ + 1);
+        item->hide();
+    }
     relayout();
 }
 
@@ -83,6 +90,7 @@ void TimelineScene::setTheme(const Theme& theme) {
     setBackgroundBrush(theme_.page);
     axisLine_->setBrush(theme_.rule);
     legendRule_->setBrush(theme_.rule);
+    placePlayhead();
     // Items read the theme as they paint; text must also drop its cached image.
     for (QGraphicsItem* item : items())
         item->update();
@@ -188,6 +196,28 @@ void TimelineScene::advanceTo(double nowMs) {
         item->setShownUntil(nowMs);
         item->place(tracks_[item->segment().task]->rect(), axisEnd_);
     }
+    placePlayhead();
+}
+
+void TimelineScene::setPlayheadShown(bool shown) {
+    playhead_->setVisible(shown);
+    playheadTime_->setVisible(shown);
+    placePlayhead();
+}
+
+void TimelineScene::placePlayhead() {
+    if (!playhead_->isVisible() || layout_.rows == 0)
+        return;
+    const double x = layout_.xAt(now_, axisEnd_);
+    const double bottom = layout_.track(layout_.rows - 1).bottom();
+    playhead_->setLine(x, layout_.axisLine.top(), x, bottom + 2);
+    QColor ink = theme_.title;
+    ink.setAlphaF(0.7);
+    playhead_->setPen(QPen(ink, 1.5));
+    playheadTime_->setBrush(theme_.title);
+    playheadTime_->setText(QString::fromStdString(axisLabel(now_)));
+    const QRectF text = playheadTime_->boundingRect();
+    playheadTime_->setPos(x - text.width() / 2, bottom + 3);
 }
 
 void TimelineScene::clearSegments() {
@@ -197,6 +227,7 @@ void TimelineScene::clearSegments() {
     growing_.clear();
     std::fill(growingByTask_.begin(), growingByTask_.end(), nullptr);
     now_ = 0;
+    placePlayhead();
 }
 
 SegmentItem* TimelineScene::segmentAt(QPointF scenePoint) const {
@@ -261,6 +292,7 @@ void TimelineScene::relayout() {
     for (SegmentItem* item : segments_)
         item->place(tracks_[item->segment().task]->rect(), axisEnd_);
     placeLegend();
+    placePlayhead();
 }
 
 void TimelineScene::placeLegend() {

@@ -43,6 +43,11 @@ public:
     // The colours every item paints in (light until told otherwise).
     const style::Theme& theme() const { return theme_; }
     void setTheme(const style::Theme& theme);
+    // A line across the tracks at the current time, with the time under it: the window shows
+    // it, pictures do not (they stay the animation's frames).
+    void setPlayheadShown(bool shown);
+    QGraphicsLineItem* playhead() const { return playhead_; }
+    QGraphicsSimpleTextItem* playheadTime() const { return playheadTime_; }
 
 public slots:
     // New rows and labels; no segments until they start.
@@ -61,6 +66,7 @@ protected:
 
 private:
     void relayout();
+    void placePlayhead();
     void placeLegend();
     void stopGrowing(SegmentItem* item);
 
@@ -68,6 +74,8 @@ private:
     double axisEnd_ = 1000;
     double now_ = 0;
     style::Theme theme_ = style::Theme::light();
+    QGraphicsLineItem* playhead_ = nullptr;
+    QGraphicsSimpleTextItem* playheadTime_ = nullptr;
     TimelineLayout layout_;
     QStringList taskNames_;
     double widestRowLabel_ = 0; // in the row labels' font, for the label column's width

@@ -1,0 +1,103 @@
+// Stepping through the loop's decisions from the window: the buttons, Left/Right on the
+// timeline and on the scrubber, the scrubber's clicks and page keys, and the playhead.
+
+#include "bridge/schedulerbridge.h"
+#include "files/scenariofile.h"
+#include "mainwindow.h"
+#include "playbackbar.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelineview.h"
+
+#include <QAction>
+#include <QGraphicsLineItem>
+#include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSlider>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace coroscope;
+
+namespace {
+
+class SteppingTest : public ::testing::Test {
+protected:
+    SteppingTest() {
+        window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+        window.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+        bridge()->pause();
+        bridge()->seek(0);
+    }
+    SchedulerBridge* bridge() const { return window.bridge(); }
+    QSlider* scrubber() const { return window.playbackBar()->scrubber(); }
+    // The times visited by pressing a key count times on a widget.
+    std::vector<double> press(QWidget* widget, Qt::Key key, int count) {
+        std::vector<double> times;
+        for (int i = 0; i < count; ++i) {
+            QTest::keyClick(widget, key);
+            times.push_back(bridge()->now());
+        }
+        return times;
+    }
+    MainWindow window;
+};
+
+} // namespace
+
+TEST_F(SteppingTest, TheButtonsGoFromDecisionToDecision) {
+    std::vector<double> times;
+    for (int i = 0; i < 3; ++i) {
+        window.playbackBar()->nextEventAction()->trigger();
+        times.push_back(bridge()->now());
+    }
+    window.playbackBar()->previousEventAction()->trigger();
+    times.push_back(bridge()->now());
+    EXPECT_EQ(times, (std::vector<double>{150, 250, 370, 250}));
+    EXPECT_FALSE(bridge()->isPlaying());
+}
+
+TEST_F(SteppingTest, LeftAndRightOnTheTimelineStep) {
+    window.view()->setFocus();
+    EXPECT_EQ(press(window.view(), Qt::Key_Right, 8),
+              (std::vector<double>{150, 250, 370, 500, 600, 670, 800, 800}));
+    EXPECT_EQ(press(window.view(), Qt::Key_Left, 3), (std::vector<double>{670, 600, 500}));
+}
+
+TEST_F(SteppingTest, LeftAndRightOnTheScrubberStep) {
+    scrubber()->setFocus();
+    EXPECT_EQ(press(scrubber(), Qt::Key_Right, 2), (std::vector<double>{150, 250}));
+    EXPECT_EQ(press(scrubber(), Qt::Key_Left, 1), (std::vector<double>{150}));
+}
+
+TEST_F(SteppingTest, PageKeysMoveATenthOfTheAxisAndHomeEndGoToTheEnds) {
+    scrubber()->setFocus();
+    EXPECT_EQ(press(scrubber(), Qt::Key_PageDown, 2), (std::vector<double>{100, 200}));
+    EXPECT_EQ(press(scrubber(), Qt::Key_PageUp, 1), (std::vector<double>{100}));
+    EXPECT_EQ(press(scrubber(), Qt::Key_End, 1), (std::vector<double>{1000}));
+    EXPECT_EQ(press(scrubber(), Qt::Key_Home, 1), (std::vector<double>{0}));
+}
+
+TEST_F(SteppingTest, AClickOnTheGrooveJumpsThere) {
+    QStyleOptionSlider option;
+    option.initFrom(scrubber());
+    option.orientation = Qt::Horizontal;
+    option.minimum = scrubber()->minimum();
+    option.maximum = scrubber()->maximum();
+    const QRect groove = scrubber()->style()->subControlRect(QStyle::CC_Slider, &option,
+                                                             QStyle::SC_SliderGroove, scrubber());
+    const QPoint threeQuarters(groove.left() + groove.width() * 3 / 4, groove.center().y());
+    QTest::mouseClick(scrubber(), Qt::LeftButton, {}, threeQuarters);
+    EXPECT_NEAR(bridge()->now(), 750, 15); // not one page step (100 ms) from 0
+}
+
+TEST_F(SteppingTest, ThePlayheadStandsAtTheTimeInTheWindowOnly) {
+    TimelineScene* scene = window.scene();
+    bridge()->seek(370);
+    ASSERT_TRUE(scene->playhead()->isVisible());
+    EXPECT_DOUBLE_EQ(scene->playhead()->line().x1(), scene->layout().xAt(370, 1000));
+    EXPECT_EQ(scene->playheadTime()->text(), "370ms");
+    TimelineScene picture; // what exports draw: no playhead
+    EXPECT_FALSE(picture.playhead()->isVisible());
+}
