@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMap>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
@@ -440,4 +441,16 @@ TEST_F(PolishedWindow, SpaceOnAFocusedButtonOfTheBarPressesIt) {
     window.view()->setFocus();
     QTest::keyClick(window.view(), Qt::Key_Space);
     EXPECT_FALSE(window.bridge()->isPlaying()) << "elsewhere Space plays and pauses";
+}
+
+TEST(AboutBox, SaysTheVersionWhatItIsAndTheLicence) {
+    const QString about = MainWindow::aboutText();
+    EXPECT_TRUE(about.startsWith(QStringLiteral("Coroscope %1").arg(COROSCOPE_VERSION)));
+    EXPECT_TRUE(about.contains("one event loop"));
+    EXPECT_TRUE(about.contains("MIT licence")) << "as LICENSE, the package and the metainfo say";
+    MainWindow window;
+    QStringList menus;
+    for (QAction* action : window.menuBar()->actions())
+        menus << action->text();
+    EXPECT_EQ(menus.last(), "&Help");
 }

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -196,6 +197,22 @@ void MainWindow::createMenus() {
         exclusive->addAction(action);
         themeActions_[std::size_t(choice)] = action;
     }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Coroscope"), this, [this] {
+        showPlainMessage(this, QMessageBox::Information, tr("About Coroscope"), aboutText());
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+QString MainWindow::aboutText() {
+    return tr("Coroscope %1\n\n"
+              "Watch coroutines share one event loop: CPU work runs one piece at a time, I/O and "
+              "HTTP waits overlap. Each task is a real C++20 coroutine on a virtual clock with "
+              "asyncio's rules.\n\n"
+              "Under the MIT licence (see LICENSE). Uses Qt %2 under the LGPL, as shared "
+              "libraries.")
+        .arg(QStringLiteral(COROSCOPE_VERSION), QString::fromLatin1(qVersion()));
 }
 
 void MainWindow::applyThemeChoice(ThemeChoice choice) {

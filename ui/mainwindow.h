@@ -67,6 +67,8 @@ public:
     ScenarioModel* model() const { return model_; }
     ScenarioPanel* panel() const { return panel_; }
     QUndoStack* undoStack() const { return undoStack_; }
+    // The About box's words: version, what it is, the licence.
+    static QString aboutText();
     // View ▸ Theme's entries; the choice is remembered.
     QAction* themeAction(ThemeChoice choice) const { return themeActions_[std::size_t(choice)]; }
 
