@@ -454,3 +454,19 @@ TEST(AboutBox, SaysTheVersionWhatItIsAndTheLicence) {
         menus << action->text();
     EXPECT_EQ(menus.last(), "&Help");
 }
+
+TEST(HelpMenu, ShortcutsGuideAndFiguresSayWhatTheyAre) {
+    MainWindow window;
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    const QStringList shortcuts = window.shortcutsText().split('\n');
+    EXPECT_TRUE(shortcuts.contains("Ctrl+O\tOpen")) << window.shortcutsText().toStdString();
+    EXPECT_TRUE(shortcuts.contains("Ctrl+Shift+S\tSave As"));
+    EXPECT_TRUE(shortcuts.contains("Space\tPause") || shortcuts.contains("Space\tPlay"));
+    EXPECT_TRUE(shortcuts.contains("F1\tGuide"));
+    const QString guide = MainWindow::guideText();
+    EXPECT_TRUE(guide.startsWith("## The window"));
+    EXPECT_TRUE(guide.contains("Previous event"));
+    EXPECT_FALSE(guide.contains("## Command line"));
+    EXPECT_TRUE(window.figuresLabel()->toolTip().contains(
+        "One at a time: every step run back to back, as a blocking program would."));
+}

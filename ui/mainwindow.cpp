@@ -17,8 +17,10 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -28,9 +30,12 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTextBrowser>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 
 namespace coroscope {
 
@@ -202,7 +207,63 @@ void MainWindow::createMenus() {
     help->addAction(tr("&About Coroscope"), this, [this] {
         showPlainMessage(this, QMessageBox::Information, tr("About Coroscope"), aboutText());
     });
+    help->addAction(tr("&Guide"), QKeySequence::HelpContents, this, [this] { showGuide(); });
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        showPlainMessage(this, QMessageBox::Information, tr("Keyboard shortcuts"), shortcutsText());
+    });
+    help->addSeparator();
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+QString MainWindow::shortcutsText() const {
+    QStringList lines;
+    auto add = [&](const QAction* action) {
+        if (!action->shortcut().isEmpty())
+            lines << QStringLiteral("%1\t%2").arg(
+                action->shortcut().toString(QKeySequence::NativeText),
+                action->text().remove('&').remove(QStringLiteral("…")));
+    };
+    std::function<void(const QMenu*)> walk = [&](const QMenu* menu) {
+        for (const QAction* action : menu->actions()) {
+            if (action->menu())
+                walk(action->menu());
+            else
+                add(action);
+        }
+    };
+    for (const QAction* action : menuBar()->actions())
+        walk(action->menu());
+    for (const QAction* action : playback_->actions())
+        add(action);
+    lines << tr("Left / Right\tPrevious / next event (on the timeline or the scrubber)")
+          << tr("PageUp / PageDown\tA tenth of the run earlier / later (on the scrubber)")
+          << tr("Delete\tRemove the selection (in the panel)");
+    return lines.join('\n');
+}
+
+QString MainWindow::guideText() {
+    // The README's guide to the window, compiled in: the same words as on the project page.
+    QFile readme(QStringLiteral(":/guide/README.md"));
+    if (!readme.open(QIODevice::ReadOnly))
+        return {};
+    const QString all = QString::fromUtf8(readme.readAll());
+    const qsizetype from = all.indexOf(QStringLiteral("## The window"));
+    const qsizetype to = all.indexOf(QStringLiteral("\n## "), from + 1);
+    QStringList lines = all.mid(from, to - from).split('\n');
+    lines.removeIf([](const QString& line) { return line.startsWith(QStringLiteral("![")); });
+    return lines.join('\n');
+}
+
+void MainWindow::showGuide() {
+    auto* guide = new QDialog(this);
+    guide->setAttribute(Qt::WA_DeleteOnClose);
+    guide->setWindowTitle(tr("Coroscope guide"));
+    auto* text = new QTextBrowser(guide);
+    text->setMarkdown(guideText());
+    auto* layout = new QVBoxLayout(guide);
+    layout->addWidget(text);
+    guide->resize(720, 640);
+    guide->show();
 }
 
 QString MainWindow::aboutText() {
@@ -509,7 +570,14 @@ void MainWindow::showFigures() {
             .arg(counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
                  counted(f.segments, tr("%L1 segment"), tr("%L1 segments")));
     figures_->setText(text);
-    figures_->setToolTip(text); // the whole line, however the status bar wraps it
+    // The whole line, however the status bar wraps it, and what each number means.
+    figures_->setToolTip(
+        text + QStringLiteral("\n\n") +
+        tr("Makespan: when the last task ends.\n"
+           "CPU busy: how long the one CPU (the event loop) runs code, and its share of the "
+           "makespan.\n"
+           "One at a time: every step run back to back, as a blocking program would.\n"
+           "Speed-up: one at a time ÷ makespan, what overlapping the waits saves."));
 }
 
 } // namespace coroscope

@@ -69,6 +69,10 @@ public:
     QUndoStack* undoStack() const { return undoStack_; }
     // The About box's words: version, what it is, the licence.
     static QString aboutText();
+    // Help: every shortcut of the window, one per line ("Ctrl+O<tab>Open"); the README's guide
+    // to the window (Markdown), shown by F1.
+    QString shortcutsText() const;
+    static QString guideText();
     // View ▸ Theme's entries; the choice is remembered.
     QAction* themeAction(ThemeChoice choice) const { return themeActions_[std::size_t(choice)]; }
 
@@ -80,6 +84,7 @@ protected:
 
 private:
     void createMenus();
+    void showGuide();
     void applyThemeChoice(ThemeChoice choice);
     // The card (and the status bar's warning) in the colours the choice and palette call for.
     void followTheme();
