@@ -44,6 +44,26 @@ Run simulateRun(const Scenario& scenario) {
     return {segments.take(), std::move(recorder.events)};
 }
 
+std::vector<TaskTotals> taskTotals(const Run& run, std::size_t tasks) {
+    std::vector<TaskTotals> totals(tasks);
+    for (const Segment& s : run.timeline.segments) {
+        std::int64_t& into = s.kind == StepKind::Cpu  ? totals[s.task].cpuMs
+                             : s.kind == StepKind::Io ? totals[s.task].ioMs
+                                                      : totals[s.task].httpMs;
+        into += s.duration();
+    }
+    std::vector<std::int64_t> readySince(tasks, 0);
+    for (const LoopEvent& e : run.events) {
+        if (e.kind == LoopEventKind::Ready)
+            readySince[e.task] = e.time;
+        else if (e.kind == LoopEventKind::Run)
+            totals[e.task].readyMs += e.time - readySince[e.task];
+        else if (e.kind == LoopEventKind::Done)
+            totals[e.task].finishMs = e.time;
+    }
+    return totals;
+}
+
 std::vector<std::int64_t> eventTimes(const std::vector<LoopEvent>& events) {
     std::vector<std::int64_t> times;
     for (const LoopEvent& e : events)

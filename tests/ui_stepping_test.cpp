@@ -2,18 +2,23 @@
 // timeline and on the scrubber, the scrubber's clicks and page keys, and the playhead.
 
 #include "bridge/schedulerbridge.h"
+#include "editing/scenariopanel.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "playbackbar.h"
+#include "timeline/segmentitem.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QGraphicsLineItem>
+#include <QHelpEvent>
 #include <QSlider>
 #include <QStyle>
 #include <QStyleOptionSlider>
 #include <QTest>
+#include <QToolTip>
 
 #include <gtest/gtest.h>
 
@@ -100,4 +105,36 @@ TEST_F(SteppingTest, ThePlayheadStandsAtTheTimeInTheWindowOnly) {
     EXPECT_EQ(scene->playheadTime()->text(), "370ms");
     TimelineScene picture; // what exports draw: no playhead
     EXPECT_FALSE(picture.playhead()->isVisible());
+}
+
+TEST_F(SteppingTest, ThePanelAndTheTimelinePointAtEachOther) {
+    bridge()->seek(1000);
+    window.panel()->select(1, 2); // Task 2's third step: cpu 370–500
+    const auto ringed = [&] {
+        std::vector<std::pair<std::size_t, std::size_t>> steps;
+        for (const SegmentItem* item : window.scene()->segmentItems())
+            if (item->highlighted())
+                steps.push_back({item->segment().task, item->segment().step});
+        return steps;
+    };
+    EXPECT_EQ(ringed(), (std::vector<std::pair<std::size_t, std::size_t>>{{1, 2}}));
+
+    // A click on Task 3's http segment selects that step in the panel.
+    const TimelineLayout& layout = window.scene()->layout();
+    const QPointF segment(layout.xAt(500, 1000), layout.track(2).center().y());
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {},
+                      window.view()->mapFromScene(segment));
+    EXPECT_EQ(window.panel()->current(), (std::pair{2, 1}));
+    bridge()->seek(1000);
+    EXPECT_EQ(ringed(), (std::vector<std::pair<std::size_t, std::size_t>>{{2, 1}}));
+}
+
+TEST_F(SteppingTest, HoveringATaskLabelShowsWhereItsTimeWent) {
+    const TimelineLayout& layout = window.scene()->layout();
+    const QPoint label = window.view()->mapFromScene(layout.rowLabel(1).center());
+    QHelpEvent help(QEvent::ToolTip, label, window.view()->viewport()->mapToGlobal(label));
+    QApplication::sendEvent(window.view()->viewport(), &help);
+    EXPECT_EQ(QToolTip::text(), "Task 2\nCPU 230 ms · waiting on I/O 120 ms · on HTTP 300 ms\n"
+                                "Ready but not running 150 ms (the loop was busy) · finishes at "
+                                "800 ms");
 }

@@ -127,6 +127,9 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     scene_->follow(bridge_);
     connect(view_, &TimelineView::seekRequested, bridge_, &SchedulerBridge::seek);
     scene_->setPlayheadShown(true);
+    // The panel and the timeline point at each other: a step selected in one shows in the other.
+    connect(panel_, &ScenarioPanel::currentChanged, this, &MainWindow::showSelectedStep);
+    connect(view_, &TimelineView::stepClicked, panel_, &ScenarioPanel::select);
     // Left/Right on the timeline step through the loop's decisions, as on the scrubber.
     for (const auto& [key, step] : {std::pair{Qt::Key_Left, &SchedulerBridge::stepBack},
                                     std::pair{Qt::Key_Right, &SchedulerBridge::stepForward}}) {
@@ -429,6 +432,31 @@ void MainWindow::scenarioEdited(const Scenario& scenario) {
     if (!playing)
         bridge_->seek(at); // paused: the same moment of the new schedule
     showFigures();
+    showTaskTotals();
+}
+
+void MainWindow::showTaskTotals() {
+    QStringList details;
+    const Scenario& scenario = bridge_->scenario();
+    const std::vector<TaskTotals>& totals = bridge_->taskTotals();
+    for (std::size_t t = 0; t < totals.size(); ++t) {
+        const TaskTotals& total = totals[t];
+        details << tr("%1\nCPU %L2 ms · waiting on I/O %L3 ms · on HTTP %L4 ms\n"
+                      "Ready but not running %L5 ms (the loop was busy) · finishes at %L6 ms")
+                       .arg(toQString(scenario.tasks[t].name))
+                       .arg(total.cpuMs)
+                       .arg(total.ioMs)
+                       .arg(total.httpMs)
+                       .arg(total.readyMs)
+                       .arg(total.finishMs);
+    }
+    scene_->setRowDetails(details);
+}
+
+void MainWindow::showSelectedStep(int task, int step) {
+    scene_->highlightStep(task, step);
+    if (task >= 0 && task < scene_->layout().rows)
+        view_->ensureVisible(scene_->layout().track(task), 0, 40);
 }
 
 void MainWindow::updateTitle() {

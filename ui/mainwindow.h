@@ -102,6 +102,10 @@ private:
     // Asks for options and a file name, then exports; failures show in a message box.
     void exportInteractively(ExportFormat format);
     void showFigures();
+    // Rings the step selected in the panel on the timeline and scrolls its row into view.
+    void showSelectedStep(int task, int step);
+    // Each task's totals, for hovering its label.
+    void showTaskTotals();
     void updateTitle();
     // After every edit, undo or redo: unsaved work goes to the autosave slot.
     void keepSafe();

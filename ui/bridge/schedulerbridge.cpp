@@ -49,6 +49,7 @@ void SchedulerBridge::setScenario(const Scenario& scenario) {
     const Run run = simulateRun(scenario_);
     figures_ = computeFigures(scenario_, run.timeline);
     eventTimes_ = coroscope::eventTimes(run.events);
+    taskTotals_ = coroscope::taskTotals(run, scenario_.tasks.size());
     axisEnd_ = axisFor(figures_.makespanMs).end;
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());

@@ -9,6 +9,7 @@
 
 #include "bridge/metatypes.h"
 #include "figures.h"
+#include "runrecord.h"
 #include "scenario.h"
 #include "scheduler.h"
 #include "segment.h"
@@ -45,6 +46,8 @@ public:
     // The distinct times at which the loop decides something (seed: 0, 150, 250, 370, 500,
     // 600, 670, 800): where stepping stops.
     const std::vector<std::int64_t>& eventTimes() const { return eventTimes_; }
+    // Where each task's life went, in scenario order.
+    const std::vector<TaskTotals>& taskTotals() const { return taskTotals_; }
 
     double speed() const { return speed_; }
     void setSpeed(double speed);
@@ -94,6 +97,7 @@ private:
     double axisEnd_ = 1000;
     Figures figures_;
     std::vector<std::int64_t> eventTimes_;
+    std::vector<TaskTotals> taskTotals_;
     double speed_ = 1;
     bool loop_ = true;
     bool playing_ = false;

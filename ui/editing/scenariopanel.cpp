@@ -61,6 +61,10 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     connect(model_, &ScenarioModel::scenarioEdited, this, &ScenarioPanel::updateButtons);
     connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ScenarioPanel::updateButtons);
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        const auto [task, step] = current();
+        emit currentChanged(task, step);
+    });
 
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(2);

@@ -28,6 +28,11 @@ public:
     std::pair<int, int> current() const;
     void select(int task, int step);
 
+signals:
+    // The current row changed: (task, step) as current() says.
+    void currentChanged(int task, int step);
+
+public:
     // The buttons' actions, on the current row.
     void addTask();
     void addStep();

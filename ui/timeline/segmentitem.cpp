@@ -7,6 +7,7 @@
 #include "timeline/timelinestyle.h"
 
 #include <QPainter>
+#include <QPen>
 
 #include <algorithm>
 
@@ -40,6 +41,20 @@ ShadowSpec SegmentItem::shadow(const QColor& color) const {
 void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     const style::Theme& theme = themeOf(this);
     paintKindPill(painter, rect(), theme.kindColors(segment_.kind), shadow(theme.segmentShadow));
+    if (!highlighted_)
+        return;
+    // A ring just outside the pill, in the title's colour: seen on any kind, in any theme.
+    const QRectF ring = rect().adjusted(-2, -2, 2, 2);
+    painter->setPen(QPen(theme.title, 2));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(ring, ring.height() / 2, ring.height() / 2);
+}
+
+void SegmentItem::setHighlighted(bool on) {
+    if (on == highlighted_)
+        return;
+    highlighted_ = on;
+    update();
 }
 
 double SegmentItem::overhang() const {

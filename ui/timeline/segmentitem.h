@@ -25,6 +25,9 @@ public:
     // Places the pill on its track for the current time; call after a time or layout change.
     void place(const QRectF& track, double axisEnd);
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
+    // Ringed: the step selected in the panel.
+    bool highlighted() const { return highlighted_; }
+    void setHighlighted(bool on);
 
     // Index in the scene's list of growing segments (-1 when not growing).
     int growingIndex = -1;
@@ -38,6 +41,7 @@ private:
 
     Segment segment_;
     double shownUntil_;
+    bool highlighted_ = false;
 };
 
 // What hovering a segment says, as plain text: "Task 2, step 2: I/O Wait\n250 ms to 370 ms

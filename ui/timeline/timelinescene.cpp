@@ -164,6 +164,7 @@ void TimelineScene::startSegment(const Segment& segment) {
     item->place(tracks_[segment.task]->rect(), axisEnd_);
     addItem(item);
     segments_.push_back(item);
+    item->setHighlighted(highlighted_ == std::pair{int(segment.task), int(segment.step)});
     item->growingIndex = int(growing_.size());
     growing_.push_back(item);
     growingByTask_[segment.task] = item;
@@ -197,6 +198,17 @@ void TimelineScene::advanceTo(double nowMs) {
         item->place(tracks_[item->segment().task]->rect(), axisEnd_);
     }
     placePlayhead();
+}
+
+void TimelineScene::highlightStep(int task, int step) {
+    highlighted_ = {task, step};
+    for (SegmentItem* item : segments_)
+        item->setHighlighted(int(item->segment().task) == task &&
+                             int(item->segment().step) == step);
+}
+
+void TimelineScene::setRowDetails(const QStringList& details) {
+    rowDetails_ = details;
 }
 
 void TimelineScene::setPlayheadShown(bool shown) {
@@ -246,6 +258,9 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     if (const SegmentItem* item = segmentAt(event->scenePos())) {
         const Segment& s = item->segment();
         text = describeSegment(s, taskNames_[qsizetype(s.task)]);
+    } else if (const int row = rowLabelAt(event->scenePos());
+               row >= 0 && row < rowDetails_.size()) {
+        text = rowDetails_[row];
     } else {
         for (const QGraphicsItem* item : items(event->scenePos())) {
             if (!item->toolTip().isEmpty()) { // an elided row label
@@ -261,6 +276,13 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     // Empty text hides a tooltip left over from a segment.
     QToolTip::showText(event->screenPos(), text, event->widget());
     event->setAccepted(!text.isEmpty());
+}
+
+int TimelineScene::rowLabelAt(QPointF scenePoint) const {
+    for (int row = 0; row < layout_.rows; ++row)
+        if (layout_.rowLabel(row).contains(scenePoint))
+            return row;
+    return -1;
 }
 
 void TimelineScene::relayout() {

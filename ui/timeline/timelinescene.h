@@ -46,6 +46,12 @@ public:
     // A line across the tracks at the current time, with the time under it: the window shows
     // it, pictures do not (they stay the animation's frames).
     void setPlayheadShown(bool shown);
+    // Rings the segment of one step (the panel's selection), now or when it starts; -1, -1
+    // for none.
+    void highlightStep(int task, int step);
+    // What hovering a row's label says (the window gives each task's totals); by default the
+    // label's own full name.
+    void setRowDetails(const QStringList& details);
     QGraphicsLineItem* playhead() const { return playhead_; }
     QGraphicsSimpleTextItem* playheadTime() const { return playheadTime_; }
 
@@ -66,6 +72,8 @@ protected:
 
 private:
     void relayout();
+    // The row whose label holds the point, or -1.
+    int rowLabelAt(QPointF scenePoint) const;
     void placePlayhead();
     void placeLegend();
     void stopGrowing(SegmentItem* item);
@@ -74,6 +82,8 @@ private:
     double axisEnd_ = 1000;
     double now_ = 0;
     style::Theme theme_ = style::Theme::light();
+    std::pair<int, int> highlighted_{-1, -1};
+    QStringList rowDetails_;
     QGraphicsLineItem* playhead_ = nullptr;
     QGraphicsSimpleTextItem* playheadTime_ = nullptr;
     TimelineLayout layout_;

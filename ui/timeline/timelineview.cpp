@@ -1,5 +1,6 @@
 #include "timeline/timelineview.h"
 
+#include "timeline/segmentitem.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
 
@@ -46,6 +47,8 @@ void TimelineView::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
         const QPointF at = mapToScene(event->position().toPoint());
         if (const auto hit = scene_->layout().trackHitAt(at, scene_->axisEnd())) {
+            if (const SegmentItem* item = scene_->segmentAt(at)) // before the seek redraws it
+                emit stepClicked(int(item->segment().task), int(item->segment().step));
             emit seekRequested(hit->ms);
             event->accept();
             return;

@@ -17,6 +17,8 @@ public:
 signals:
     // A click on the tracks: the user wants to see that moment.
     void seekRequested(double ms);
+    // A click on a segment: the user points at that task's step (0-based).
+    void stepClicked(int task, int step);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
