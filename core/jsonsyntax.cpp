@@ -347,7 +347,7 @@ Error syntaxMessage(std::string_view text, const SyntaxError& error) {
         if (text[i] == '\n') {
             ++line;
             column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        } else if (!isUtf8Continuation(text[i])) {
             ++column; // the first byte of a character
         }
     }

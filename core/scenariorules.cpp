@@ -1,5 +1,7 @@
 #include "scenariorules.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -60,9 +62,8 @@ Result<void> checkTaskName(std::string_view place, std::string_view name) {
 std::string copyName(std::string_view name) {
     constexpr std::string_view suffix = " (copy)";
     std::size_t keep = std::min(name.size(), kMaxNameBytes - suffix.size());
-    while (keep > 0 && keep < name.size() &&
-           (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80)
-        --keep; // a UTF-8 continuation byte: the character starts earlier
+    while (keep > 0 && keep < name.size() && isUtf8Continuation(name[keep]))
+        --keep; // the character starts earlier
     return std::string(name.substr(0, keep)).append(suffix);
 }
 

@@ -1,21 +1,15 @@
 #include "usertext.h"
 
+#include "utf8.h"
+
 #include <cstdio>
 
 namespace coroscope {
 
-namespace {
-
-bool isContinuation(unsigned char byte) {
-    return (byte & 0xC0) == 0x80;
-}
-
-} // namespace
-
 std::string shortened(std::string_view text, std::size_t maxChars) {
     std::size_t chars = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (isContinuation(static_cast<unsigned char>(text[i])))
+        if (isUtf8Continuation(text[i]))
             continue;
         if (chars == maxChars)
             return std::string(text.substr(0, i)) + "…";

@@ -28,7 +28,7 @@ std::size_t utf8Length(std::string_view text, std::size_t at) {
     if (byte(at + 1) < low || byte(at + 1) > high)
         return 0;
     for (std::size_t i = 2; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80)
+        if (!isUtf8Continuation(char(byte(at + i))))
             return 0;
     }
     return length;
