@@ -224,8 +224,13 @@ bool sameFile(const std::string& a, const std::string& b) {
     return std::filesystem::equivalent(a, b, error) && !error;
 }
 
-int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandLineParser& parser,
-               const Options& o, const QCommandLineOption& mode) {
+// scenarioPath: where scenario was read from (raw bytes); empty for the built-in one.
+int exportFile(int argc, char* argv[], const Scenario& scenario, const std::string& scenarioPath,
+               const QCommandLineParser& parser, const Options& o, const QCommandLineOption& mode) {
+    const std::string output = rawValue(argc, argv, mode);
+    if (!scenarioPath.empty() && sameFile(output, scenarioPath))
+        return fileError(fail(output, "is the scenario being read; the export would replace it "
+                                      "(choose another file)"));
     // Pictures are drawn offscreen: no display needed, and none used even when there is one.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     // Scripts read stderr: only this program's own message belongs there, not Qt's chatter
@@ -244,11 +249,6 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const QCommandL
         options.theme = style::Theme::dark();
     if (parser.isSet(o.at))
         options.atMs = parser.value(o.at).toDouble();
-    const std::string output = rawValue(argc, argv, mode);
-    if (const std::string input = scenarioPath(argc, argv, parser, o);
-        !input.empty() && sameFile(output, input))
-        return fileError(fail(output, "is the scenario being read; the export would replace it "
-                                      "(choose another file)"));
     const ExportFormat format = &mode == &o.exportPng   ? ExportFormat::Png
                                 : &mode == &o.exportSvg ? ExportFormat::Svg
                                                         : ExportFormat::Trace;
@@ -326,7 +326,7 @@ int main(int argc, char* argv[]) {
         return finishOutput();
     }
     if (const QCommandLineOption* mode = modeOf(parser, o))
-        return exportFile(argc, argv, scenario, parser, o, *mode);
+        return exportFile(argc, argv, scenario, path, parser, o, *mode);
     return openWindow(argc, argv, scenario, QFile::decodeName(path.c_str()),
                       parser.value(o.speed).toDouble(), !parser.isSet(o.noLoop));
 }

@@ -176,11 +176,11 @@ void Scheduler::dispatchReady() {
 
 void Scheduler::resume(std::size_t task) {
     TaskCoroutine& coroutine = tasks_[task].coroutine;
-    coroutine.handle()
-        .resume(); // runs to the next co_await, which calls beginStep(), or to the end
-    if (!coroutine.handle().done())
+    const TaskCoroutine::Handle handle = coroutine.handle();
+    handle.resume(); // runs to the next co_await, which calls beginStep(), or to the end
+    if (!handle.done())
         return;
-    std::exception_ptr error = coroutine.handle().promise().error;
+    std::exception_ptr error = handle.promise().error;
     coroutine.reset();
     --liveTasks_;
     report(LoopEventKind::Done, task);
