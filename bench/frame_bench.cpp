@@ -65,7 +65,7 @@ int main(int argc, char* argv[]) {
         std::printf("%s: %zu frames, %d painted, %zu segments; median %.3f ms, p95 %.3f ms, "
                     "max %.3f ms\n",
                     fullRepaint ? "whole viewport every frame" : "dirty areas only", frames.size(),
-                    counter.paints, scene.segmentItems().size(), percentile(frames, 0.5),
+                    counter.paints, scene.shownSegments().size(), percentile(frames, 0.5),
                     percentile(frames, 0.95), percentile(frames, 1.0));
     }
     return 0;

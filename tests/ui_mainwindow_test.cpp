@@ -60,13 +60,13 @@ TEST_F(MainWindowTest, PlayPauseSpeedAndLoopReachTheBridge) {
 TEST_F(MainWindowTest, ScrubberSeeksTheSceneToThatMoment) {
     window.playbackBar()->scrubber()->setValue(3'000); // 30 % of the 1000 ms axis
     EXPECT_DOUBLE_EQ(window.bridge()->now(), 300);
-    EXPECT_EQ(window.scene()->segmentItems().size(), 5u);
+    EXPECT_EQ(window.scene()->shownSegments().size(), 5u);
 }
 
 TEST_F(MainWindowTest, ClickingATrackShowsThatMoment) {
     window.show();
     const TimelineLayout& layout = window.scene()->layout();
-    const QPointF onTrack(layout.xAt(450, 1000), layout.track(1).center().y());
+    const QPointF onTrack(layout.xAt(450, {0, 1000}), layout.track(1).center().y());
     QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {},
                       window.view()->mapFromScene(onTrack));
     EXPECT_NEAR(window.bridge()->now(), 450, 1000.0 / layout.trackWidth);

@@ -13,6 +13,7 @@
 #include "playbackbar.h"
 #include "qstringprinter.h"
 #include "resultchecks.h"
+#include "scenetexts.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
@@ -64,16 +65,8 @@ Scenario withNames(const QStringList& names) {
     return scenario;
 }
 
-std::vector<TextItem*> rowLabels(const TimelineScene& scene) {
-    std::vector<TextItem*> labels;
-    for (QGraphicsItem* item : scene.items()) {
-        auto* text = qgraphicsitem_cast<TextItem*>(item);
-        if (text && text->role() == TextItem::Role::RowLabel)
-            labels.push_back(text);
-    }
-    std::sort(labels.begin(), labels.end(),
-              [](auto* a, auto* b) { return a->rect().y() < b->rect().y(); });
-    return labels;
+std::vector<SceneText> rowLabels(const TimelineScene& scene) {
+    return test::textsOf(scene, TextItem::Role::RowLabel);
 }
 
 // Runs `answer` on the message box that `ask` opens, once it shows.
@@ -134,10 +127,8 @@ TEST(RowLabelColumn, FitsTheWidestNameBetweenTheAnimationsWidthAndACap) {
 TEST(RowLabelColumn, TheSeedKeepsItsColumnAndNoTooltips) {
     const auto scene = timelineAt(ScenarioFile::builtInDefault(), 1000, 1000);
     EXPECT_EQ(scene->layout().rowLabelWidth, 100);
-    for (const TextItem* label : rowLabels(*scene)) {
-        EXPECT_EQ(label->shownText(), label->text());
-        EXPECT_TRUE(label->toolTip().isEmpty());
-    }
+    for (int row = 0; row < 3; ++row)
+        EXPECT_EQ(scene->shownRowLabel(row), scene->taskNames()[row]);
 }
 
 TEST(RowLabelColumn, LongNamesWidenItUpToTheCapAndAreElidedWithTheFullNameAsTooltip) {
@@ -145,19 +136,16 @@ TEST(RowLabelColumn, LongNamesWidenItUpToTheCapAndAreElidedWithTheFullNameAsTool
     EXPECT_EQ(scene->layout().rowLabelWidth, kRowLabelMaxWidth);
     const auto labels = rowLabels(*scene);
     ASSERT_EQ(labels.size(), 3u);
-    EXPECT_EQ(labels[0]->shownText(), kMiddleName);
-    EXPECT_TRUE(labels[0]->toolTip().isEmpty());
-    EXPECT_TRUE(labels[1]->shownText().endsWith(QChar(0x2026)))
-        << labels[1]->shownText().toStdString();
-    EXPECT_TRUE(kLongName.startsWith(labels[1]->shownText().chopped(1)));
-    EXPECT_EQ(labels[1]->toolTip(), kLongName);
-    EXPECT_EQ(labels[2]->shownText(), "Task 3");
+    EXPECT_EQ(labels[0].text, kMiddleName);
+    EXPECT_TRUE(labels[1].text.endsWith(QChar(0x2026))) << labels[1].text.toStdString();
+    EXPECT_TRUE(kLongName.startsWith(labels[1].text.chopped(1)));
+    EXPECT_EQ(labels[2].text, "Task 3");
 
     // A name that fits the column shows whole, in a column just as wide as it needs.
     const auto fits = timelineAt(withNames({kMiddleName}), 1000, 1000);
     EXPECT_GT(fits->layout().rowLabelWidth, 100);
     EXPECT_LT(fits->layout().rowLabelWidth, kRowLabelMaxWidth);
-    EXPECT_EQ(rowLabels(*fits)[0]->shownText(), kMiddleName);
+    EXPECT_EQ(rowLabels(*fits)[0].text, kMiddleName);
 }
 
 TEST(RowLabelColumn, HoveringAnElidedNameShowsItAsTyped) {

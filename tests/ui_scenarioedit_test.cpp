@@ -11,8 +11,8 @@
 #include "qstringprinter.h"
 #include "resultchecks.h"
 #include "scenariorules.h"
+#include "scenetexts.h"
 #include "timeline.h"
-#include "timeline/segmentitem.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinescene.h"
 
@@ -47,8 +47,8 @@ protected:
     std::string drawnCsv() {
         window.bridge()->seek(window.bridge()->axisEnd());
         Timeline timeline;
-        for (const SegmentItem* item : window.scene()->segmentItems())
-            timeline.segments.push_back(item->segment());
+        for (const ShownSegment& item : window.scene()->shownSegments())
+            timeline.segments.push_back(item.segment);
         std::sort(timeline.segments.begin(), timeline.segments.end(), startsBefore);
         std::ostringstream csv;
         writeTimelineCsv(csv, model.scenario(), timeline);
@@ -56,17 +56,9 @@ protected:
     }
 
     QStringList rowLabels() const {
-        std::vector<TextItem*> labels;
-        for (QGraphicsItem* item : window.scene()->items()) {
-            auto* text = qgraphicsitem_cast<TextItem*>(item);
-            if (text && text->role() == TextItem::Role::RowLabel)
-                labels.push_back(text);
-        }
-        std::sort(labels.begin(), labels.end(),
-                  [](auto* a, auto* b) { return a->rect().top() < b->rect().top(); });
         QStringList names;
-        for (TextItem* label : labels)
-            names << label->text();
+        for (const SceneText& label : test::textsOf(*window.scene(), TextItem::Role::RowLabel))
+            names << label.text;
         return names;
     }
 
@@ -105,8 +97,8 @@ TEST_F(EditTest, PausedEditsRedrawTheSameMoment) {
     EXPECT_FALSE(window.bridge()->isPlaying());
     EXPECT_DOUBLE_EQ(window.bridge()->now(), 300);
     // Task 1's cpu now holds the loop until 400: nothing else has started at 300.
-    ASSERT_EQ(window.scene()->segmentItems().size(), 1u);
-    EXPECT_EQ(window.scene()->segmentItems()[0]->segment().end, 400);
+    ASSERT_EQ(window.scene()->shownSegments().size(), 1u);
+    EXPECT_EQ(window.scene()->shownSegments()[0].segment.end, 400);
 }
 
 TEST_F(EditTest, UndoNamesTheEditAndRestoresTheExactScenario) {

@@ -3,10 +3,10 @@
 
 #include "bridge/schedulerbridge.h"
 #include "editing/scenariopanel.h"
+#include "export/timelineimage.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "playbackbar.h"
-#include "timeline/segmentitem.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 
@@ -101,7 +101,7 @@ TEST_F(SteppingTest, ThePlayheadStandsAtTheTimeInTheWindowOnly) {
     TimelineScene* scene = window.scene();
     bridge()->seek(370);
     ASSERT_TRUE(scene->playhead()->isVisible());
-    EXPECT_DOUBLE_EQ(scene->playhead()->line().x1(), scene->layout().xAt(370, 1000));
+    EXPECT_DOUBLE_EQ(scene->playhead()->line().x1(), scene->layout().xAt(370, {0, 1000}));
     EXPECT_EQ(scene->playheadTime()->text(), "370ms");
     TimelineScene picture; // what exports draw: no playhead
     EXPECT_FALSE(picture.playhead()->isVisible());
@@ -110,23 +110,29 @@ TEST_F(SteppingTest, ThePlayheadStandsAtTheTimeInTheWindowOnly) {
 TEST_F(SteppingTest, ThePanelAndTheTimelinePointAtEachOther) {
     bridge()->seek(1000);
     window.panel()->select(1, 2); // Task 2's third step: cpu 370–500
-    const auto ringed = [&] {
-        std::vector<std::pair<std::size_t, std::size_t>> steps;
-        for (const SegmentItem* item : window.scene()->segmentItems())
-            if (item->highlighted())
-                steps.push_back({item->segment().task, item->segment().step});
-        return steps;
+    // Ringed: the title's dark ink just outside the pill, above its middle.
+    const auto ringed = [&](std::size_t task, std::size_t step) {
+        const QImage picture = renderTimeline(*window.scene(), 1);
+        for (const ShownSegment& item : window.scene()->shownSegments())
+            if (item.segment.task == task && item.segment.step == step)
+                return picture
+                           .pixelColor(
+                               QPoint(int(item.rect.center().x()), int(item.rect.top()) - 2))
+                           .lightness() < 100;
+        return false;
     };
-    EXPECT_EQ(ringed(), (std::vector<std::pair<std::size_t, std::size_t>>{{1, 2}}));
+    EXPECT_TRUE(ringed(1, 2));
+    EXPECT_FALSE(ringed(2, 1));
 
     // A click on Task 3's http segment selects that step in the panel.
     const TimelineLayout& layout = window.scene()->layout();
-    const QPointF segment(layout.xAt(500, 1000), layout.track(2).center().y());
+    const QPointF segment(layout.xAt(500, {0, 1000}), layout.track(2).center().y());
     QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {},
                       window.view()->mapFromScene(segment));
     EXPECT_EQ(window.panel()->current(), (std::pair{2, 1}));
     bridge()->seek(1000);
-    EXPECT_EQ(ringed(), (std::vector<std::pair<std::size_t, std::size_t>>{{2, 1}}));
+    EXPECT_TRUE(ringed(2, 1));
+    EXPECT_FALSE(ringed(1, 2));
 }
 
 TEST_F(SteppingTest, HoveringATaskLabelShowsWhereItsTimeWent) {

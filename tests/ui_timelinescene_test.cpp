@@ -5,7 +5,7 @@
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
 #include "qstringprinter.h"
-#include "timeline/segmentitem.h"
+#include "scenetexts.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
@@ -30,16 +30,8 @@ QRectF relative(const QRectF& r, const TimelineLayout& l) {
     return r.translated(-l.card.topLeft());
 }
 
-std::vector<TextItem*> textItems(const TimelineScene& scene, TextItem::Role role) {
-    std::vector<TextItem*> found;
-    for (QGraphicsItem* item : scene.items()) {
-        auto* text = qgraphicsitem_cast<TextItem*>(item);
-        if (text && text->role() == role)
-            found.push_back(text);
-    }
-    std::sort(found.begin(), found.end(),
-              [](auto* a, auto* b) { return a->rect().x() < b->rect().x(); });
-    return found;
+std::vector<SceneText> textItems(const TimelineScene& scene, TextItem::Role role) {
+    return test::textsOf(scene, role);
 }
 
 // Whether two colours are within `tolerance` on every channel.
@@ -96,7 +88,7 @@ protected:
     const double top = l.rowTop(0);
     const double bottom = l.track(2).bottom();
     std::optional<TrackHit> at(double x, double y, double axisEnd = 1000) const {
-        return l.trackHitAt(QPointF(x, y), axisEnd);
+        return l.trackHitAt(QPointF(x, y), {0, axisEnd});
     }
     ::testing::AssertionResult hits(double x, double y, double ms, int row) const {
         const auto hit = at(x, y);
@@ -128,7 +120,7 @@ TEST_F(TrackHitAt, JustOutsideTheTracksIsNothing) {
 
 TEST_F(TrackHitAt, TimeGrowsLinearlyFromLeftToRightEdge) {
     for (double ms : {0.0, 0.5, 150.0, 450.0, 999.0, 1000.0}) {
-        const auto hit = at(l.xAt(ms, 1000), l.track(0).center().y());
+        const auto hit = at(l.xAt(ms, {0, 1000}), l.track(0).center().y());
         ASSERT_TRUE(hit) << ms;
         EXPECT_NEAR(hit->ms, ms, 1e-9);
     }
@@ -155,7 +147,7 @@ TEST_F(TrackHitAt, AGapBetweenRowsGoesToTheNearerRow) {
     const double gapTop = l.track(0).bottom();
     const double gapBottom = l.track(1).top();
     ASSERT_EQ(gapBottom - gapTop, 18);
-    const double x = l.xAt(300, 1000);
+    const double x = l.xAt(300, {0, 1000});
     const auto upper = at(x, gapTop + 1);
     ASSERT_TRUE(upper);
     EXPECT_EQ(upper->row, 0);
@@ -174,35 +166,36 @@ TEST_F(TrackHitAt, AGapBetweenRowsGoesToTheNearerRow) {
 
 TEST_F(TrackHitAt, NoRowsNoTracks) {
     const TimelineLayout empty = layoutTimeline(1000, 0);
-    EXPECT_FALSE(empty.trackHitAt(QPointF(empty.trackLeft + 10, empty.rowTop(0)), 1000));
-    EXPECT_FALSE(empty.trackHitAt(QPointF(empty.trackLeft + 10, empty.rowTop(0) + 5), 1000));
+    EXPECT_FALSE(empty.trackHitAt(QPointF(empty.trackLeft + 10, empty.rowTop(0)), {0, 1000}));
+    EXPECT_FALSE(empty.trackHitAt(QPointF(empty.trackLeft + 10, empty.rowTop(0) + 5), {0, 1000}));
 }
 
 // 1000 dense rows: 16 px high, 4 px apart.
 TEST(TrackHitAtDense, EachOfAThousandRowsAndItsGaps) {
     const TimelineLayout l = layoutTimeline(600, 1000);
-    const double x = l.xAt(250, 500);
+    const double x = l.xAt(250, {0, 500});
     for (int row = 0; row < 1000; ++row) {
         const QRectF t = l.track(row);
         for (double y : {t.top(), t.center().y(), t.bottom()}) {
-            const auto hit = l.trackHitAt(QPointF(x, y), 500);
+            const auto hit = l.trackHitAt(QPointF(x, y), {0, 500});
             ASSERT_TRUE(hit) << row;
             ASSERT_EQ(hit->row, row) << "y " << y;
             EXPECT_NEAR(hit->ms, 250, 1e-9);
         }
         if (row > 0) {
-            const auto upper = l.trackHitAt(QPointF(x, t.top() - 3), 500); // gap's upper quarter
+            const auto upper =
+                l.trackHitAt(QPointF(x, t.top() - 3), {0, 500}); // gap's upper quarter
             ASSERT_TRUE(upper);
             EXPECT_EQ(upper->row, row - 1);
-            const auto lower = l.trackHitAt(QPointF(x, t.top() - 1), 500);
+            const auto lower = l.trackHitAt(QPointF(x, t.top() - 1), {0, 500});
             ASSERT_TRUE(lower);
             EXPECT_EQ(lower->row, row);
         }
     }
-    EXPECT_FALSE(l.trackHitAt(QPointF(x, l.track(999).bottom() + 0.5), 500));
-    EXPECT_FALSE(l.trackHitAt(QPointF(l.trackLeft - 0.5, l.track(500).center().y()), 500));
+    EXPECT_FALSE(l.trackHitAt(QPointF(x, l.track(999).bottom() + 0.5), {0, 500}));
+    EXPECT_FALSE(l.trackHitAt(QPointF(l.trackLeft - 0.5, l.track(500).center().y()), {0, 500}));
     const auto lastCorner =
-        l.trackHitAt(QPointF(l.trackLeft + l.trackWidth, l.track(999).bottom()), 500);
+        l.trackHitAt(QPointF(l.trackLeft + l.trackWidth, l.track(999).bottom()), {0, 500});
     ASSERT_TRUE(lastCorner);
     EXPECT_EQ(lastCorner->row, 999);
     EXPECT_EQ(lastCorner->ms, 500);
@@ -217,11 +210,11 @@ protected:
 
 TEST_F(SeedScene, HasNineSegmentsWhereTheirTimesAre) {
     const TimelineLayout& l = scene->layout();
-    const auto& items = scene->segmentItems();
+    const auto items = scene->shownSegments();
     ASSERT_EQ(items.size(), 9u);
-    for (const SegmentItem* item : items) {
-        const Segment& s = item->segment();
-        const QRectF r = item->rect();
+    for (const ShownSegment& item : items) {
+        const Segment& s = item.segment;
+        const QRectF r = item.rect;
         EXPECT_NEAR(r.left(), l.trackLeft + s.start / 1000.0 * 810, 1.0) << s.task << "/" << s.step;
         EXPECT_NEAR(r.width(), s.duration() / 1000.0 * 810, 1.0) << s.task << "/" << s.step;
         EXPECT_EQ(r.top(), l.track(int(s.task)).top());
@@ -234,8 +227,8 @@ TEST_F(SeedScene, AxisLabelsSitOverTheirTimes) {
     const QStringList expected{"0ms", "200ms", "400ms", "600ms", "800ms", "1000ms"};
     ASSERT_EQ(labels.size(), 6u);
     for (int i = 0; i < 6; ++i) {
-        EXPECT_EQ(labels[std::size_t(i)]->text(), expected[i]);
-        EXPECT_NEAR(labels[std::size_t(i)]->rect().center().x(),
+        EXPECT_EQ(labels[std::size_t(i)].text, expected[i]);
+        EXPECT_NEAR(labels[std::size_t(i)].rect.center().x(),
                     scene->layout().trackLeft + i * 810 / 5.0, 0.5);
     }
 }
@@ -243,20 +236,20 @@ TEST_F(SeedScene, AxisLabelsSitOverTheirTimes) {
 TEST_F(SeedScene, LegendHasTheThreeKindsInOrder) {
     const auto labels = textItems(*scene, TextItem::Role::LegendLabel);
     ASSERT_EQ(labels.size(), 3u);
-    EXPECT_EQ(labels[0]->text(), "Processing");
-    EXPECT_EQ(labels[1]->text(), "I/O Wait");
-    EXPECT_EQ(labels[2]->text(), "HTTP Wait");
+    EXPECT_EQ(labels[0].text, "Processing");
+    EXPECT_EQ(labels[1].text, "I/O Wait");
+    EXPECT_EQ(labels[2].text, "HTTP Wait");
     const auto rows = textItems(*scene, TextItem::Role::RowLabel);
     ASSERT_EQ(rows.size(), 3u);
 }
 
 TEST_F(SeedScene, AtAGivenTimeOnlyStartedSegmentsShowCutAtThatTime) {
     const auto partial = timelineAt(ScenarioFile::builtInDefault(), 300, 1000);
-    const auto& items = partial->segmentItems();
+    const auto items = partial->shownSegments();
     ASSERT_EQ(items.size(), 5u); // T1 cpu, T1 io, T2 cpu, T2 io, T3 cpu
-    for (const SegmentItem* item : items) {
-        const Segment& s = item->segment();
-        EXPECT_NEAR(item->rect().width(), (std::min<double>(s.end, 300) - s.start) * 0.81, 1.0);
+    for (const ShownSegment& item : items) {
+        const Segment& s = item.segment;
+        EXPECT_NEAR(item.rect.width(), (std::min<double>(s.end, 300) - s.start) * 0.81, 1.0);
     }
 }
 
@@ -289,7 +282,7 @@ TEST_F(SeedScene, ScaleTwoDoublesThePixels) {
     const QImage one = renderTimeline(*scene, 1);
     const QImage two = renderTimeline(*scene, 2);
     EXPECT_EQ(two.size(), one.size() * 2);
-    const QPointF firstSegmentMiddle = scene->segmentItems().front()->rect().center();
+    const QPointF firstSegmentMiddle = scene->shownSegments().front().rect.center();
     EXPECT_TRUE(near(two.pixelColor((firstSegmentMiddle * 2).toPoint()), QColor(69, 153, 227), 6));
 }
 
@@ -297,8 +290,8 @@ TEST(TimelineScene, ResizingTheCardMovesSegmentsWithTheTracks) {
     auto scene = timelineAt(ScenarioFile::builtInDefault(), 1000, 1000);
     scene->setCardWidth(600);
     const TimelineLayout& l = scene->layout();
-    for (const SegmentItem* item : scene->segmentItems()) {
-        EXPECT_NEAR(item->rect().left(), l.xAt(double(item->segment().start), 1000), 0.01);
-        EXPECT_NEAR(item->rect().right(), l.xAt(double(item->segment().end), 1000), 0.01);
+    for (const ShownSegment& item : scene->shownSegments()) {
+        EXPECT_NEAR(item.rect.left(), l.xAt(double(item.segment.start), {0, 1000}), 0.01);
+        EXPECT_NEAR(item.rect.right(), l.xAt(double(item.segment.end), {0, 1000}), 0.01);
     }
 }

@@ -4,7 +4,6 @@
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
 #include "qstringprinter.h"
-#include "timeline/segmentitem.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 #include "tooltiptext.h"
@@ -57,9 +56,9 @@ protected:
 
     // A point in the middle of segment `step` of task `task`.
     QPointF middleOf(std::size_t task, std::size_t step) const {
-        for (const SegmentItem* item : scene->segmentItems())
-            if (item->segment().task == task && item->segment().step == step)
-                return item->rect().center();
+        for (const ShownSegment& item : scene->shownSegments())
+            if (item.segment.task == task && item.segment.step == step)
+                return item.rect.center();
         ADD_FAILURE() << "no segment " << task << "/" << step;
         return {};
     }
@@ -87,11 +86,11 @@ TEST_F(TimelineViewTest, HoveringASegmentShowsItsTaskStepAndTimes) {
 }
 
 TEST_F(TimelineViewTest, EverySeedSegmentDescribesItself) {
-    for (const SegmentItem* item : scene->segmentItems()) {
-        const Segment& s = item->segment();
+    for (const ShownSegment& item : scene->shownSegments()) {
+        const Segment& s = item.segment;
         // Near both ends too: the whole pill answers, not only its middle.
-        for (QPointF at : {item->rect().center(), item->rect().topLeft() + QPointF(1, 1),
-                           item->rect().bottomRight() - QPointF(1, 1)}) {
+        for (QPointF at : {item.rect.center(), item.rect.topLeft() + QPointF(1, 1),
+                           item.rect.bottomRight() - QPointF(1, 1)}) {
             ASSERT_TRUE(hover(at)) << s.task << "/" << s.step;
             EXPECT_TRUE(QToolTip::text().startsWith(
                 QStringLiteral("Task %1, step %2: ").arg(s.task + 1).arg(s.step + 1)))
@@ -102,7 +101,7 @@ TEST_F(TimelineViewTest, EverySeedSegmentDescribesItself) {
 
 TEST_F(TimelineViewTest, HoveringEmptyTrackShowsNoTooltip) {
     const TimelineLayout& l = scene->layout();
-    const QPointF emptyTrack(l.xAt(900, 1000), l.track(0).center().y()); // Task 1 ends at 600
+    const QPointF emptyTrack(l.xAt(900, {0, 1000}), l.track(0).center().y()); // Task 1 ends at 600
     EXPECT_FALSE(hover(emptyTrack));
     EXPECT_FALSE(QToolTip::isVisible());
     EXPECT_EQ(QToolTip::text(), "");
@@ -128,9 +127,9 @@ protected:
 TEST_F(AtThreeHundredMs, AGrowingSegmentAnswersOnlyWhereItIsDrawn) {
     const TimelineLayout& l = scene->layout();
     // Task 1's I/O wait (150 to 500 ms) is drawn up to 300 ms.
-    EXPECT_TRUE(hover(QPointF(l.xAt(290, 1000), l.track(0).center().y())));
+    EXPECT_TRUE(hover(QPointF(l.xAt(290, {0, 1000}), l.track(0).center().y())));
     EXPECT_EQ(QToolTip::text(), "Task 1, step 2: I/O Wait\n150 ms to 500 ms (350 ms)");
-    EXPECT_FALSE(hover(QPointF(l.xAt(310, 1000), l.track(0).center().y())));
+    EXPECT_FALSE(hover(QPointF(l.xAt(310, {0, 1000}), l.track(0).center().y())));
 }
 
 class TaskNamedLikeHtml : public TimelineViewTest {
@@ -155,20 +154,20 @@ TEST_F(TimelineViewTest, AClickOnTheTracksAsksForThatMoment) {
     QSignalSpy seeks(&view, &TimelineView::seekRequested);
     const TimelineLayout& l = scene->layout();
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
-                      inView({l.xAt(450, 1000), l.track(1).center().y()}));
+                      inView({l.xAt(450, {0, 1000}), l.track(1).center().y()}));
     ASSERT_EQ(seeks.size(), 1);
     EXPECT_NEAR(seeks.at(0).at(0).toDouble(), 450, 1000.0 / l.trackWidth);
     // Between two rows still counts, as it always has.
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
-                      inView({l.xAt(700, 1000), l.track(1).bottom() + 9}));
+                      inView({l.xAt(700, {0, 1000}), l.track(1).bottom() + 9}));
     ASSERT_EQ(seeks.size(), 2);
     EXPECT_NEAR(seeks.at(1).at(0).toDouble(), 700, 1000.0 / l.trackWidth);
     // Row labels, the axis band, the page and other buttons do not.
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, inView(l.rowLabel(0).center()));
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
-                      inView({l.xAt(450, 1000), l.rowTop(0) - 10}));
+                      inView({l.xAt(450, {0, 1000}), l.rowTop(0) - 10}));
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(2, 2));
     QTest::mouseClick(view.viewport(), Qt::RightButton, {},
-                      inView({l.xAt(450, 1000), l.track(1).center().y()}));
+                      inView({l.xAt(450, {0, 1000}), l.track(1).center().y()}));
     EXPECT_EQ(seeks.size(), 2);
 }

@@ -10,6 +10,8 @@
 #include "files/scenariofile.h"
 #include "plainmessage.h"
 #include "playbackbar.h"
+#include "timeline/overviewstrip.h"
+#include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 
@@ -36,6 +38,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <span>
+#include <tuple>
 
 namespace coroscope {
 
@@ -97,7 +101,8 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , model_(new ScenarioModel(undoStack_, this))
     , bridge_(new SchedulerBridge(this))
     , scene_(new TimelineScene(this))
-    , view_(new TimelineView(scene_, this))
+    , pane_(new TimelinePane(scene_, this))
+    , view_(pane_->view())
     , playback_(new PlaybackBar(bridge_, this))
     , panel_(new ScenarioPanel(model_, this))
     , dock_(new QDockWidget(tr("Scenario"), this))
@@ -105,7 +110,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
     , autosaver_(new Autosaver(autosaveFolder, this)) {
-    setCentralWidget(view_);
+    setCentralWidget(pane_);
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
     // At the window's smallest the figures take two lines rather than being cut.
@@ -125,6 +130,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     const QSize available = screen()->availableSize();
     resize(std::min(1400, available.width()), std::min(760, available.height()));
     scene_->follow(bridge_);
+    pane_->follow(bridge_);
     connect(view_, &TimelineView::seekRequested, bridge_, &SchedulerBridge::seek);
     scene_->setPlayheadShown(true);
     // The panel and the timeline point at each other: a step selected in one shows in the other.
@@ -191,6 +197,22 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(dock_->toggleViewAction());
+    view->addSeparator();
+    // Plain keys only while the timeline has the focus: elsewhere they are typing.
+    for (const auto& [text, keys, slot] :
+         {std::tuple{tr("Zoom &In"),
+                     QList<QKeySequence>{Qt::Key_Plus, Qt::Key_Equal, QKeySequence::ZoomIn},
+                     &TimelineView::zoomIn},
+          std::tuple{tr("Zoom &Out"), QList<QKeySequence>{Qt::Key_Minus, QKeySequence::ZoomOut},
+                     &TimelineView::zoomOut},
+          std::tuple{tr("&Fit the Whole Run"), QList<QKeySequence>{Qt::Key_0},
+                     &TimelineView::zoomToFit}}) {
+        QAction* action = view->addAction(text, view_, slot);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        view_->addAction(action);
+    }
+    view->addSeparator();
     QMenu* theme = view->addMenu(tr("&Theme"));
     auto* exclusive = new QActionGroup(this);
     for (ThemeChoice choice : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
@@ -289,6 +311,7 @@ void MainWindow::applyThemeChoice(ThemeChoice choice) {
 void MainWindow::followTheme() {
     const style::Theme& theme = cardTheme(themeChoice_);
     scene_->setTheme(theme);
+    pane_->overview()->setTheme(theme);
     // Dark red reads badly on a dark status bar.
     const QString warning = QStringLiteral("color: %1; font-weight: bold")
                                 .arg(theme == style::Theme::dark() ? "#f2b8b5" : "#b3261e");
@@ -312,6 +335,9 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name) {
     undoStack_->clear();
     autosaver_->discard();
     updateTitle();
+    // Another scenario starts at its top, seen whole.
+    scene_->fitWindow();
+    view_->showTop();
     bridge_->play();
 }
 
@@ -455,8 +481,19 @@ void MainWindow::showTaskTotals() {
 
 void MainWindow::showSelectedStep(int task, int step) {
     scene_->highlightStep(task, step);
-    if (task >= 0 && task < scene_->layout().rows)
-        view_->ensureVisible(scene_->layout().track(task), 0, 40);
+    if (task < 0 || task >= scene_->layout().rows)
+        return;
+    view_->ensureVisible(scene_->layout().track(task), 0, 40);
+    // Zoomed in elsewhere: the window moves to the step, keeping its span.
+    const std::span<const LaneSegment> lane = scene_->lanes().lane(std::size_t(task));
+    const TimeWindow& window = scene_->window();
+    if (step >= 0 && std::size_t(step) < lane.size() &&
+        (double(lane[std::size_t(step)].end) <= window.from ||
+         double(lane[std::size_t(step)].start) >= window.to)) {
+        const LaneSegment& s = lane[std::size_t(step)];
+        scene_->setWindow(
+            windowAround(double(s.start + s.end) / 2, window.span(), scene_->axisEnd()));
+    }
 }
 
 void MainWindow::updateTitle() {

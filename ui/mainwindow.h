@@ -23,6 +23,7 @@ class RecentFiles;
 class ScenarioModel;
 class ScenarioPanel;
 class SchedulerBridge;
+class TimelinePane;
 class TimelineScene;
 class TimelineView;
 
@@ -63,6 +64,7 @@ public:
     SchedulerBridge* bridge() const { return bridge_; }
     TimelineScene* scene() const { return scene_; }
     TimelineView* view() const { return view_; }
+    TimelinePane* pane() const { return pane_; }
     PlaybackBar* playbackBar() const { return playback_; }
     ScenarioModel* model() const { return model_; }
     ScenarioPanel* panel() const { return panel_; }
@@ -117,6 +119,7 @@ private:
     ScenarioModel* model_;
     SchedulerBridge* bridge_;
     TimelineScene* scene_;
+    TimelinePane* pane_;
     TimelineView* view_;
     PlaybackBar* playback_;
     ScenarioPanel* panel_;

@@ -228,9 +228,11 @@ QWidget* PlaybackBar::buttonFor(QAction* action) {
 void PlaybackBar::showTime(double nowMs) {
     const QSignalBlocker blocker(scrubber_);
     scrubber_->setValue(int(std::lround(nowMs / bridge_->axisEnd() * kScrubberSteps)));
-    const QString time =
-        QStringLiteral("%1 / %2").arg(QString::fromStdString(axisLabel(std::floor(nowMs))),
-                                      QString::fromStdString(axisLabel(bridge_->axisEnd())));
+    // In the whole run's units, as the axis labels them when zoomed out.
+    const TickSet wholeRun = ticksFor(0, bridge_->axisEnd());
+    const QString time = QStringLiteral("%1 / %2").arg(
+        QString::fromStdString(timeReadout(nowMs, wholeRun)),
+        QString::fromStdString(timeReadout(bridge_->axisEnd(), wholeRun)));
     time_->setText(time);
     // A name of its own would hide the time from screen readers: the name carries it.
     time_->setAccessibleName(tr("Time %1").arg(time));

@@ -32,6 +32,7 @@ SchedulerBridge::SchedulerBridge(QObject* parent, Clock clock)
     qRegisterMetaType<Segment>();
     qRegisterMetaType<Scenario>();
     qRegisterMetaType<LoopEvent>();
+    qRegisterMetaType<std::shared_ptr<const Lanes>>();
     if (!clock_) {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
@@ -50,10 +51,11 @@ void SchedulerBridge::setScenario(const Scenario& scenario) {
     figures_ = computeFigures(scenario_, run.timeline);
     eventTimes_ = coroscope::eventTimes(run.events);
     taskTotals_ = coroscope::taskTotals(run, scenario_.tasks.size());
+    lanes_ = std::make_shared<const Lanes>(run.timeline, scenario_.tasks.size());
     axisEnd_ = axisFor(figures_.makespanMs).end;
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
-    emit scenarioChanged(scenario_, axisEnd_);
+    emit scenarioChanged(scenario_, lanes_, axisEnd_);
     startCycle(clock_());
 }
 

@@ -9,6 +9,7 @@
 
 #include "bridge/metatypes.h"
 #include "figures.h"
+#include "lanes.h"
 #include "runrecord.h"
 #include "scenario.h"
 #include "scheduler.h"
@@ -48,6 +49,8 @@ public:
     const std::vector<std::int64_t>& eventTimes() const { return eventTimes_; }
     // Where each task's life went, in scenario order.
     const std::vector<TaskTotals>& taskTotals() const { return taskTotals_; }
+    // The whole run per task, for drawing.
+    const std::shared_ptr<const Lanes>& lanes() const { return lanes_; }
 
     double speed() const { return speed_; }
     void setSpeed(double speed);
@@ -69,7 +72,9 @@ public slots:
     void stepBack();
 
 signals:
-    void scenarioChanged(const coroscope::Scenario& scenario, double axisEnd);
+    // A new schedule: the scenario, its segments per task, the axis end.
+    void scenarioChanged(const coroscope::Scenario& scenario,
+                         std::shared_ptr<const coroscope::Lanes> lanes, double axisEnd);
     void segmentStarted(const coroscope::Segment& segment);
     void segmentFinished(const coroscope::Segment& segment);
     // A decision of the loop, as it happens in virtual time.
@@ -98,6 +103,7 @@ private:
     Figures figures_;
     std::vector<std::int64_t> eventTimes_;
     std::vector<TaskTotals> taskTotals_;
+    std::shared_ptr<const Lanes> lanes_ = std::make_shared<Lanes>();
     double speed_ = 1;
     bool loop_ = true;
     bool playing_ = false;

@@ -6,7 +6,6 @@
 #include "export/timelineimage.h"
 #include "files/atomicdevice.h"
 #include "timeline.h"
-#include "timeline/timelineitems.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
@@ -45,43 +44,36 @@ QString xmlText(const QString& text) {
     return kept.toHtmlEscaped();
 }
 
-// A text item as an SVG <text> element, anchored where its alignment holds it (a viewer
+// A line of text as an SVG <text> element, anchored where its alignment holds it (a viewer
 // without Roboto draws wider or narrower text: right-aligned row labels must not run into
 // the tracks), with a fallback family.
-QString svgText(const TextItem& item) {
-    const QFont font = item.font();
-    const QFontMetricsF metrics(font);
-    const QRectF r = item.rect();
-    const Qt::Alignment alignment = item.alignment();
-    const double x = alignment & Qt::AlignRight     ? r.right()
-                     : alignment & Qt::AlignHCenter ? r.center().x()
-                                                    : r.left();
-    const QString anchor = alignment & Qt::AlignRight     ? QStringLiteral("end")
-                           : alignment & Qt::AlignHCenter ? QStringLiteral("middle")
-                                                          : QStringLiteral("start");
+QString svgText(const SceneText& text) {
+    const QFontMetricsF metrics(text.font);
+    const QRectF r = text.rect;
+    const double x = text.alignment & Qt::AlignRight     ? r.right()
+                     : text.alignment & Qt::AlignHCenter ? r.center().x()
+                                                         : r.left();
+    const QString anchor = text.alignment & Qt::AlignRight     ? QStringLiteral("end")
+                           : text.alignment & Qt::AlignHCenter ? QStringLiteral("middle")
+                                                               : QStringLiteral("start");
     // Where QPainter::drawText puts the baseline of a line centred in the rectangle.
     const double baseline = r.top() + (r.height() - metrics.height()) / 2 + metrics.ascent();
-    const QColor color = item.color();
     return QStringLiteral(R"(<text x="%1" y="%2" text-anchor="%3" font-family="%4, sans-serif" )"
                           R"(font-size="%5" font-weight="%6" fill="%7" fill-opacity="%8" )"
                           R"(xml:space="preserve">%9</text>)")
-        .arg(QString::number(x), QString::number(baseline), anchor, xmlText(font.family()),
-             QString::number(font.pixelSize()), QString::number(font.weight()),
-             color.name(QColor::HexRgb), QString::number(color.alphaF()),
-             xmlText(item.shownText()));
+        .arg(QString::number(x), QString::number(baseline), anchor, xmlText(text.font.family()),
+             QString::number(text.font.pixelSize()), QString::number(text.font.weight()),
+             text.color.name(QColor::HexRgb), QString::number(text.color.alphaF()),
+             xmlText(text.text));
 }
 
 // Takes the text out of the scene, to be written as <text> elements: QSvgGenerator would
 // write cached items as bitmaps, and unanchored text.
 QStringList takeTextForSvg(TimelineScene& scene) {
     QStringList elements;
-    for (QGraphicsItem* item : scene.items(Qt::AscendingOrder)) {
-        if (auto* text = qgraphicsitem_cast<TextItem*>(item)) {
-            if (!text->text().isEmpty())
-                elements << svgText(*text);
-            text->hide();
-        }
-    }
+    for (const SceneText& text : scene.texts())
+        elements << svgText(text);
+    scene.setTextPainted(false);
     return elements;
 }
 

@@ -7,6 +7,11 @@
 
 namespace coroscope {
 
+ShadowSpec segmentShadow(double rowHeight, const QColor& color) {
+    const double k = std::min(1.0, rowHeight / style::kRowHeight);
+    return {kSegmentShadow.offsetY * k, kSegmentShadow.blur * k, color};
+}
+
 void paintKindPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors,
                    const ShadowSpec& shadow) {
     if (rect.width() <= 0)

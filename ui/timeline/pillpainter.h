@@ -16,6 +16,10 @@ namespace coroscope {
 inline const ShadowSpec kSegmentShadow{6, 14, {}};
 inline const ShadowSpec kSwatchShadow{2, 6, {}};
 
+// The segment shadow (6 px down, 14 px blur) is sized for 48 px rows; dense rows get a
+// proportionally smaller one, so that it does not spill onto the next row.
+ShadowSpec segmentShadow(double rowHeight, const QColor& color);
+
 // A CSS 135° linear gradient over rect: the first colour at the top-left corner's
 // projection, the second at the bottom-right's.
 void paintKindPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors,

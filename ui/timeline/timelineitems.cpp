@@ -92,12 +92,6 @@ QString TextItem::shownText() const {
     return QFontMetricsF(font_).elidedText(text_, Qt::ElideRight, rect().width());
 }
 
-void TrackItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(themeOf(this).track);
-    painter->drawRoundedRect(rect(), rect().height() / 2, rect().height() / 2);
-}
-
 void SwatchItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     const style::Theme& theme = themeOf(this);
     paintKindPill(painter, rect(), theme.kindColors(kind_),

@@ -1,7 +1,7 @@
 #pragma once
 
-// The static parts of the timeline card as graphics items: the card, text, tracks and legend
-// swatches. Each keeps its rectangle in scene coordinates and paints in its scene's theme.
+// The static parts of the timeline card as graphics items: the card, text and legend swatches. Each
+// keeps its rectangle in scene coordinates and paints in its scene's theme.
 
 #include "stepkind.h"
 
@@ -23,9 +23,10 @@ const style::Theme& themeOf(const QGraphicsItem* item);
 enum ItemType {
     kCardItemType = QGraphicsItem::UserType + 1,
     kTextItemType,
-    kTrackItemType,
     kSwatchItemType,
-    kSegmentItemType,
+    kLanesItemType,
+    kRowLabelsItemType,
+    kAxisItemType,
 };
 
 // Base for items that fill a rectangle: moving one is a geometry change.
@@ -76,13 +77,6 @@ private:
     QString text_;
     QFont font_;
     Qt::Alignment alignment_;
-};
-
-class TrackItem final : public RectItem {
-public:
-    enum { Type = kTrackItemType };
-    int type() const override { return Type; }
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
 };
 
 class SwatchItem final : public RectItem {

@@ -30,11 +30,24 @@ QRectF TimelineLayout::rowLabel(int row) const {
     return {rowLabelLeft, rowTop(row), rowLabelWidth, rowHeight};
 }
 
-double TimelineLayout::xAt(double ms, double axisEnd) const {
-    return trackLeft + timeToX(ms, axisEnd, trackWidth);
+double TimelineLayout::xAt(double ms, const TimeWindow& window) const {
+    return trackLeft + windowToX(ms, window, trackWidth);
 }
 
-std::optional<TrackHit> TimelineLayout::trackHitAt(QPointF p, double axisEnd) const {
+double TimelineLayout::timeAt(double x, const TimeWindow& window) const {
+    return xToWindowTime(x - trackLeft, window, trackWidth);
+}
+
+std::pair<int, int> TimelineLayout::rowsBetween(double top, double bottom) const {
+    if (rows <= 0 || bottom < rowTop(0))
+        return {0, 0};
+    const double pitch = rowHeight + rowGap;
+    const int first = std::max(0, int(std::floor((top - rowTop(0) + rowGap) / pitch)));
+    const int last = std::min(rows, int(std::floor((bottom - rowTop(0)) / pitch)) + 1);
+    return {std::min(first, last), last};
+}
+
+std::optional<TrackHit> TimelineLayout::trackHitAt(QPointF p, const TimeWindow& window) const {
     if (rows <= 0 || p.x() < trackLeft || p.x() > trackLeft + trackWidth || p.y() < rowTop(0) ||
         p.y() > track(rows - 1).bottom())
         return std::nullopt;
@@ -42,7 +55,7 @@ std::optional<TrackHit> TimelineLayout::trackHitAt(QPointF p, double axisEnd) co
     const double pitch = rowHeight + rowGap;
     const double fromFirst = p.y() - rowTop(0) + rowGap / 2;
     const int row = std::clamp(int(std::floor(fromFirst / pitch)), 0, rows - 1);
-    return TrackHit{xToTime(p.x() - trackLeft, axisEnd, trackWidth), row};
+    return TrackHit{timeAt(p.x(), window), row};
 }
 
 double rowLabelFontSize(int rows) {

@@ -4,10 +4,13 @@
 // Pure geometry in scene coordinates (logical pixels), laid out as the CSS box model does:
 // padding inside the card's 1 px border, a row's bottom margin collapsing with the legend's.
 
+#include "timewindow.h"
+
 #include <QPointF>
 #include <QRectF>
 
 #include <optional>
+#include <utility>
 
 namespace coroscope {
 
@@ -45,12 +48,16 @@ struct TimelineLayout {
     double rowTop(int row) const;
     QRectF track(int row) const;
     QRectF rowLabel(int row) const;
-    // x in scene coordinates of a virtual time on the tracks.
-    double xAt(double ms, double axisEnd) const;
+    // x in scene coordinates of a virtual time on the tracks showing a window of time.
+    double xAt(double ms, const TimeWindow& window) const;
+    // The virtual time at an x in scene coordinates.
+    double timeAt(double x, const TimeWindow& window) const;
+    // The rows any part of which lies between two heights, as [first, last) (empty if none).
+    std::pair<int, int> rowsBetween(double top, double bottom) const;
     // The time and row under a point in scene coordinates, or nothing off the tracks. The
     // band from the first row's top to the last row's bottom counts, edges included, gaps
     // between rows too (a click there still seeks): a point in a gap gets the nearer row.
-    std::optional<TrackHit> trackHitAt(QPointF scenePoint, double axisEnd) const;
+    std::optional<TrackHit> trackHitAt(QPointF scenePoint, const TimeWindow& window) const;
 };
 
 // widestRowLabel: the widest task name in the row-label font (rowLabelFontSize(rows)).

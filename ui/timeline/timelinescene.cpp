@@ -1,15 +1,18 @@
 #include "timeline/timelinescene.h"
 
-#include "axis.h"
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
-#include "timeline/segmentitem.h"
+#include "timeline/axisitem.h"
+#include "timeline/lanesitem.h"
+#include "timeline/rowlabelsitem.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinestyle.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSceneHelpEvent>
+#include <QGraphicsSimpleTextItem>
 #include <QPen>
 #include <QTextDocument>
 #include <QToolTip>
@@ -23,35 +26,53 @@ using namespace style;
 
 namespace {
 
-// Segments draw above tracks and text; later segments above earlier ones (insertion order).
+// Tracks and segments above the card and its text; the ruler above them (it stays in view
+// over scrolled rows); the playhead on top.
 constexpr double kDecorationZ = 1;
-constexpr double kSegmentZ = 2;
+constexpr double kLanesZ = 2;
+constexpr double kRulerZ = 3;
+constexpr double kPlayheadZ = 4;
 
-QGraphicsRectItem* addRule(QGraphicsScene* scene, const QColor& color) {
-    auto* rule = scene->addRect(QRectF(), Qt::NoPen, color);
-    rule->setZValue(kDecorationZ);
-    return rule;
-}
+// The band the ruler covers when pinned: from above its labels to under the playhead's time.
+constexpr double kRulerBandAbove = 8, kRulerBandBelow = 20;
 
 } // namespace
+
+QString describeSegment(const Segment& s, const QString& taskName) {
+    // One multi-argument arg(), so that a "%2" in a task name stays as typed.
+    return QStringLiteral("%1, step %2: %3\n%4 ms to %5 ms (%6 ms)")
+        .arg(taskName, QString::number(s.step + 1), toQString(kindLabel(s.kind)),
+             QString::number(s.start), QString::number(s.end), QString::number(s.duration()));
+}
 
 TimelineScene::TimelineScene(QObject* parent)
     : QGraphicsScene(parent)
     , cardWidth_(kCardMaxWidth)
+    , ticks_(ticksFor(0, 1000))
+    , lanes_(std::make_shared<Lanes>())
     , card_(new CardItem)
     , title_(new TextItem(TextItem::Role::Title, {}, style::font(kTitleSize, true), Qt::AlignLeft))
     , subtitle_(
-          new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), Qt::AlignLeft)) {
-    // The default BSP index stays: finding the ~100 visible items among thousands each frame
-    // costs far less than re-indexing the few segments that grow (measured in frame_bench).
+          new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), Qt::AlignLeft))
+    , axis_(new AxisItem(*this))
+    , lanesItem_(new LanesItem(*this))
+    , rowLabels_(new RowLabelsItem(*this)) {
+    // A few large items that paint what is in view: no index to keep up to date.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     setBackgroundBrush(theme_.page);
     addItem(card_);
     for (TextItem* text : {title_, subtitle_}) {
         text->setZValue(kDecorationZ);
         addItem(text);
     }
-    axisLine_ = addRule(this, theme_.rule);
-    legendRule_ = addRule(this, theme_.rule);
+    rowLabels_->setZValue(kDecorationZ);
+    addItem(rowLabels_);
+    lanesItem_->setZValue(kLanesZ);
+    addItem(lanesItem_);
+    axis_->setZValue(kRulerZ);
+    addItem(axis_);
+    legendRule_ = addRect(QRectF(), Qt::NoPen, theme_.rule);
+    legendRule_->setZValue(kDecorationZ);
     for (StepKind kind : kAllStepKinds) {
         auto* swatch = new SwatchItem(kind);
         swatch->setZValue(kDecorationZ);
@@ -63,11 +84,11 @@ TimelineScene::TimelineScene(QObject* parent)
         addItem(label);
         legendLabels_.push_back(label);
     }
-    // Above the segments; hidden until the window asks for it.
+    // Hidden until the window asks for it.
     playhead_ = addLine(QLineF());
     playheadTime_ = addSimpleText(QString(), style::font(kAxisLabelSize));
     for (QGraphicsItem* item : std::initializer_list<QGraphicsItem*>{playhead_, playheadTime_}) {
-        item->setZValue(kSegmentZ + 1);
+        item->setZValue(kPlayheadZ);
         item->hide();
     }
     relayout();
@@ -77,8 +98,6 @@ TimelineScene::~TimelineScene() = default;
 
 void TimelineScene::follow(SchedulerBridge* bridge) {
     connect(bridge, &SchedulerBridge::scenarioChanged, this, &TimelineScene::showScenario);
-    connect(bridge, &SchedulerBridge::segmentStarted, this, &TimelineScene::startSegment);
-    connect(bridge, &SchedulerBridge::segmentFinished, this, &TimelineScene::finishSegment);
     connect(bridge, &SchedulerBridge::timeAdvanced, this, &TimelineScene::advanceTo);
     connect(bridge, &SchedulerBridge::cycleRestarted, this, &TimelineScene::clearSegments);
 }
@@ -88,7 +107,6 @@ void TimelineScene::setTheme(const Theme& theme) {
         return;
     theme_ = theme;
     setBackgroundBrush(theme_.page);
-    axisLine_->setBrush(theme_.rule);
     legendRule_->setBrush(theme_.rule);
     placePlayhead();
     // Items read the theme as they paint; text must also drop its cached image.
@@ -103,108 +121,164 @@ void TimelineScene::setCardWidth(double width) {
     relayout();
 }
 
-void TimelineScene::showScenario(const Scenario& scenario, double axisEnd) {
-    clearSegments();
+void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const Lanes> lanes,
+                                 double axisEnd) {
+    const bool wasFit = isFit();
+    now_ = 0;
+    lanes_ = lanes ? std::move(lanes) : std::make_shared<Lanes>();
     axisEnd_ = axisEnd;
-    title_->setText(QString::fromStdString(scenario.title));
-    subtitle_->setText(QString::fromStdString(scenario.subtitle));
+    title_->setText(toQString(scenario.title));
+    subtitle_->setText(toQString(scenario.subtitle));
 
-    taskNames_.clear();
+    // Names are measured only when they change (not on a duration edit of a big scenario).
+    QStringList names;
+    names.reserve(qsizetype(scenario.tasks.size()));
     for (const Task& task : scenario.tasks)
-        taskNames_.push_back(QString::fromStdString(task.name));
-    // Reuse rows where the count is unchanged (the common case while editing).
-    while (tracks_.size() > std::size_t(taskNames_.size())) {
-        delete tracks_.back();
-        tracks_.pop_back();
-        delete rowLabels_.back();
-        rowLabels_.pop_back();
+        names.push_back(toQString(task.name));
+    if (names != taskNames_ || rowLabelFontSize(int(names.size())) != layout_.rowLabelSize) {
+        taskNames_ = std::move(names);
+        const QFontMetricsF metrics(style::font(rowLabelFontSize(int(taskNames_.size())), true));
+        widestRowLabel_ = 0;
+        for (const QString& name : std::as_const(taskNames_))
+            widestRowLabel_ = std::max(widestRowLabel_, metrics.horizontalAdvance(name));
+        widestRowLabel_ = std::ceil(widestRowLabel_); // a name that fits is never elided
     }
-    while (tracks_.size() < std::size_t(taskNames_.size())) {
-        auto* track = new TrackItem;
-        track->setZValue(kDecorationZ);
-        addItem(track);
-        tracks_.push_back(track);
-        auto* label = new TextItem(TextItem::Role::RowLabel, {}, style::font(kRowLabelSize, true),
-                                   Qt::AlignRight);
-        label->setZValue(kDecorationZ);
-        addItem(label);
-        rowLabels_.push_back(label);
-    }
-    const QFontMetricsF rowMetrics(style::font(rowLabelFontSize(int(taskNames_.size())), true));
-    widestRowLabel_ = 0;
-    for (qsizetype i = 0; i < taskNames_.size(); ++i) {
-        rowLabels_[std::size_t(i)]->setText(taskNames_[i]);
-        widestRowLabel_ = std::max(widestRowLabel_, rowMetrics.horizontalAdvance(taskNames_[i]));
-    }
-    widestRowLabel_ = std::ceil(widestRowLabel_); // a name that fits is never elided
-    growingByTask_.assign(std::size_t(taskNames_.size()), nullptr);
-
-    const AxisScale axis{axisEnd / kAxisIntervals, axisEnd};
-    for (TextItem* label : axisLabels_)
-        delete label;
-    axisLabels_.clear();
-    for (double tick : axis.ticks()) {
-        auto* label =
-            new TextItem(TextItem::Role::AxisLabel, QString::fromStdString(axisLabel(tick)),
-                         style::font(kAxisLabelSize), Qt::AlignHCenter);
-        label->setZValue(kDecorationZ);
-        label->setData(0, tick);
-        addItem(label);
-        axisLabels_.push_back(label);
-    }
+    // An edit keeps the zoom where it still fits the run; a fitted view stays fitted.
+    window_ = wasFit ? coroscope::fitWindow(axisEnd_) : clampedWindow(window_, axisEnd_);
     relayout();
+    windowMoved();
 }
 
-void TimelineScene::startSegment(const Segment& segment) {
-    if (segment.task >= tracks_.size())
-        return; // not a task of the scenario shown
-    auto* item = new SegmentItem(segment);
-    item->setZValue(kSegmentZ);
-    item->setShownUntil(std::max(now_, double(segment.start)));
-    item->place(tracks_[segment.task]->rect(), axisEnd_);
-    addItem(item);
-    segments_.push_back(item);
-    item->setHighlighted(highlighted_ == std::pair{int(segment.task), int(segment.step)});
-    item->growingIndex = int(growing_.size());
-    growing_.push_back(item);
-    growingByTask_[segment.task] = item;
-}
-
-void TimelineScene::finishSegment(const Segment& segment) {
-    if (segment.task >= growingByTask_.size())
+void TimelineScene::setWindow(const TimeWindow& window) {
+    const TimeWindow clamped = clampedWindow(window, axisEnd_);
+    if (clamped.from == window_.from && clamped.to == window_.to)
         return;
-    SegmentItem* item = growingByTask_[segment.task];
-    if (!item || item->segment() != segment)
-        return;
-    item->setShownUntil(double(segment.end));
-    item->place(tracks_[segment.task]->rect(), axisEnd_);
-    stopGrowing(item);
+    window_ = clamped;
+    windowMoved();
 }
 
-void TimelineScene::stopGrowing(SegmentItem* item) {
-    // O(1) removal: the last growing item takes this one's place.
-    SegmentItem* last = growing_.back();
-    growing_[std::size_t(item->growingIndex)] = last;
-    last->growingIndex = item->growingIndex;
-    growing_.pop_back();
-    item->growingIndex = -1;
-    growingByTask_[item->segment().task] = nullptr;
+void TimelineScene::zoomAround(double anchorMs, double factor) {
+    setWindow(zoomedAround(window_, anchorMs, factor, axisEnd_));
+}
+
+void TimelineScene::panBy(double deltaMs) {
+    setWindow(pannedBy(window_, deltaMs, axisEnd_));
+}
+
+void TimelineScene::fitWindow() {
+    setWindow(coroscope::fitWindow(axisEnd_));
+}
+
+bool TimelineScene::isFit() const {
+    return coroscope::isFit(window_, axisEnd_);
+}
+
+void TimelineScene::windowMoved() {
+    ticks_ = ticksFor(window_.from, window_.to);
+    axis_->update();
+    updateTracks();
+    placePlayhead();
+    emit windowChanged(window_.from, window_.to);
 }
 
 void TimelineScene::advanceTo(double nowMs) {
+    const double before = now_;
     now_ = nowMs;
-    for (SegmentItem* item : growing_) {
-        item->setShownUntil(nowMs);
-        item->place(tracks_[item->segment().task]->rect(), axisEnd_);
-    }
+    if (nowMs >= before)
+        updateTracks(std::pair{before, nowMs}); // only where segments grew
+    else
+        updateTracks();
     placePlayhead();
+}
+
+void TimelineScene::clearSegments() {
+    now_ = 0;
+    updateTracks();
+    placePlayhead();
+}
+
+void TimelineScene::updateTracks(std::optional<std::pair<double, double>> between) {
+    if (!between) {
+        lanesItem_->update();
+        return;
+    }
+    // The strip between the two times, widened by a pill's round end and its shadow.
+    const double pad = layout_.rowHeight + 24;
+    const double left = std::max(layout_.xAt(between->first, window_), layout_.trackLeft);
+    const double right =
+        std::min(layout_.xAt(between->second, window_), layout_.trackLeft + layout_.trackWidth);
+    if (right < layout_.trackLeft || left > layout_.trackLeft + layout_.trackWidth)
+        return; // outside the window: nothing on screen changed
+    const QRectF area = lanesItem_->boundingRect();
+    lanesItem_->update(QRectF(left - pad, area.top(), right - left + 2 * pad, area.height()));
+}
+
+std::vector<ShownSegment> TimelineScene::shownSegments() const {
+    std::vector<ShownSegment> shown;
+    for (std::size_t task = 0; task < lanes_->tasks(); ++task) {
+        const std::span<const LaneSegment> lane = lanes_->lane(task);
+        for (std::size_t step = 0; step < lane.size() && double(lane[step].start) <= now_; ++step) {
+            const LaneSegment& s = lane[step];
+            const QRectF track = layout_.track(int(task));
+            const double left = layout_.xAt(double(s.start), window_);
+            const double right = layout_.xAt(std::min(double(s.end), now_), window_);
+            shown.push_back({Segment{task, step, s.kind, s.start, s.end},
+                             QRectF(left, track.top(), right - left, track.height())});
+        }
+    }
+    std::sort(shown.begin(), shown.end(), [](const ShownSegment& a, const ShownSegment& b) {
+        return startsBefore(a.segment, b.segment);
+    });
+    return shown;
+}
+
+std::optional<Segment> TimelineScene::segmentAt(QPointF scenePoint) const {
+    const auto hit = layout_.trackHitAt(scenePoint, window_);
+    if (!hit || !layout_.track(hit->row).contains(scenePoint) || hit->ms >= now_)
+        return std::nullopt;
+    const std::ptrdiff_t step = lanes_->stepAt(std::size_t(hit->row), hit->ms);
+    if (step < 0)
+        return std::nullopt;
+    const LaneSegment& s = lanes_->lane(std::size_t(hit->row))[std::size_t(step)];
+    return Segment{std::size_t(hit->row), std::size_t(step), s.kind, s.start, s.end};
+}
+
+QString TimelineScene::shownRowLabel(int row) const {
+    const std::vector<SceneText> label = rowLabels_->labels(row, row + 1);
+    return label.empty() ? QString() : label.front().text;
+}
+
+std::vector<SceneText> TimelineScene::texts() const {
+    std::vector<SceneText> texts;
+    auto addItem = [&](const TextItem* item) {
+        if (!item->text().isEmpty())
+            texts.push_back({item->role(), item->rect(), item->shownText(), item->font(),
+                             item->color(), item->alignment()});
+    };
+    addItem(title_);
+    addItem(subtitle_);
+    for (SceneText& label : axis_->labels())
+        texts.push_back(std::move(label));
+    for (SceneText& label : rowLabels_->labels(0, rows()))
+        texts.push_back(std::move(label));
+    for (const TextItem* label : legendLabels_)
+        addItem(label);
+    return texts;
+}
+
+void TimelineScene::setTextPainted(bool painted) {
+    textPainted_ = painted;
+    for (TextItem* item : {title_, subtitle_})
+        item->setVisible(painted);
+    for (TextItem* item : legendLabels_)
+        item->setVisible(painted);
+    axis_->update();
+    rowLabels_->update();
 }
 
 void TimelineScene::highlightStep(int task, int step) {
     highlighted_ = {task, step};
-    for (SegmentItem* item : segments_)
-        item->setHighlighted(int(item->segment().task) == task &&
-                             int(item->segment().step) == step);
+    updateTracks();
 }
 
 void TimelineScene::setRowDetails(const QStringList& details) {
@@ -217,57 +291,53 @@ void TimelineScene::setPlayheadShown(bool shown) {
     placePlayhead();
 }
 
+void TimelineScene::pinRuler(double viewTop) {
+    const double natural = layout_.axisLabelTop - kRulerBandAbove;
+    const double offset = std::max(0.0, viewTop - natural);
+    if (offset == rulerOffset_)
+        return;
+    rulerOffset_ = offset;
+    placeRuler();
+    placePlayhead();
+}
+
+void TimelineScene::placeRuler() {
+    // The item paints at the offset itself (not moved by setPos): its labels are scene text.
+    const double bandTop = layout_.axisLabelTop - kRulerBandAbove;
+    axis_->setRect(QRectF(layout_.card.left() + 1, bandTop + rulerOffset_, layout_.card.width() - 2,
+                          layout_.axisLine.bottom() + kRulerBandBelow - bandTop));
+    axis_->update();
+}
+
 void TimelineScene::placePlayhead() {
     if (!playhead_->isVisible() || layout_.rows == 0)
         return;
-    const double x = layout_.xAt(now_, axisEnd_);
+    const bool inView = now_ >= window_.from && now_ <= window_.to;
+    const double x = layout_.xAt(now_, window_);
     const double bottom = layout_.track(layout_.rows - 1).bottom();
     playhead_->setLine(x, layout_.axisLine.top(), x, bottom + 2);
     QColor ink = theme_.title;
     ink.setAlphaF(0.7);
     playhead_->setPen(QPen(ink, 1.5));
+    playhead_->setOpacity(inView ? 1 : 0);
     playheadTime_->setBrush(theme_.title);
-    playheadTime_->setText(QString::fromStdString(axisLabel(now_)));
+    playheadTime_->setText(toQString(timeReadout(now_, ticks_)));
     const QRectF text = playheadTime_->boundingRect();
-    playheadTime_->setPos(x - text.width() / 2, bottom + 3);
-}
-
-void TimelineScene::clearSegments() {
-    for (SegmentItem* item : segments_)
-        delete item;
-    segments_.clear();
-    growing_.clear();
-    std::fill(growingByTask_.begin(), growingByTask_.end(), nullptr);
-    now_ = 0;
-    placePlayhead();
-}
-
-SegmentItem* TimelineScene::segmentAt(QPointF scenePoint) const {
-    // Bounding rectangles include shadows, which may reach onto the next row.
-    for (QGraphicsItem* item :
-         items(scenePoint, Qt::IntersectsItemBoundingRect, Qt::DescendingOrder)) {
-        auto* segment = qgraphicsitem_cast<SegmentItem*>(item);
-        if (segment && segment->rect().contains(scenePoint))
-            return segment;
-    }
-    return nullptr;
+    const double left = std::clamp(x - text.width() / 2, layout_.trackLeft,
+                                   layout_.trackLeft + layout_.trackWidth - text.width());
+    playheadTime_->setPos(left, layout_.axisLine.bottom() + 3 + rulerOffset_);
+    playheadTime_->setOpacity(inView ? 1 : 0);
 }
 
 void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     QString text;
-    if (const SegmentItem* item = segmentAt(event->scenePos())) {
-        const Segment& s = item->segment();
-        text = describeSegment(s, taskNames_[qsizetype(s.task)]);
-    } else if (const int row = rowLabelAt(event->scenePos());
-               row >= 0 && row < rowDetails_.size()) {
-        text = rowDetails_[row];
-    } else {
-        for (const QGraphicsItem* item : items(event->scenePos())) {
-            if (!item->toolTip().isEmpty()) { // an elided row label
-                text = item->toolTip();
-                break;
-            }
-        }
+    if (const std::optional<Segment> segment = segmentAt(event->scenePos())) {
+        text = describeSegment(*segment, taskNames_[qsizetype(segment->task)]);
+    } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {
+        if (row < rowDetails_.size())
+            text = rowDetails_[row];
+        else if (shownRowLabel(row) != taskNames_[row])
+            text = taskNames_[row]; // an elided label's full name
     }
     // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"
     // must show as typed. Plain text stays plain, as it always looked.
@@ -278,41 +348,30 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     event->setAccepted(!text.isEmpty());
 }
 
-int TimelineScene::rowLabelAt(QPointF scenePoint) const {
-    for (int row = 0; row < layout_.rows; ++row)
-        if (layout_.rowLabel(row).contains(scenePoint))
+int TimelineScene::rowLabelAt(QPointF p) const {
+    const auto [first, last] = layout_.rowsBetween(p.y(), p.y());
+    for (int row = first; row < last; ++row)
+        if (layout_.rowLabel(row).contains(p))
             return row;
     return -1;
 }
 
 void TimelineScene::relayout() {
-    layout_ = layoutTimeline(cardWidth_, int(tracks_.size()), widestRowLabel_);
+    layout_ = layoutTimeline(cardWidth_, rows(), widestRowLabel_);
     setSceneRect(layout_.page);
     card_->setRect(layout_.card);
     title_->setRect(layout_.title);
     subtitle_->setRect(layout_.subtitle);
-    axisLine_->setRect(layout_.axisLine);
+    placeRuler();
+    const double rowsTop = layout_.rowTop(0);
+    const double rowsBottom = rows() > 0 ? layout_.track(rows() - 1).bottom() : rowsTop;
+    lanesItem_->setRect(
+        QRectF(layout_.trackLeft, rowsTop, layout_.trackWidth, rowsBottom - rowsTop));
+    rowLabels_->setRect(
+        QRectF(layout_.rowLabelLeft, rowsTop, layout_.rowLabelWidth, rowsBottom - rowsTop));
     legendRule_->setRect(layout_.legendRule);
-    const QFontMetricsF axisMetrics(style::font(kAxisLabelSize));
-    for (TextItem* label : axisLabels_) {
-        // Centred exactly over its time on the tracks.
-        const double x = layout_.xAt(label->data(0).toDouble(), axisEnd_);
-        const double w = axisMetrics.horizontalAdvance(label->text()) + 2;
-        label->setRect(QRectF(x - w / 2, layout_.axisLabelTop, w, kAxisLabelLine));
-    }
-    const QFont rowFont = style::font(layout_.rowLabelSize, true);
-    // Names wider than the column are elided; only then is there a name to look up.
-    const bool someElided = widestRowLabel_ > layout_.rowLabelWidth;
-    for (std::size_t row = 0; row < tracks_.size(); ++row) {
-        TextItem* label = rowLabels_[row];
-        tracks_[row]->setRect(layout_.track(int(row)));
-        label->setRect(layout_.rowLabel(int(row)));
-        label->setFont(rowFont);
-        const bool elided = someElided && label->shownText() != label->text();
-        label->setToolTip(elided ? label->text() : QString());
-    }
-    for (SegmentItem* item : segments_)
-        item->place(tracks_[item->segment().task]->rect(), axisEnd_);
+    rowLabels_->update();
+    updateTracks();
     placeLegend();
     placePlayhead();
 }

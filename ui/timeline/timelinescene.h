@@ -1,26 +1,52 @@
 #pragma once
 
-// The timeline card as a scene: title, axis, one row per task, segments, legend. It shows only
-// what it is told (a scenario's names, then segment events and the time), so the window,
-// scrubbing and export all draw the same thing from the same events.
+// The timeline card as a scene: title, ruler, one row per task, segments, legend. It shows only
+// what it is told (a scenario's names and its schedule per task, then the time), so the window,
+// scrubbing and export all draw the same thing. The tracks show a window of the run's time,
+// which zooms and pans; the rows and the ruler are each one item that paints what is in view.
 
+#include "axis.h"
+#include "lanes.h"
 #include "scenario.h"
 #include "segment.h"
+#include "timeline/timelineitems.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinestyle.h"
+#include "timewindow.h"
 
 #include <QGraphicsScene>
 
+#include <memory>
+#include <optional>
 #include <vector>
+
+class QGraphicsLineItem;
+class QGraphicsSimpleTextItem;
 
 namespace coroscope {
 
+class AxisItem;
 class CardItem;
+class LanesItem;
+class RowLabelsItem;
 class SchedulerBridge;
-class SegmentItem;
 class SwatchItem;
-class TextItem;
-class TrackItem;
+
+// A segment as the scene draws it now: up to the current time, in scene coordinates.
+struct ShownSegment {
+    Segment segment;
+    QRectF rect;
+};
+
+// A line of text the scene paints, as an SVG export writes it.
+struct SceneText {
+    TextItem::Role role;
+    QRectF rect;
+    QString text; // as shown (elided where it did not fit)
+    QFont font;
+    QColor color;
+    Qt::Alignment alignment;
+};
 
 class TimelineScene : public QGraphicsScene {
     Q_OBJECT
@@ -37,50 +63,87 @@ public:
     const TimelineLayout& layout() const { return layout_; }
     double axisEnd() const { return axisEnd_; }
     double now() const { return now_; }
-    const std::vector<SegmentItem*>& segmentItems() const { return segments_; }
-    // The topmost segment whose pill (not its shadow) holds the point, or null.
-    SegmentItem* segmentAt(QPointF scenePoint) const;
+    const Lanes& lanes() const { return *lanes_; }
+    int rows() const { return int(taskNames_.size()); }
+
+    // The part of the run's time the tracks show: the whole axis unless zoomed.
+    const TimeWindow& window() const { return window_; }
+    void setWindow(const TimeWindow& window);
+    void zoomAround(double anchorMs, double factor);
+    void panBy(double deltaMs);
+    void fitWindow();
+    bool isFit() const;
+    // The ruler's ticks and labels for the window.
+    const TickSet& ticks() const { return ticks_; }
+
+    // Segments drawn now, in start order (those starting at this moment have no width yet).
+    std::vector<ShownSegment> shownSegments() const;
+    // The segment whose pill (not its shadow) holds the point, or nothing.
+    std::optional<Segment> segmentAt(QPointF scenePoint) const;
+    // The text of a row's label as drawn (elided where the column is too narrow).
+    QString shownRowLabel(int row) const;
+    // Every line of text as painted, and whether the scene paints text at all (SVG export
+    // writes it as text elements instead).
+    std::vector<SceneText> texts() const;
+    void setTextPainted(bool painted);
+    bool textPainted() const { return textPainted_; }
+
     // The colours every item paints in (light until told otherwise).
     const style::Theme& theme() const { return theme_; }
     void setTheme(const style::Theme& theme);
-    // A line across the tracks at the current time, with the time under it: the window shows
-    // it, pictures do not (they stay the animation's frames).
+    // A line across the tracks at the current time, with the time under the ruler: the window
+    // shows it, pictures do not (they stay the animation's frames).
     void setPlayheadShown(bool shown);
     // Rings the segment of one step (the panel's selection), now or when it starts; -1, -1
     // for none.
     void highlightStep(int task, int step);
+    std::pair<int, int> highlighted() const { return highlighted_; }
     // What hovering a row's label says (the window gives each task's totals); by default the
-    // label's own full name.
+    // label's own full name when it is elided.
     void setRowDetails(const QStringList& details);
+    const QStringList& taskNames() const { return taskNames_; }
+    // Keeps the ruler in view: the view's top edge in scene coordinates (the ruler's own place
+    // when the card's top is in view).
+    void pinRuler(double viewTop);
+    double rulerOffset() const { return rulerOffset_; }
     QGraphicsLineItem* playhead() const { return playhead_; }
     QGraphicsSimpleTextItem* playheadTime() const { return playheadTime_; }
 
+signals:
+    void windowChanged(double fromMs, double toMs);
+
 public slots:
-    // New rows and labels; no segments until they start.
-    void showScenario(const coroscope::Scenario& scenario, double axisEnd);
-    void startSegment(const coroscope::Segment& segment);
-    void finishSegment(const coroscope::Segment& segment);
-    // Grows the segments still running up to this virtual time.
+    // New rows, labels and schedule; nothing drawn until the time moves past a start.
+    void showScenario(const coroscope::Scenario& scenario,
+                      std::shared_ptr<const coroscope::Lanes> lanes, double axisEnd);
+    // Draws segments up to this virtual time (they grow as it moves on).
     void advanceTo(double nowMs);
     // Back to t = 0 with no segments (a new cycle or a seek backwards).
     void clearSegments();
 
 protected:
-    // Tooltips: the segment under the pointer, described on demand, or a shortened row label's
-    // full name.
+    // Tooltips: the segment under the pointer, described on demand, or a row label's details.
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
     void relayout();
+    void windowMoved();
     // The row whose label holds the point, or -1.
     int rowLabelAt(QPointF scenePoint) const;
     void placePlayhead();
+    void placeRuler();
     void placeLegend();
-    void stopGrowing(SegmentItem* item);
+    // Repaints the tracks between two times (all of them for nothing).
+    void updateTracks(std::optional<std::pair<double, double>> between = std::nullopt);
 
     double cardWidth_;
     double axisEnd_ = 1000;
     double now_ = 0;
+    TimeWindow window_{0, 1000};
+    TickSet ticks_;
+    double rulerOffset_ = 0;
+    bool textPainted_ = true;
+    std::shared_ptr<const Lanes> lanes_;
     style::Theme theme_ = style::Theme::light();
     std::pair<int, int> highlighted_{-1, -1};
     QStringList rowDetails_;
@@ -92,16 +155,16 @@ private:
     CardItem* card_;
     TextItem* title_;
     TextItem* subtitle_;
-    QGraphicsRectItem* axisLine_;
+    AxisItem* axis_;
+    LanesItem* lanesItem_;
+    RowLabelsItem* rowLabels_;
     QGraphicsRectItem* legendRule_;
-    std::vector<TextItem*> axisLabels_;
-    std::vector<TextItem*> rowLabels_;
-    std::vector<TrackItem*> tracks_;
     std::vector<SwatchItem*> swatches_;
     std::vector<TextItem*> legendLabels_;
-    std::vector<SegmentItem*> segments_; // in start order
-    std::vector<SegmentItem*> growing_;  // started, not finished
-    std::vector<SegmentItem*> growingByTask_;
 };
+
+// What hovering a segment says, as plain text: "Task 2, step 2: I/O Wait\n250 ms to 370 ms
+// (120 ms)".
+QString describeSegment(const Segment& segment, const QString& taskName);
 
 } // namespace coroscope

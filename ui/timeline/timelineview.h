@@ -1,9 +1,13 @@
 #pragma once
 
-// Shows a TimelineScene: the card keeps at most 1000 px, centred; the tracks stretch with the
-// window; many rows scroll vertically.
+// Shows a TimelineScene: the card keeps at most 1000 px, centred, and shrinks with the window;
+// many rows scroll vertically under a ruler that stays in view. Time zooms and pans: Ctrl+wheel
+// (or a pinch) zooms around the pointer, Shift+wheel or a sideways wheel and dragging the
+// tracks pan; a click on a track (without dragging) asks for that moment.
 
 #include <QGraphicsView>
+
+#include <optional>
 
 namespace coroscope {
 
@@ -14,6 +18,17 @@ class TimelineView : public QGraphicsView {
 public:
     explicit TimelineView(TimelineScene* scene, QWidget* parent = nullptr);
 
+    // How much one zoom step (a key, a menu entry, a wheel notch) magnifies.
+    static constexpr double kZoomStep = 1.25;
+
+public slots:
+    // Zoom around the playhead when it is in view, else around the window's middle.
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+    // The top of the card in view (after opening a scenario).
+    void showTop();
+
 signals:
     // A click on the tracks: the user wants to see that moment.
     void seekRequested(double ms);
@@ -23,10 +38,23 @@ signals:
 protected:
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent* event) override;
 
 private:
     void fitCard();
+    void pinRuler();
+    void zoomBy(double factor);
+    // The time under a viewport point, clamped to the window when off the tracks.
+    double timeAtViewport(QPointF viewportPoint) const;
     TimelineScene* scene_;
+    // A press on the tracks: where, and the window then; a drag pans from it.
+    std::optional<QPointF> pressAt_;
+    bool dragging_ = false;
+    double pressFrom_ = 0;
 };
 
 } // namespace coroscope

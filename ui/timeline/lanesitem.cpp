@@ -1,0 +1,144 @@
+#include "timeline/lanesitem.h"
+
+#include "timeline/pillpainter.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelinestyle.h"
+
+#include <QPainter>
+#include <QPen>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+
+namespace coroscope {
+
+namespace {
+
+QColor middle(const style::KindColors& colors) {
+    return QColor((colors.from.red() + colors.to.red()) / 2,
+                  (colors.from.green() + colors.to.green()) / 2,
+                  (colors.from.blue() + colors.to.blue()) / 2);
+}
+
+} // namespace
+
+QColor columnColor(const ColumnPiece& column, const style::Theme& theme) {
+    const float total = column.total();
+    if (total <= 0)
+        return Qt::transparent;
+    double r = 0, g = 0, b = 0;
+    for (StepKind kind : kAllStepKinds) {
+        const double share = column.coverage[std::size_t(kind)] / total;
+        const QColor c = middle(theme.kindColors(kind));
+        r += share * c.red();
+        g += share * c.green();
+        b += share * c.blue();
+    }
+    QColor mixed(int(std::lround(r)), int(std::lround(g)), int(std::lround(b)));
+    mixed.setAlphaF(std::min(double(total), 1.0));
+    return mixed;
+}
+
+LanesItem::LanesItem(const TimelineScene& scene)
+    : scene_(scene) {
+    setFlag(ItemUsesExtendedStyleOption); // for the exposed rectangle: only what is in view
+}
+
+double LanesItem::overhang() const {
+    const ShadowSpec spec = segmentShadow(scene_.layout().rowHeight, {});
+    return shadowReach(spec) + spec.offsetY;
+}
+
+void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const TimelineLayout& layout = scene_.layout();
+    const QRectF exposed = option->exposedRect;
+    const double reach = overhang();
+    // Rows whose pills or shadows reach into the exposed area.
+    const auto [firstRow, lastRow] =
+        layout.rowsBetween(exposed.top() - reach, exposed.bottom() + reach);
+    if (firstRow >= lastRow)
+        return;
+    // The tracks show the run's time from 0 to the axis end: where the window stops short of
+    // either end, what lies beyond is cut at the track's edge; at an end, shadows may spill.
+    const TimeWindow& window = scene_.window();
+    const double spill = reach + layout.rowHeight;
+    const double left = window.from > 0 ? layout.trackLeft : layout.trackLeft - spill;
+    const double right = window.to < scene_.axisEnd()
+                             ? layout.trackLeft + layout.trackWidth
+                             : layout.trackLeft + layout.trackWidth + spill;
+    painter->save();
+    painter->setClipRect(QRectF(left, exposed.top(), right - left, exposed.height()),
+                         Qt::IntersectClip);
+    paintTracks(painter, firstRow, lastRow);
+    // Only the times in the exposed columns (with a pill's round end and shadow either side).
+    const double fromMs = layout.timeAt(exposed.left() - spill, window);
+    const double toMs = layout.timeAt(exposed.right() + spill, window);
+    for (int row = firstRow; row < lastRow; ++row)
+        paintRow(painter, row, fromMs, toMs);
+    painter->restore();
+}
+
+void LanesItem::paintTracks(QPainter* painter, int firstRow, int lastRow) const {
+    const TimelineLayout& layout = scene_.layout();
+    const TimeWindow& window = scene_.window();
+    const double margin = layout.rowHeight;
+    const double left = std::max(layout.xAt(0, window), layout.trackLeft - margin);
+    const double right = std::min(layout.xAt(scene_.axisEnd(), window),
+                                  layout.trackLeft + layout.trackWidth + margin);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(themeOf(this).track);
+    for (int row = firstRow; row < lastRow; ++row) {
+        const QRectF track = layout.track(row);
+        const QRectF shown(left, track.top(), right - left, track.height());
+        painter->drawRoundedRect(shown, track.height() / 2, track.height() / 2);
+    }
+}
+
+void LanesItem::paintRow(QPainter* painter, int row, double fromMs, double toMs) const {
+    const TimelineLayout& layout = scene_.layout();
+    const TimeWindow& window = scene_.window();
+    const std::span<const LaneSegment> lane = scene_.lanes().lane(std::size_t(row));
+    const auto [first, last] = scene_.lanes().overlapping(std::size_t(row), fromMs, toMs);
+    if (first >= last)
+        return;
+    const LaneView view{window.from, window.to, layout.trackWidth, scene_.now(), layout.rowHeight};
+    drawLane(lane.subspan(first, last - first), view, drawing_);
+    const style::Theme& theme = themeOf(this);
+    const QRectF track = layout.track(row);
+    const ShadowSpec shadow = segmentShadow(layout.rowHeight, theme.segmentShadow);
+    const auto [highlightTask, highlightStep] = scene_.highlighted();
+    for (const PillPiece& pill : drawing_.pills) {
+        const QRectF rect(layout.trackLeft + pill.left, track.top(), pill.right - pill.left,
+                          track.height());
+        paintKindPill(painter, rect, theme.kindColors(pill.kind), shadow);
+        if (row == highlightTask && int(first + pill.step) == highlightStep) {
+            // A ring just outside the pill, in the title's colour: seen on any kind and theme.
+            const QRectF ring = rect.adjusted(-2, -2, 2, 2);
+            painter->setPen(QPen(theme.title, 2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRoundedRect(ring, ring.height() / 2, ring.height() / 2);
+        }
+    }
+    for (const ColumnPiece& column : drawing_.columns)
+        painter->fillRect(QRectF(layout.trackLeft + column.x, track.top(), 1, track.height()),
+                          columnColor(column, theme));
+}
+
+QRectF LanesItem::pillRect(std::size_t task, std::size_t step) const {
+    const TimelineLayout& layout = scene_.layout();
+    const std::span<const LaneSegment> lane = scene_.lanes().lane(task);
+    if (step >= lane.size())
+        return {};
+    const TimeWindow& window = scene_.window();
+    const LaneView view{window.from, window.to, layout.trackWidth, scene_.now(), layout.rowHeight};
+    LaneDrawing one;
+    drawLane(lane.subspan(step, 1), view, one);
+    if (one.pills.empty())
+        return {};
+    const QRectF track = layout.track(int(task));
+    return {layout.trackLeft + one.pills[0].left, track.top(),
+            one.pills[0].right - one.pills[0].left, track.height()};
+}
+
+} // namespace coroscope

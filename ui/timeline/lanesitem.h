@@ -1,0 +1,41 @@
+#pragma once
+
+// Every task's track and segments, as one item: it paints the rows in view from the run's
+// per-task arrays (core/lanedrawing), so a frame costs what the screen holds, not what the run
+// holds. Segments a pixel wide or more are the reference's pills; thinner ones merge per
+// pixel column into the colours of the kinds they hold, by how much of the column each covers.
+
+#include "lanedrawing.h"
+#include "timeline/timelineitems.h"
+
+namespace coroscope {
+
+class TimelineScene;
+
+class LanesItem final : public RectItem {
+public:
+    enum { Type = kLanesItemType };
+    explicit LanesItem(const TimelineScene& scene);
+    int type() const override { return Type; }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override;
+
+    // Where a segment's pill is in scene coordinates at the scene's window and time (empty
+    // if it is not drawn as a pill).
+    QRectF pillRect(std::size_t task, std::size_t step) const;
+
+protected:
+    double overhang() const override;
+
+private:
+    void paintTracks(QPainter* painter, int firstRow, int lastRow) const;
+    void paintRow(QPainter* painter, int row, double fromMs, double toMs) const;
+
+    const TimelineScene& scene_;
+    mutable LaneDrawing drawing_; // reused from row to row: no allocation per frame
+};
+
+// The pixel columns' colour: the kinds' middle colours mixed by how much each covers, as
+// opaque as the column is covered (what drawing each thin segment with antialiasing gives).
+QColor columnColor(const ColumnPiece& column, const style::Theme& theme);
+
+} // namespace coroscope

@@ -1,0 +1,44 @@
+#include "timeline/rowlabelsitem.h"
+
+#include "timeline/timelinescene.h"
+#include "timeline/timelinestyle.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace coroscope {
+
+RowLabelsItem::RowLabelsItem(const TimelineScene& scene)
+    : scene_(scene) {
+    setFlag(ItemUsesExtendedStyleOption); // for the exposed rectangle: only rows in view
+}
+
+std::vector<SceneText> RowLabelsItem::labels(int first, int last) const {
+    const TimelineLayout& layout = scene_.layout();
+    const QFont font = style::font(layout.rowLabelSize, true);
+    const QFontMetricsF metrics(font);
+    const QColor color = themeOf(this).rowLabel;
+    std::vector<SceneText> labels;
+    for (int row = first; row < last; ++row) {
+        const QRectF rect = layout.rowLabel(row);
+        labels.push_back({TextItem::Role::RowLabel, rect,
+                          metrics.elidedText(scene_.taskNames()[row], Qt::ElideRight, rect.width()),
+                          font, color, Qt::AlignRight});
+    }
+    return labels;
+}
+
+void RowLabelsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    if (!scene_.textPainted())
+        return;
+    const QRectF exposed = option->exposedRect;
+    const auto [first, last] = scene_.layout().rowsBetween(exposed.top(), exposed.bottom());
+    for (const SceneText& label : labels(first, last)) {
+        painter->setFont(label.font);
+        painter->setPen(label.color);
+        painter->drawText(label.rect, int(label.alignment | Qt::AlignVCenter), label.text);
+    }
+}
+
+} // namespace coroscope
