@@ -13,7 +13,8 @@
 namespace coroscope {
 
 struct Error {
-    std::string message; // UTF-8, one sentence, no trailing newline
+    std::string message;    // UTF-8, one sentence, no trailing newline
+    bool cancelled = false; // stopped at the user's asking (see progress.h): nothing to report
     friend bool operator==(const Error&, const Error&) = default;
 };
 

@@ -200,7 +200,7 @@ TEST_F(ThemeWindow, ExportsStayLightInADarkWindowUnlessAsked) {
     ASSERT_TRUE(succeeded(window.exportTo(dir.filePath("light.png"), ExportFormat::Png, options)));
     EXPECT_EQ(QImage(dir.filePath("light.png")).pixelColor(2, 2), Theme::light().page);
 
-    ExportDialog dialog(ExportFormat::Png, 0, window.pageWidth(), &window);
+    ExportDialog dialog(ExportFormat::Png, 0, window.pageWidth(), std::nullopt, &window);
     EXPECT_EQ(nameOf(dialog.options().theme), "light");
     dialog.themeBox()->setCurrentIndex(dialog.themeBox()->findData(true));
     EXPECT_EQ(nameOf(dialog.options().theme), "dark");

@@ -3,6 +3,7 @@
 // in view over scrolled rows; and level of detail drawing what drawing every segment draws.
 
 #include "bridge/schedulerbridge.h"
+#include "export/timelineexport.h"
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
@@ -20,6 +21,7 @@
 #include <QMenuBar>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
 
@@ -292,4 +294,35 @@ TEST(LevelOfDetail, DrawsWhatDrawingEverySegmentDraws) {
 
     EXPECT_LT(difference / pixels, 4.0) << "mean difference per pixel, of 255";
     EXPECT_LT(far / pixels, 0.02) << "pixels clearly different";
+}
+
+TEST(ExportRange, APictureOfTheVisibleRangeShowsOnlyThatTime) {
+    // 250 to 370 ms: Task 1 waits on I/O, Task 2 waits on I/O, Task 3 runs.
+    ExportOptions options;
+    options.range = TimeWindow{250, 370};
+    auto scene = timelineAt(ScenarioFile::builtInDefault(), 1e9, 1000);
+    scene->setWindow(*options.range);
+    const QImage image = renderTimeline(*scene, 1);
+    const TimelineLayout& l = scene->layout();
+    const auto colourAt = [&](double ms, int row) {
+        return image.pixelColor(
+            QPointF(l.xAt(ms, *options.range), l.track(row).center().y()).toPoint());
+    };
+    for (double ms : {255.0, 310.0, 365.0}) {
+        EXPECT_GT(colourAt(ms, 0).red(), 240) << "I/O orange at " << ms;
+        EXPECT_LT(colourAt(ms, 0).blue(), 60);
+        EXPECT_GT(colourAt(ms, 1).red(), 240);
+        EXPECT_GT(colourAt(ms, 2).blue(), 200) << "processing blue at " << ms;
+    }
+    QStringList labels;
+    for (const SceneText& text : textsOf(*scene, TextItem::Role::AxisLabel))
+        labels << text.text;
+    EXPECT_EQ(labels, (QStringList{"260ms", "280ms", "300ms", "320ms", "340ms", "360ms"}));
+
+    // The export writes the same picture.
+    QTemporaryDir folder;
+    const std::string path = folder.filePath("range.png").toStdString();
+    ASSERT_TRUE(exportTimeline(ScenarioFile::builtInDefault(), path, ExportFormat::Png, options));
+    EXPECT_EQ(QImage(QString::fromStdString(path)).convertToFormat(QImage::Format_RGB32),
+              image.convertToFormat(QImage::Format_RGB32));
 }

@@ -14,6 +14,7 @@
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
+#include "workprogress.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -589,15 +590,17 @@ double MainWindow::pageWidth() const {
 }
 
 Result<void> MainWindow::exportTo(const QString& path, ExportFormat format,
-                                  const ExportOptions& options) const {
-    return exportTimeline(model_->scenario(), nativePath(path), format, options);
+                                  const ExportOptions& options, const Progress& progress) const {
+    return exportTimeline(model_->scenario(), nativePath(path), format, options, progress);
 }
 
 void MainWindow::exportInteractively(ExportFormat format) {
     ExportOptions options;
     options.width = pageWidth();
     if (format != ExportFormat::Trace) {
-        ExportDialog dialog(format, bridge_->now(), pageWidth(), this);
+        const std::optional<TimeWindow> zoomed =
+            scene_->isFit() ? std::nullopt : std::optional(scene_->window());
+        ExportDialog dialog(format, bridge_->now(), pageWidth(), zoomed, this);
         if (dialog.exec() != QDialog::Accepted)
             return;
         options = dialog.options();
@@ -614,7 +617,12 @@ void MainWindow::exportInteractively(ExportFormat format) {
     if (!path.endsWith(extension, Qt::CaseInsensitive))
         path += extension;
     lastFolder_ = QFileInfo(path).absolutePath();
-    if (Result<void> exported = exportTo(path, format, options); !exported) {
+    WorkProgress work(this, tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+    if (Result<void> exported = exportTo(path, format, options, work.progress()); !exported) {
+        if (exported.error().cancelled) {
+            statusBar()->showMessage(tr("Export cancelled: nothing was written"), 5000);
+            return;
+        }
         showPlainMessage(this, QMessageBox::Warning, tr("Export failed"),
                          toQString(exported.error()));
         return;

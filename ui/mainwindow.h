@@ -51,9 +51,9 @@ public:
     void restore(const Autosaver::Recovered& recovered);
     Autosaver* autosaver() const { return autosaver_; }
 
-    // Writes the shown scenario.
-    Result<void> exportTo(const QString& path, ExportFormat format,
-                          const ExportOptions& options) const;
+    // Writes the shown scenario, telling progress when asked.
+    Result<void> exportTo(const QString& path, ExportFormat format, const ExportOptions& options,
+                          const Progress& progress = {}) const;
     // The status bar's warning that unsaved work is not being kept safe (hidden when it is).
     QLabel* autosaveWarning() const { return autosaveWarning_; }
     // The status bar's figures of the run.

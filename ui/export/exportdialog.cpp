@@ -2,6 +2,7 @@
 
 #include "axis.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,7 +15,8 @@
 
 namespace coroscope {
 
-ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWidth, QWidget* parent)
+ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWidth,
+                           std::optional<TimeWindow> visible, QWidget* parent)
     : QDialog(parent)
     , currentMs_(std::floor(currentMs))
     , pageWidth_(pageWidth)
@@ -22,12 +24,26 @@ ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWid
     , frame_(new QRadioButton(tr("The frame at the current time (%1)")
                                   .arg(QString::fromStdString(axisLabel(std::floor(currentMs)))),
                               this))
+    , visible_(visible)
+    , wholeRun_(new QRadioButton(tr("The whole run"), this))
+    , visibleRange_(new QRadioButton(this))
     , scale_(new QComboBox(this))
     , transparent_(new QCheckBox(tr("Transparent background"), this))
     , theme_(new QComboBox(this)) {
     const bool png = format == ExportFormat::Png;
     setWindowTitle(png ? tr("Export PNG") : tr("Export SVG"));
     finished_->setChecked(true);
+    // Two choices of their own, beside the finished run or the frame.
+    auto* range = new QButtonGroup(this);
+    range->addButton(wholeRun_);
+    range->addButton(visibleRange_);
+    wholeRun_->setChecked(true);
+    if (visible_) {
+        const TickSet units = ticksFor(visible_->from, visible_->to);
+        visibleRange_->setText(tr("The visible range (%1 to %2)")
+                                   .arg(QString::fromStdString(timeReadout(visible_->from, units)),
+                                        QString::fromStdString(timeReadout(visible_->to, units))));
+    }
     for (int scale : {1, 2, 3})
         scale_->addItem(tr("%1× (%2 px wide)").arg(scale).arg(std::ceil(pageWidth * scale)), scale);
     scale_->setCurrentIndex(1);
@@ -37,6 +53,13 @@ ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWid
     auto* form = new QFormLayout;
     form->addRow(tr("Show:"), finished_);
     form->addRow(QString(), frame_);
+    if (visible_) {
+        form->addRow(tr("Time:"), wholeRun_);
+        form->addRow(QString(), visibleRange_);
+    } else {
+        wholeRun_->hide();
+        visibleRange_->hide();
+    }
     form->addRow(tr("Colours:"), theme_);
     if (png) {
         form->addRow(tr("Pixel density:"), scale_);
@@ -62,6 +85,8 @@ ExportOptions ExportDialog::options() const {
     options.theme = theme_->currentData().toBool() ? style::Theme::dark() : style::Theme::light();
     if (frame_->isChecked())
         options.atMs = currentMs_;
+    if (visible_ && visibleRange_->isChecked())
+        options.range = visible_;
     return options;
 }
 

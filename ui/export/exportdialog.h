@@ -1,7 +1,7 @@
 #pragma once
 
-// Asks how to export a picture: the finished run or the current frame, pixel density,
-// background and theme.
+// Asks how to export a picture: the finished run or the current frame, the whole run or the
+// zoomed view's range, pixel density, background and theme.
 
 #include "export/timelineexport.h"
 
@@ -18,9 +18,10 @@ class ExportDialog : public QDialog {
     Q_OBJECT
 public:
     // currentMs: the playback time offered as "the frame at the current time"; pageWidth: the
-    // picture's logical width (the card as the window shows it, plus its page padding).
+    // picture's logical width (the card as the window shows it, plus its page padding);
+    // visible: the zoomed view's range, offered beside the whole run (none when not zoomed).
     ExportDialog(ExportFormat format, double currentMs, double pageWidth,
-                 QWidget* parent = nullptr);
+                 std::optional<TimeWindow> visible = std::nullopt, QWidget* parent = nullptr);
 
     ExportOptions options() const;
     // Light (the default) or dark colours.
@@ -31,6 +32,9 @@ private:
     double pageWidth_;
     QRadioButton* finished_;
     QRadioButton* frame_;
+    std::optional<TimeWindow> visible_;
+    QRadioButton* wholeRun_;
+    QRadioButton* visibleRange_;
     QComboBox* scale_;
     QCheckBox* transparent_;
     QComboBox* theme_;

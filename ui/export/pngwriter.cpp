@@ -4,102 +4,107 @@
 #include <QImage>
 #include <QtEndian>
 
-#include <zlib.h>
-
-#include <array>
-#include <vector>
+#include <algorithm>
 
 namespace coroscope {
 
 namespace {
 
-class ChunkWriter {
-public:
-    explicit ChunkWriter(QIODevice& device)
-        : device_(device) {}
-
-    bool write(const char type[4], const unsigned char* data, std::size_t size) {
-        unsigned char header[8];
-        qToBigEndian(quint32(size), header);
-        std::copy(type, type + 4, header + 4);
-        uLong crc = crc32(0, header + 4, 4);
-        if (size > 0) // crc32() with no buffer starts over instead of adding nothing
-            crc = crc32(crc, data, uInt(size));
-        unsigned char trailer[4];
-        qToBigEndian(quint32(crc), trailer);
-        return put(header, 8) && put(data, size) && put(trailer, 4);
-    }
-    bool put(const unsigned char* data, std::size_t size) {
-        return size == 0 ||
-               device_.write(reinterpret_cast<const char*>(data), qint64(size)) == qint64(size);
-    }
-
-private:
-    QIODevice& device_;
-};
-
 constexpr std::size_t kIdatBytes = 1 << 18;
+const unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
 } // namespace
 
-Result<void> writePng(QIODevice& device, const QImage& source) {
-    const bool opaque = !source.hasAlphaChannel();
-    // Rows are converted one at a time: no second copy of a picture that may be huge.
-    const QImage::Format native =
-        opaque ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied;
-    const QImage image = source.format() == native ? source : source.convertToFormat(native);
-    const int channels = opaque ? 3 : 4;
-    auto refused = [&] { return Error{device.errorString().toStdString()}; };
-
-    ChunkWriter out(device);
-    static const unsigned char kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+PngStream::PngStream(QIODevice& device, int width, int height, bool opaque)
+    : device_(device)
+    , width_(width)
+    , opaque_(opaque)
+    , row_(1 + std::size_t(width) * (opaque ? 3 : 4))
+    , compressed_(kIdatBytes) {
     unsigned char ihdr[13];
-    qToBigEndian(quint32(image.width()), ihdr);
-    qToBigEndian(quint32(image.height()), ihdr + 4);
+    qToBigEndian(quint32(width), ihdr);
+    qToBigEndian(quint32(height), ihdr + 4);
     ihdr[8] = 8;                        // bits per channel
     ihdr[9] = opaque ? 2 : 6;           // RGB or RGBA
     ihdr[10] = ihdr[11] = ihdr[12] = 0; // deflate, adaptive filtering, no interlace
-    if (!out.put(kSignature, 8) || !out.write("IHDR", ihdr, sizeof ihdr))
-        return refused();
+    started_ = deflateInit2(&z_, 1, Z_DEFLATED, 15, 8, Z_RLE) == Z_OK &&
+               device_.write(reinterpret_cast<const char*>(kSignature), 8) == 8 &&
+               chunk("IHDR", ihdr, sizeof ihdr);
+}
 
-    z_stream z{};
-    if (deflateInit2(&z, 1, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK)
-        return Error{"the compressor could not start"};
-    std::vector<unsigned char> row(1 + std::size_t(image.width()) * std::size_t(channels));
-    std::vector<unsigned char> compressed(kIdatBytes);
-    bool ok = true;
-    auto drain = [&](int flush) {
-        do {
-            z.next_out = compressed.data();
-            z.avail_out = uInt(compressed.size());
-            deflate(&z, flush);
-            const std::size_t produced = compressed.size() - z.avail_out;
-            if (produced > 0 && !out.write("IDAT", compressed.data(), produced))
-                ok = false;
-        } while (ok && z.avail_out == 0);
+PngStream::~PngStream() {
+    deflateEnd(&z_);
+}
+
+Result<void> PngStream::chunk(const char type[4], const unsigned char* data, std::size_t size) {
+    unsigned char header[8];
+    qToBigEndian(quint32(size), header);
+    std::copy(type, type + 4, header + 4);
+    uLong crc = crc32(0, header + 4, 4);
+    if (size > 0) // crc32() with no buffer starts over instead of adding nothing
+        crc = crc32(crc, data, uInt(size));
+    unsigned char trailer[4];
+    qToBigEndian(quint32(crc), trailer);
+    const auto put = [&](const unsigned char* bytes, std::size_t count) {
+        return count == 0 ||
+               device_.write(reinterpret_cast<const char*>(bytes), qint64(count)) == qint64(count);
     };
-    for (int y = 0; y < image.height() && ok; ++y) {
-        row[0] = 0; // filter: none
-        const auto* pixels = reinterpret_cast<const QRgb*>(image.constScanLine(y));
-        unsigned char* to = row.data() + 1;
-        for (int x = 0; x < image.width(); ++x) {
-            const QRgb pixel = opaque ? pixels[x] : qUnpremultiply(pixels[x]);
+    if (!put(header, 8) || !put(data, size) || !put(trailer, 4))
+        return Error{device_.errorString().toStdString()};
+    return done();
+}
+
+Result<void> PngStream::drain(int flush) {
+    do {
+        z_.next_out = compressed_.data();
+        z_.avail_out = uInt(compressed_.size());
+        deflate(&z_, flush);
+        const std::size_t produced = compressed_.size() - z_.avail_out;
+        if (produced > 0)
+            if (Result<void> written = chunk("IDAT", compressed_.data(), produced); !written)
+                return written;
+    } while (z_.avail_out == 0);
+    return done();
+}
+
+Result<void> PngStream::addRows(const QImage& source, int rows) {
+    if (!started_)
+        return Error{device_.errorString().isEmpty() ? "the compressor could not start"
+                                                     : device_.errorString().toStdString()};
+    const QImage::Format native =
+        opaque_ ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied;
+    const QImage band = source.format() == native ? source : source.convertToFormat(native);
+    for (int y = 0; y < rows; ++y) {
+        row_[0] = 0; // filter: none
+        const auto* pixels = reinterpret_cast<const QRgb*>(band.constScanLine(y));
+        unsigned char* to = row_.data() + 1;
+        for (int x = 0; x < width_; ++x) {
+            const QRgb pixel = opaque_ ? pixels[x] : qUnpremultiply(pixels[x]);
             *to++ = uchar(qRed(pixel));
             *to++ = uchar(qGreen(pixel));
             *to++ = uchar(qBlue(pixel));
-            if (!opaque)
+            if (!opaque_)
                 *to++ = uchar(qAlpha(pixel));
         }
-        z.next_in = row.data();
-        z.avail_in = uInt(row.size());
-        drain(Z_NO_FLUSH);
+        z_.next_in = row_.data();
+        z_.avail_in = uInt(row_.size());
+        if (Result<void> drained = drain(Z_NO_FLUSH); !drained)
+            return drained;
     }
-    if (ok)
-        drain(Z_FINISH);
-    deflateEnd(&z);
-    if (!ok || !out.write("IEND", nullptr, 0))
-        return refused();
     return done();
+}
+
+Result<void> PngStream::finish() {
+    if (Result<void> drained = drain(Z_FINISH); !drained)
+        return drained;
+    return chunk("IEND", nullptr, 0);
+}
+
+Result<void> writePng(QIODevice& device, const QImage& image) {
+    PngStream png(device, image.width(), image.height(), !image.hasAlphaChannel());
+    if (Result<void> rows = png.addRows(image, image.height()); !rows)
+        return rows;
+    return png.finish();
 }
 
 } // namespace coroscope

@@ -90,7 +90,10 @@ QByteArray finishSvg(const QByteArray& generated, QSizeF size, const QStringList
 
 std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOptions& options) {
     const double at = options.atMs.value_or(std::numeric_limits<double>::infinity());
-    return timelineAt(scenario, at, options.width - 2 * style::kPagePadding, options.theme);
+    auto scene = timelineAt(scenario, at, options.width - 2 * style::kPagePadding, options.theme);
+    if (options.range)
+        scene->setWindow(*options.range);
+    return scene;
 }
 
 // The picture's size in pixels, known from the layout before anything is drawn.
@@ -100,15 +103,22 @@ QSizeF pixelSize(const Scenario& scenario, const ExportOptions& options) {
     return layout.page.size() * options.scale;
 }
 
-Result<void> writePicture(QIODevice& file, const Scenario& scenario, const ExportOptions& options) {
+Result<void> writePicture(QIODevice& file, const Scenario& scenario, const ExportOptions& options,
+                          const Progress& progress) {
     const auto scene = sceneFor(scenario, options);
-    const QImage image = renderTimeline(*scene, options.scale, options.transparent);
-    if (image.isNull())
-        return Error{"there is not enough memory for the picture"};
-    return writePng(file, image);
+    const QSize size = pictureSize(*scene, options.scale);
+    // Painted and compressed a band at a time: memory stays a few megabytes.
+    PngStream png(file, size.width(), size.height(), !options.transparent);
+    const Result<void> painted = renderTimelineBands(
+        *scene, options.scale, options.transparent,
+        [&](const QImage& band, int rows) { return png.addRows(band, rows); }, progress);
+    if (!painted)
+        return painted;
+    return png.finish();
 }
 
-Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOptions& options) {
+Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOptions& options,
+                      const Progress& progress) {
     const auto scene = sceneFor(scenario, options);
     const QStringList text = takeTextForSvg(*scene);
     const QRectF rect = scene->sceneRect();
@@ -125,8 +135,13 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
     if (!painter.begin(&svg))
         return Error{"the SVG could not be started"};
     painter.setRenderHint(QPainter::Antialiasing);
+    // One pass (the SVG painter cannot clip bands apart); the rows tell progress as they go.
+    scene->setPaintProgress(progress);
     scene->render(&painter, QRectF(QPointF(0, 0), rect.size()), rect);
     painter.end();
+    if (scene->paintStopped())
+        return cancelled();
+    (void)goOn(progress, 1);
     const QByteArray bytes = finishSvg(generated.data(), rect.size(), text);
     if (file.write(bytes) != bytes.size())
         return Error{file.errorString().toStdString()};
@@ -184,15 +199,15 @@ QString extensionOf(ExportFormat format) {
 }
 
 Result<void> exportTimeline(const Scenario& scenario, const std::string& path, ExportFormat format,
-                            const ExportOptions& options) {
+                            const ExportOptions& options, const Progress& progress) {
     if (Result<void> target = checkTarget(scenario, path, format, options); !target)
         return target;
     return writeAtomically(path, [&](QIODevice& file) {
         switch (format) {
         case ExportFormat::Png:
-            return writePicture(file, scenario, options);
+            return writePicture(file, scenario, options, progress);
         case ExportFormat::Svg:
-            return writeSvg(file, scenario, options);
+            return writeSvg(file, scenario, options, progress);
         case ExportFormat::Trace:
             return writeTrace(file, scenario);
         }

@@ -4,9 +4,11 @@
 // scene code) and the Chrome trace. Every write is atomic: on failure the target is untouched
 // and no temporary file is left.
 
+#include "progress.h"
 #include "result.h"
 #include "scenario.h"
 #include "timeline/timelinestyle.h"
+#include "timewindow.h"
 
 #include <QString>
 
@@ -20,8 +22,10 @@ enum class ExportFormat { Png, Svg, Trace };
 struct ExportOptions {
     double scale = 1;           // pixel density (PNG)
     std::optional<double> atMs; // the frame at this virtual time; the finished run if empty
-    double width = 1040;        // logical width of the picture: the card plus 20 px each side
-    bool transparent = false;   // PNG: no page behind the card
+    // The part of the run's time the tracks show (a zoomed view); the whole axis if empty.
+    std::optional<TimeWindow> range;
+    double width = 1040;      // logical width of the picture: the card plus 20 px each side
+    bool transparent = false; // PNG: no page behind the card
     // Pictures stay light, whatever the window shows, unless asked: they go into documents.
     style::Theme theme = style::Theme::light();
 };
@@ -35,8 +39,9 @@ inline constexpr double kMaxExportWidth = 10'000;
 QString extensionOf(ExportFormat format);
 
 // Writes a valid scenario to path (bytes as the operating system takes them: see
-// nativePath()); failures name the path and the cause.
+// nativePath()); failures name the path and the cause. Pictures tell progress as they are
+// drawn; stopped, they leave no file and fail as cancelled().
 Result<void> exportTimeline(const Scenario& scenario, const std::string& path, ExportFormat format,
-                            const ExportOptions& options);
+                            const ExportOptions& options, const Progress& progress = {});
 
 } // namespace coroscope

@@ -2,11 +2,14 @@
 
 // Pictures of the timeline card, drawn by the same scene code as the window.
 
+#include "progress.h"
+#include "result.h"
 #include "scenario.h"
 #include "timeline/timelinestyle.h"
 
 #include <QImage>
 
+#include <functional>
 #include <memory>
 
 namespace coroscope {
@@ -15,6 +18,16 @@ class TimelineScene;
 
 // The whole scene (card and page padding) at a pixel density (1 = logical pixels).
 QImage renderTimeline(TimelineScene& scene, double scale, bool transparent = false);
+
+// The picture's size in pixels at a density.
+QSize pictureSize(const TimelineScene& scene, double scale);
+
+// The same picture a band of rows at a time, top to bottom, so that a tall one never has to
+// be in memory whole: `take` gets each band (as wide as the picture) and how many of its rows
+// are the picture's. Stops at take's first failure, or when progress says stop.
+using BandSink = std::function<Result<void>(const QImage& band, int rows)>;
+Result<void> renderTimelineBands(TimelineScene& scene, double scale, bool transparent,
+                                 const BandSink& take, const Progress& progress = {});
 
 // A scene showing a valid scenario as it is at virtual time atMs (the finished timeline for
 // atMs ≥ the axis end), built from the scheduler's events like the window's.

@@ -53,6 +53,8 @@ Result<void> writeAtomically(const std::string& path,
     const Result<void> written = write(device);
     if (device.failure()) // the device's own message names the path and the cause
         return *device.failure();
+    if (!written && written.error().cancelled)
+        return written; // the temporary goes with `file`; there is nothing to explain
     if (!written)
         return AtomicFile::cannotWrite(path, written.error().message);
     return file->commit();

@@ -40,7 +40,7 @@ QColor columnColor(const ColumnPiece& column, const style::Theme& theme) {
     return mixed;
 }
 
-LanesItem::LanesItem(const TimelineScene& scene)
+LanesItem::LanesItem(TimelineScene& scene)
     : scene_(scene) {
     setFlag(ItemUsesExtendedStyleOption); // for the exposed rectangle: only what is in view
 }
@@ -52,7 +52,7 @@ double LanesItem::overhang() const {
 
 void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const TimelineLayout& layout = scene_.layout();
-    const QRectF exposed = option->exposedRect;
+    const QRectF exposed = paintedArea(painter, option);
     const double reach = overhang();
     // Rows whose pills or shadows reach into the exposed area.
     const auto [firstRow, lastRow] =
@@ -74,8 +74,13 @@ void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     // Only the times in the exposed columns (with a pill's round end and shadow either side).
     const double fromMs = layout.timeAt(exposed.left() - spill, window);
     const double toMs = layout.timeAt(exposed.right() + spill, window);
-    for (int row = firstRow; row < lastRow; ++row)
+    // The scene hears of progress now and then (an export paints every row in one go).
+    constexpr int kRowsBetweenReports = 256;
+    for (int row = firstRow; row < lastRow; ++row) {
+        if ((row - firstRow) % kRowsBetweenReports == 0 && !scene_.rowsPainted(row))
+            break;
         paintRow(painter, row, fromMs, toMs);
+    }
     painter->restore();
 }
 

@@ -15,7 +15,7 @@ class TimelineScene;
 class LanesItem final : public RectItem {
 public:
     enum { Type = kLanesItemType };
-    explicit LanesItem(const TimelineScene& scene);
+    explicit LanesItem(TimelineScene& scene);
     int type() const override { return Type; }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override;
 
@@ -30,7 +30,7 @@ private:
     void paintTracks(QPainter* painter, int firstRow, int lastRow) const;
     void paintRow(QPainter* painter, int row, double fromMs, double toMs) const;
 
-    const TimelineScene& scene_;
+    TimelineScene& scene_;        // told of progress as rows are painted
     mutable LaneDrawing drawing_; // reused from row to row: no allocation per frame
 };
 

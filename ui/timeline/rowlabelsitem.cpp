@@ -32,7 +32,7 @@ std::vector<SceneText> RowLabelsItem::labels(int first, int last) const {
 void RowLabelsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     if (!scene_.textPainted())
         return;
-    const QRectF exposed = option->exposedRect;
+    const QRectF exposed = paintedArea(painter, option);
     const auto [first, last] = scene_.layout().rowsBetween(exposed.top(), exposed.bottom());
     for (const SceneText& label : labels(first, last)) {
         painter->setFont(label.font);

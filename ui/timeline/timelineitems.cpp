@@ -6,6 +6,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 namespace coroscope {
 
@@ -24,6 +25,11 @@ const style::Theme& themeOf(const QGraphicsItem* item) {
     if (const auto* scene = qobject_cast<const TimelineScene*>(item->scene()))
         return scene->theme();
     return style::Theme::light();
+}
+
+QRectF paintedArea(const QPainter* painter, const QStyleOptionGraphicsItem* option) {
+    return painter->hasClipping() ? option->exposedRect & painter->clipBoundingRect()
+                                  : option->exposedRect;
 }
 
 void RectItem::setRect(const QRectF& rect) {

@@ -29,6 +29,10 @@ enum ItemType {
     kAxisItemType,
 };
 
+// What of an item is to be painted: the exposed rectangle, within the painter's clip (a
+// picture painted in bands clips each band, yet exposes the whole item).
+QRectF paintedArea(const QPainter* painter, const QStyleOptionGraphicsItem* option);
+
 // Base for items that fill a rectangle: moving one is a geometry change.
 class RectItem : public QGraphicsItem {
 public:

@@ -266,6 +266,17 @@ std::vector<SceneText> TimelineScene::texts() const {
     return texts;
 }
 
+void TimelineScene::setPaintProgress(const Progress& progress) {
+    paintProgress_ = progress;
+    paintStopped_ = false;
+}
+
+bool TimelineScene::rowsPainted(int done) {
+    if (paintStopped_ || !goOn(paintProgress_, rows() > 0 ? double(done) / rows() : 1))
+        paintStopped_ = true;
+    return !paintStopped_;
+}
+
 void TimelineScene::setTextPainted(bool painted) {
     textPainted_ = painted;
     for (TextItem* item : {title_, subtitle_})

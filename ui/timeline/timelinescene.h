@@ -7,6 +7,7 @@
 
 #include "axis.h"
 #include "lanes.h"
+#include "progress.h"
 #include "scenario.h"
 #include "segment.h"
 #include "timeline/timelineitems.h"
@@ -106,6 +107,12 @@ public:
     // when the card's top is in view).
     void pinRuler(double viewTop);
     double rulerOffset() const { return rulerOffset_; }
+    // Told as the rows are painted (an export's one long paint); when it says stop, the rest
+    // of the rows are left out and paintStopped() says so.
+    void setPaintProgress(const Progress& progress);
+    // Called by the rows' item as it paints: whether to go on.
+    bool rowsPainted(int done);
+    bool paintStopped() const { return paintStopped_; }
     QGraphicsLineItem* playhead() const { return playhead_; }
     QGraphicsSimpleTextItem* playheadTime() const { return playheadTime_; }
 
@@ -143,6 +150,8 @@ private:
     TickSet ticks_;
     double rulerOffset_ = 0;
     bool textPainted_ = true;
+    Progress paintProgress_;
+    bool paintStopped_ = false;
     std::shared_ptr<const Lanes> lanes_;
     style::Theme theme_ = style::Theme::light();
     std::pair<int, int> highlighted_{-1, -1};
