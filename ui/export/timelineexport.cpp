@@ -67,25 +67,40 @@ QString svgText(const SceneText& text) {
              xmlText(text.text));
 }
 
-// Takes the text out of the scene, to be written as <text> elements: QSvgGenerator would
-// write cached items as bitmaps, and unanchored text.
-QStringList takeTextForSvg(TimelineScene& scene) {
-    QStringList elements;
+// Takes the text out of the scene, to be written as <text> elements (UTF-8, a line each):
+// QSvgGenerator would write cached items as bitmaps, and unanchored text.
+QByteArray takeTextForSvg(TimelineScene& scene) {
+    QByteArray elements;
     for (const SceneText& text : scene.texts())
-        elements << svgText(text);
+        elements += svgText(text).toUtf8() + '\n';
     scene.setTextPainted(false);
     return elements;
 }
 
 // QSvgGenerator sizes the page in millimetres (1040 px become 275.167mm, which browsers
-// round up to 1041 px): pixels instead, and the text on top of the drawing.
-QByteArray finishSvg(const QByteArray& generated, QSizeF size, const QStringList& text) {
+// round up to 1041 px): pixels instead, and the text on top of the drawing. Written in
+// pieces: a big run's drawing is not copied again.
+Result<void> writeFinishedSvg(QIODevice& file, const QByteArray& generated, QSizeF size,
+                              const QByteArray& text) {
     static const QRegularExpression root(QStringLiteral(R"(<svg width="[^"]*" height="[^"]*")"));
-    QString svg = QString::fromUtf8(generated).replace(
-        root, QStringLiteral(R"(<svg width="%1" height="%2")")
-                  .arg(QString::number(size.width()), QString::number(size.height())));
-    svg.insert(svg.lastIndexOf(QStringLiteral("</svg>")), text.join('\n') + '\n');
-    return svg.toUtf8();
+    // The root element is near the start, in ASCII: character and byte offsets agree.
+    const QRegularExpressionMatch sized = root.match(QString::fromLatin1(generated.left(4096)));
+    const qsizetype close = generated.lastIndexOf("</svg>");
+    if (!sized.hasMatch() || close < sized.capturedEnd())
+        return Error{"the SVG generator wrote no drawing"};
+    const QByteArray newRoot =
+        QStringLiteral(R"(<svg width="%1" height="%2")")
+            .arg(QString::number(size.width()), QString::number(size.height()))
+            .toUtf8();
+    const auto put = [&](const char* data, qsizetype length) {
+        return file.write(data, length) == length;
+    };
+    const char* bytes = generated.constData();
+    if (!put(bytes, sized.capturedStart()) || !put(newRoot.constData(), newRoot.size()) ||
+        !put(bytes + sized.capturedEnd(), close - sized.capturedEnd()) ||
+        !put(text.constData(), text.size()) || !put(bytes + close, generated.size() - close))
+        return Error{file.errorString().toStdString()};
+    return done();
 }
 
 std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOptions& options) {
@@ -120,7 +135,7 @@ Result<void> writePicture(QIODevice& file, const Scenario& scenario, const Expor
 Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOptions& options,
                       const Progress& progress) {
     const auto scene = sceneFor(scenario, options);
-    const QStringList text = takeTextForSvg(*scene);
+    const QByteArray text = takeTextForSvg(*scene);
     const QRectF rect = scene->sceneRect();
     QBuffer generated;
     generated.open(QIODevice::WriteOnly);
@@ -142,10 +157,7 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
     if (scene->paintStopped())
         return cancelled();
     (void)goOn(progress, 1);
-    const QByteArray bytes = finishSvg(generated.data(), rect.size(), text);
-    if (file.write(bytes) != bytes.size())
-        return Error{file.errorString().toStdString()};
-    return done();
+    return writeFinishedSvg(file, generated.data(), rect.size(), text);
 }
 
 Result<void> writeTrace(QIODevice& file, const Scenario& scenario) {
