@@ -9,7 +9,6 @@
 #include "figures.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
-#include "runrecord.h"
 #include "scenarioformat.h"
 #include "timeline.h"
 #include "usertext.h"
@@ -312,16 +311,17 @@ int main(int argc, char* argv[]) {
         scenario = std::move(loaded).value();
     }
 
+    // The prints write while the scenario runs, in large chunks, and keep no schedule.
     if (parser.isSet(o.printTimeline)) {
-        writeTimelineCsv(std::cout, scenario, simulate(scenario));
+        printTimelineCsv(std::cout, scenario);
         return finishOutput();
     }
     if (parser.isSet(o.printEvents)) {
-        writeLoopEventsCsv(std::cout, scenario, simulateLoopEvents(scenario));
+        printLoopEventsCsv(std::cout, scenario);
         return finishOutput();
     }
     if (parser.isSet(o.printFigures)) {
-        const Figures figures = computeFigures(scenario, simulate(scenario));
+        const Figures figures = simulateFigures(scenario);
         std::cout << figuresJson(figures).toStdString() << '\n';
         return finishOutput();
     }

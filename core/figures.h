@@ -20,5 +20,7 @@ struct Figures {
 };
 
 Figures computeFigures(const Scenario& scenario, const Timeline& timeline);
+// The same figures from a run of a (valid) scenario that keeps no segment.
+Figures simulateFigures(const Scenario& scenario);
 
 } // namespace coroscope

@@ -1,13 +1,19 @@
 #include "framearena.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <new>
+#include <sys/mman.h>
+#include <utility>
 
 namespace coroscope {
 
 namespace {
 
-constexpr std::size_t kBlockBytes = 1 << 20;
+// Blocks double from a small first one (most scenarios are small) up to a huge page each.
+constexpr std::size_t kFirstBlockBytes = 64 * 1024;
+constexpr std::size_t kBlockBytes = LargeBuffer::kHugePage;
+constexpr std::size_t kDoublings = 5; // 64 KiB × 2^5 = 2 MiB
 // Each frame is preceded by a header saying where it came from; keeping it the size of the
 // strictest alignment keeps the frame aligned.
 constexpr std::size_t kHeader = alignof(std::max_align_t);
@@ -32,6 +38,53 @@ enum class Origin : unsigned char { Heap, Arena };
 
 } // namespace
 
+LargeBuffer::LargeBuffer(std::size_t bytes) {
+    if (!kUseArenas || bytes < kHugePage) {
+        data_ = static_cast<std::byte*>(::operator new(bytes));
+        return;
+    }
+    // Mapped with a huge page to spare, to align the start; the spare is unmapped again.
+    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void* mapped = ::mmap(nullptr, rounded + kHugePage, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED)
+        throw std::bad_alloc();
+    const auto start = reinterpret_cast<std::uintptr_t>(mapped);
+    const std::uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+    if (aligned > start)
+        ::munmap(mapped, aligned - start);
+    ::munmap(reinterpret_cast<void*>(aligned + rounded), start + kHugePage - aligned);
+    data_ = reinterpret_cast<std::byte*>(aligned);
+    mapped_ = rounded;
+    ::madvise(data_, mapped_, MADV_HUGEPAGE); // only a request: ordinary pages otherwise
+}
+
+LargeBuffer::~LargeBuffer() {
+    release();
+}
+
+LargeBuffer::LargeBuffer(LargeBuffer&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr))
+    , mapped_(std::exchange(other.mapped_, 0)) {}
+
+LargeBuffer& LargeBuffer::operator=(LargeBuffer&& other) noexcept {
+    if (this != &other) {
+        release();
+        data_ = std::exchange(other.data_, nullptr);
+        mapped_ = std::exchange(other.mapped_, 0);
+    }
+    return *this;
+}
+
+void LargeBuffer::release() noexcept {
+    if (mapped_ > 0)
+        ::munmap(data_, mapped_);
+    else
+        ::operator delete(data_);
+    data_ = nullptr;
+    mapped_ = 0;
+}
+
 FrameArena::Scope::Scope(FrameArena& arena) noexcept
     : previous_(tCurrent) {
     tCurrent = &arena;
@@ -50,9 +103,11 @@ void FrameArena::clear() noexcept {
 void* FrameArena::take(std::size_t bytes) {
     bytes = (bytes + kHeader - 1) / kHeader * kHeader;
     if (bytes > left_) {
-        const std::size_t size = std::max(kBlockBytes, bytes);
-        blocks_.push_back(std::make_unique<std::byte[]>(size));
-        next_ = blocks_.back().get();
+        const std::size_t grown =
+            blocks_.size() < kDoublings ? kFirstBlockBytes << blocks_.size() : kBlockBytes;
+        const std::size_t size = std::max(grown, bytes);
+        blocks_.emplace_back(size);
+        next_ = blocks_.back().data();
         left_ = size;
     }
     void* memory = next_;

@@ -2,8 +2,6 @@
 
 #include "scheduler.h"
 
-#include <ostream>
-
 namespace coroscope {
 
 namespace {
@@ -74,13 +72,10 @@ std::vector<std::int64_t> eventTimes(const std::vector<LoopEvent>& events) {
 
 void writeLoopEventsCsv(std::ostream& out, const Scenario& scenario,
                         const std::vector<LoopEvent>& events) {
-    out << "time_ms,event,task\n";
-    for (const LoopEvent& e : events) {
-        out << e.time << ',' << loopEventName(e.kind) << ',';
-        if (e.task != LoopEvent::kNoTask)
-            out << csvField(scenario.tasks[e.task].name);
-        out << '\n';
-    }
+    CsvWriter csv(out, scenario);
+    csv.text("time_ms,event,task\n");
+    for (const LoopEvent& e : events)
+        csv.loopEvent(e);
 }
 
 } // namespace coroscope

@@ -1,5 +1,6 @@
 #include "scenarioformat.h"
 
+#include "framearena.h"
 #include "jsonsyntax.h"
 #include "scenariorules.h"
 #include "stepkind.h"
@@ -13,6 +14,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -44,12 +46,12 @@ template <typename T> T take(simdjson::simdjson_result<T>&& result) {
     return std::move(result).value();
 }
 
-// A field of the object being iterated (simdjson's value() means the field's value here).
-od::field fieldOf(simdjson::simdjson_result<od::field>&& result) {
-    od::field field;
-    if (const auto error = std::move(result).get(field))
+// A field of the object being iterated (simdjson's value() means the field's value here), used
+// in place: copying it out costs a stall on every field.
+od::field& fieldOf(simdjson::simdjson_result<od::field>& result) {
+    if (const auto error = result.error())
         throw simdjson::simdjson_error(error);
-    return field;
+    return const_cast<od::field&>(result.value_unsafe());
 }
 
 // Whether a JSON string, given from just after its opening quote, is `word` written without
@@ -129,15 +131,11 @@ public:
             if (isPlainly(raw, allowed_[i]))
                 return mark(i);
         }
-        const std::string_view key = take(field.unescaped_key());
-        for (std::size_t i = 0; i < N; ++i) {
-            if (allowed_[i] == key)
-                return mark(i);
-        }
-        if (!unknown_ || key < *unknown_)
-            unknown_ = key; // the Qt loader named the first in sorted order
-        return kSkip;
+        return noteDecoded(field);
     }
+
+    // Whether every key was allowed and came once (problem() is then nullopt).
+    bool allFine() const { return repeated_.empty() && !unknown_; }
 
     // What is wrong with the keys, without the place.
     std::optional<std::string> problem() const {
@@ -153,6 +151,18 @@ public:
     }
 
 private:
+    // note() for a key that is not an allowed word written plainly (kept out of line: rare).
+    [[gnu::noinline]] std::size_t noteDecoded(od::field& field) {
+        const std::string_view key = take(field.unescaped_key());
+        for (std::size_t i = 0; i < N; ++i) {
+            if (allowed_[i] == key)
+                return mark(i);
+        }
+        if (!unknown_ || key < *unknown_)
+            unknown_ = key; // the Qt loader named the first in sorted order
+        return kSkip;
+    }
+
     std::size_t mark(std::size_t i) {
         if (seen_ & (1u << i)) {
             repeated_ = repeated_.empty() ? allowed_[i] : repeated_;
@@ -196,7 +206,7 @@ public:
         bool named = false;
         StepList steps;
         for (auto result : *object) {
-            od::field field = fieldOf(std::move(result));
+            od::field& field = fieldOf(result);
             od::value& member = field.value();
             switch (keys.note(field)) {
             case 0:
@@ -242,7 +252,7 @@ private:
         for (auto element : *array) {
             od::value step = take(std::move(element));
             ++list.count;
-            if (!list.problem && checkStepCount({}, list.count))
+            if (!list.problem && stepCountAllowed(list.count))
                 list.problem = readStep(step, list.count);
         }
     }
@@ -255,7 +265,7 @@ private:
         std::optional<std::string_view> kindText;
         std::optional<double> ms;
         for (auto result : *object) {
-            od::field field = fieldOf(std::move(result));
+            od::field& field = fieldOf(result);
             od::value& member = field.value();
             switch (keys.note(field)) {
             case 0:
@@ -268,8 +278,8 @@ private:
                 break;
             }
         }
-        if (auto why = keys.problem())
-            return broken(s, std::move(*why));
+        if (!keys.allFine())
+            return broken(s, *keys.problem());
         if (!kindText)
             return broken(s, "\"kind\" must be a string");
         const std::optional<StepKind> kind = kindNamed(kinds_, *kindText);
@@ -289,11 +299,11 @@ private:
         if (!named)
             return fail(describePlace(scenario_, t, 0), "\"name\" must be a string");
         const auto place = [&] { return describePlace(scenario_, t, 0); };
-        if (auto why = keys.problem())
-            return fail(place(), *why);
+        if (!keys.allFine())
+            return fail(place(), *keys.problem());
         if (!steps.isArray)
             return fail(place(), "\"steps\" must be an array");
-        if (!checkStepCount({}, steps.count)) // the place is spelled out only for a message
+        if (!stepCountAllowed(steps.count)) // the place is spelled out only for a message
             return checkStepCount(place(), steps.count).error();
         if (const auto& problem = steps.problem) {
             const std::string stepPlace = describePlace(scenario_, t, problem->step);
@@ -302,7 +312,7 @@ private:
         }
         // Past the cap on steps in all, validateScenario names the task that crossed it; later
         // tasks are still checked, but their steps are not kept, so memory stays bounded.
-        if (checkTotalSteps({}, storedSteps_)) {
+        if (totalStepsAllowed(storedSteps_)) {
             scenario_.tasks.back().steps.assign(steps_.begin(), steps_.end());
             storedSteps_ += steps_.size();
         }
@@ -338,7 +348,7 @@ void readTasks(od::value value, Scenario& scenario, Root& root) {
     for (auto element : *array) {
         od::value task = take(std::move(element));
         ++root.taskCount;
-        if (!root.taskProblem && checkTaskCount({}, root.taskCount))
+        if (!root.taskProblem && taskCountAllowed(root.taskCount))
             root.taskProblem = reader.read(task, root.taskCount);
     }
 }
@@ -388,12 +398,20 @@ Result<Scenario> finishRoot(Scenario&& scenario, const Keys<5>& keys, const Root
     return std::move(scenario);
 }
 
-Result<Scenario> readRoot(od::object object) {
+// The shortest task a file can hold, {"name":"a","steps":[{"kind":"io","ms":1}]}: so a file of
+// n bytes holds fewer than n / kMinTaskBytes + 1 tasks.
+constexpr std::size_t kMinTaskBytes = 40;
+
+// bytes: the document's size, which bounds the number of tasks.
+Result<Scenario> readRoot(od::object object, std::size_t bytes) {
     Scenario scenario;
+    // Room for every task at once: growing the list would move them all, several times.
+    // Memory reserved beyond what is used is never touched.
+    scenario.tasks.reserve(std::min(kMaxTasks, bytes / kMinTaskBytes + 1));
     Keys keys(kRootKeys);
     Root root;
     for (auto result : object) {
-        od::field field = fieldOf(std::move(result));
+        od::field& field = fieldOf(result);
         od::value& value = field.value();
         switch (keys.note(field)) {
         case 0: {
@@ -448,7 +466,7 @@ Result<Scenario> parsePadded(std::string_view text) {
             simdjson::padded_string_view(text.data() + skip, text.size() - skip,
                                          text.size() - skip + simdjson::SIMDJSON_PADDING)));
         if (auto object = as(document.get_object())) {
-            walked = readRoot(*object);
+            walked = readRoot(*object, text.size());
             if (*walked && document.current_location().error() != simdjson::OUT_OF_BOUNDS)
                 throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
         } else {
@@ -478,7 +496,7 @@ Result<Scenario> parsePadded(std::string_view text) {
 class PaddedBytes {
 public:
     std::size_t size() const { return size_; }
-    std::string_view view() const { return {data_.get(), size_}; }
+    std::string_view view() const { return {data(), size_}; }
 
     // Reads to the end, or to one byte past the cap; errno on failure, else 0.
     int readAll(int fd, std::size_t sizeHint) {
@@ -489,7 +507,7 @@ public:
         while (size_ < kLimit) {
             if (size_ == room_)
                 grow(std::min(kLimit, room_ * 2));
-            const ssize_t got = ::read(fd, data_.get() + size_, room_ - size_);
+            const ssize_t got = ::read(fd, data() + size_, room_ - size_);
             if (got < 0 && errno == EINTR)
                 continue;
             if (got < 0)
@@ -498,20 +516,24 @@ public:
                 break;
             size_ += std::size_t(got);
         }
-        std::memset(data_.get() + size_, 0, simdjson::SIMDJSON_PADDING);
+        std::memset(data() + size_, 0, simdjson::SIMDJSON_PADDING);
         return 0;
     }
 
 private:
+    char* data() const { return reinterpret_cast<char*>(data_.data()); }
+
+    // A large file goes to huge pages (see LargeBuffer): most of the time of reading one is
+    // otherwise spent on page faults.
     void grow(std::size_t room) {
-        auto bigger = std::make_unique_for_overwrite<char[]>(room + simdjson::SIMDJSON_PADDING);
+        LargeBuffer bigger(room + simdjson::SIMDJSON_PADDING);
         if (size_ > 0)
-            std::memcpy(bigger.get(), data_.get(), size_);
+            std::memcpy(bigger.data(), data(), size_);
         data_ = std::move(bigger);
         room_ = room;
     }
 
-    std::unique_ptr<char[]> data_;
+    LargeBuffer data_;
     std::size_t size_ = 0;
     std::size_t room_ = 0;
 };

@@ -27,7 +27,11 @@ inline constexpr std::size_t kMaxTitleBytes = 500;
 // A step's duration: a whole number of milliseconds within kMinStepMs..kMaxStepMs. Taken as
 // a double so that a file's 2.5 or 1e300 is judged (and quoted) by the same rule.
 Result<void> checkDuration(std::string_view place, double ms);
-bool durationAllowed(double ms);
+// The rule alone, without a message (NaN is refused: every comparison with it is false).
+inline bool durationAllowed(double ms) {
+    return ms >= double(kMinStepMs) && ms <= double(kMaxStepMs) &&
+           ms == double(static_cast<std::int64_t>(ms)); // in range, so the cast is exact
+}
 // A task's name: not empty, at most kMaxNameBytes.
 Result<void> checkTaskName(std::string_view place, std::string_view name);
 // The name of a task's copy: " (copy)" appended, the original cut at a character boundary so
@@ -41,6 +45,21 @@ Result<void> checkTaskCount(std::string_view place, std::size_t tasks);
 Result<void> checkStepCount(std::string_view place, std::size_t steps);
 // How many steps the scenario has in all (or would have): at most kMaxTotalSteps.
 Result<void> checkTotalSteps(std::string_view place, std::size_t steps);
+
+// The same rules without a message, for the loader's and validation's loops, which spell out
+// a place only when a rule is broken.
+inline bool taskNameAllowed(std::string_view name) {
+    return !name.empty() && name.size() <= kMaxNameBytes;
+}
+inline bool taskCountAllowed(std::size_t tasks) {
+    return tasks >= 1 && tasks <= kMaxTasks;
+}
+inline bool stepCountAllowed(std::size_t steps) {
+    return steps >= 1 && steps <= kMaxStepsPerTask;
+}
+inline bool totalStepsAllowed(std::size_t steps) {
+    return steps <= kMaxTotalSteps;
+}
 
 // The first rule the scenario breaks, or success when it can be simulated.
 Result<void> validateScenario(const Scenario& scenario);

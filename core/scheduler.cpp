@@ -31,12 +31,6 @@ void playToEnd(const Scenario& scenario, SchedulerListener& listener) {
     scheduler.runToEnd();
 }
 
-bool Scheduler::endsLater(const PendingWait& a, const PendingWait& b) {
-    if (a.end != b.end)
-        return a.end > b.end;
-    return a.order > b.order;
-}
-
 void StepAwaitable::await_suspend(TaskCoroutine::Handle handle) const {
     auto& promise = handle.promise();
     assert(promise.scheduler && "cpu()/io()/http() awaited outside a Scheduler");
@@ -145,9 +139,11 @@ void Scheduler::processEventsAt(std::int64_t t) {
             listener_->segmentFinished(done);
     }
     while (!waits_.empty() && waits_.front().end <= t) {
-        std::pop_heap(waits_.begin(), waits_.end(), endsLater);
+        std::pop_heap(waits_.begin(), waits_.end(), EndsLater{});
         const std::size_t task = waits_.back().task;
         waits_.pop_back();
+        if (!waits_.empty()) // the next wait to end: its slot is read then
+            __builtin_prefetch(&tasks_[waits_.front().task]);
         ready_.push_back(task);
         if (listener_)
             listener_->segmentFinished(tasks_[task].current);
@@ -201,7 +197,7 @@ void Scheduler::beginStep(std::size_t task, StepKind kind, std::int64_t ms) {
         cpu_ = segment;
     } else {
         waits_.push_back({segment.end, nextOrder_++, task});
-        std::push_heap(waits_.begin(), waits_.end(), endsLater);
+        std::push_heap(waits_.begin(), waits_.end(), EndsLater{});
         report(LoopEventKind::Wait, task);
     }
 }

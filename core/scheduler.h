@@ -86,14 +86,19 @@ private:
         std::uint64_t order; // start order: ties at equal end times keep it
         std::size_t task;
     };
-    struct TaskSlot {
+    // One cache line per task (not two): with many tasks, each is cold when its turn comes.
+    struct alignas(64) TaskSlot {
         TaskCoroutine coroutine; // owns the frame: clearing the slots destroys every task
         Segment current;         // the step it is in (or last was in)
         std::size_t nextStep = 0;
     };
 
     // Heap order: the wait ending first (then started first) on top.
-    static bool endsLater(const PendingWait& a, const PendingWait& b);
+    struct EndsLater {
+        bool operator()(const PendingWait& a, const PendingWait& b) const {
+            return a.end != b.end ? a.end > b.end : a.order > b.order;
+        }
+    };
     void spawnAll();
     void clear() noexcept;
     void advance(std::int64_t limit);

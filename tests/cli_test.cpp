@@ -1,14 +1,40 @@
 // The command-line contract, run as a user runs it: stdout, stderr and the exit status.
 
 #include "coroscoperun.h"
+#include "export/figuresjson.h"
+#include "figures.h"
 #include "files/scenariofile.h"
 #include "qstringprinter.h"
+#include "randomscenario.h"
 #include "resultchecks.h"
+#include "runrecord.h"
+#include "scenarioformat.h"
 #include "seedexpectations.h"
+#include "timeline.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace {
+
+// A generated scenario of many tasks, some names quoted in the CSV, written to dir/name.
+coroscope::Scenario writeLargeScenario(const QTemporaryDir& dir, const QString& name) {
+    coroscope::Scenario scenario = coroscope::test::alternatingScenario(3000, 10, 11);
+    for (std::size_t t = 0; t < scenario.tasks.size(); t += 7)
+        scenario.tasks[t].name = "Fetch \"page\", " + std::to_string(t) + "\tnow";
+    QFile file(dir.filePath(name));
+    const std::string json = coroscope::serializeScenario(scenario);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    EXPECT_EQ(file.write(json.data(), qint64(json.size())), qint64(json.size()));
+    return scenario;
+}
+
+} // namespace
 
 TEST(Cli, PrintTimelineOfTheBuiltInScenario) {
     const ProcessResult run = runCoroscope({"--print-timeline"});
@@ -102,4 +128,51 @@ TEST(Cli, HelpAndVersion) {
     const ProcessResult version = runCoroscope({"--version"});
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_TRUE(version.out.startsWith("coroscope ")) << version.out.toStdString();
+}
+
+// The prints of a scenario whose output is many chunks long: what the library writes, byte for
+// byte (the library's writers are checked against the first ones in the core tests).
+TEST(Cli, PrintsOfALargeScenarioAreTheLibrarysBytes) {
+    QTemporaryDir dir;
+    const coroscope::Scenario scenario = writeLargeScenario(dir, "large.json");
+    const QString path = dir.filePath("large.json");
+
+    std::ostringstream timeline;
+    coroscope::writeTimelineCsv(timeline, scenario, coroscope::simulate(scenario));
+    const ProcessResult timelineRun = runCoroscope({"--scenario", path, "--print-timeline"});
+    EXPECT_EQ(timelineRun.exitCode, 0);
+    EXPECT_EQ(timelineRun.err, "");
+    ASSERT_GT(timeline.str().size(), 2 * coroscope::CsvWriter::kChunkBytes);
+    EXPECT_TRUE(timelineRun.out == QString::fromStdString(timeline.str()));
+
+    std::ostringstream events;
+    coroscope::writeLoopEventsCsv(events, scenario, coroscope::simulateLoopEvents(scenario));
+    const ProcessResult eventsRun = runCoroscope({"--scenario", path, "--print-events"});
+    EXPECT_EQ(eventsRun.exitCode, 0);
+    EXPECT_EQ(eventsRun.err, "");
+    EXPECT_TRUE(eventsRun.out == QString::fromStdString(events.str()));
+
+    const ProcessResult figuresRun = runCoroscope({"--scenario", path, "--print-figures"});
+    EXPECT_EQ(figuresRun.exitCode, 0);
+    EXPECT_EQ(figuresRun.out, QString::fromUtf8(coroscope::figuresJson(coroscope::computeFigures(
+                                  scenario, coroscope::simulate(scenario)))) +
+                                  "\n");
+}
+
+// The first chunk fails, the run goes on to its end writing nothing more, and the message
+// names the first failure.
+TEST(Cli, PrintingManyChunksIntoAFullDeviceFails) {
+    QTemporaryDir dir;
+    writeLargeScenario(dir, "large.json");
+    for (const char* mode : {"--print-timeline", "--print-events"}) {
+        QProcess process;
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start(QStringLiteral(COROSCOPE_EXECUTABLE),
+                      {"--scenario", dir.filePath("large.json"), mode});
+        ASSERT_TRUE(process.waitForFinished(60'000));
+        EXPECT_EQ(process.exitCode(), 1) << mode;
+        EXPECT_EQ(QString::fromUtf8(process.readAllStandardError()),
+                  "coroscope: standard output: cannot be written (No space left on device)\n")
+            << mode;
+    }
 }

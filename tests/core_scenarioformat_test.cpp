@@ -2,6 +2,7 @@
 // Qt loader's words and order), syntax errors located, caps checked before building, and
 // every way reading a file can fail.
 
+#include "randomscenario.h"
 #include "scenariobuilder.h"
 #include "scenarioformat.h"
 #include "scenariorules.h"
@@ -13,6 +14,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace coroscope;
@@ -215,6 +218,53 @@ TEST(ScenarioFormat, AFileJustUnderTheCapIsRead) {
     const auto result = readScenarioFile(path);
     ASSERT_TRUE(result) << result.error().message;
     EXPECT_EQ(result.value(), seedScenario());
+}
+
+// Large files are read into memory mapped in huge pages: every size around a page's end, with
+// simdjson's padding after the bytes, reads back.
+TEST(ScenarioFormat, LargeFilesOfEverySizeAroundAHugePageAreRead) {
+    TempDir dir;
+    const std::string path = dir.file("large.json");
+    const Scenario scenario = randomScenario(4000, 10, 3); // about 1 MiB of JSON
+    const std::string json = serializeScenario(scenario);
+    constexpr std::size_t kHugePage = 2 * 1024 * 1024;
+    for (std::size_t size : {kHugePage - 80, kHugePage - 66, kHugePage - 65, kHugePage - 64,
+                             kHugePage, kHugePage + 1, 2 * kHugePage - 65, 3 * kHugePage + 5}) {
+        std::string bytes = json;
+        bytes.resize(size, '\n'); // JSON may end in any amount of white space
+        writeFile(path, bytes);
+        const auto result = readScenarioFile(path);
+        ASSERT_TRUE(result) << size << ": " << result.error().message;
+        EXPECT_EQ(result.value(), scenario) << size;
+    }
+    // A syntax error in the last byte of a large file is found and placed.
+    std::string bytes = json;
+    bytes.resize(kHugePage - 65, ' ');
+    bytes.back() = 'x';
+    writeFile(path, bytes);
+    const auto lines = std::count(json.begin(), json.end(), '\n'); // it ends with one
+    EXPECT_EQ(readScenarioFile(path).error().message,
+              path + ": line " + std::to_string(lines + 1) + ", column " +
+                  std::to_string(bytes.size() - json.size()) +
+                  ": trailing content after the document (not valid JSON)");
+}
+
+// A pipe announces no size: the bytes are read in growing buffers, past a huge page.
+TEST(ScenarioFormat, ALargeScenarioIsReadFromAPipe) {
+    TempDir dir;
+    const std::string path = dir.file("pipe.json");
+    ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    const Scenario scenario = randomScenario(12000, 10, 4); // about 3 MiB of JSON
+    const std::string json = serializeScenario(scenario);
+    ASSERT_GT(json.size(), 2u * 1024 * 1024);
+    std::thread writer([&] {
+        std::ofstream out(path, std::ios::binary);
+        out.write(json.data(), std::streamsize(json.size()));
+    });
+    const auto result = readScenarioFile(path);
+    writer.join();
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(result.value(), scenario);
 }
 
 TEST(ScenarioFormat, EmptyFiles) {

@@ -26,4 +26,27 @@ inline Scenario randomScenario(std::size_t tasks, int stepsPerTask, std::uint32_
     return scenario;
 }
 
+// The command line's benchmark workload: each task alternates a cpu step of 1..maxCpuMs with
+// an io or http wait of 1..maxWaitMs (kind and durations drawn from the seed), starting with cpu.
+inline Scenario alternatingScenario(std::size_t tasks, int stepsPerTask, std::uint32_t seed,
+                                    int maxCpuMs = 200, int maxWaitMs = 500) {
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> wait(1, 2);
+    std::uniform_int_distribution<int> cpuMs(1, maxCpuMs);
+    std::uniform_int_distribution<int> waitMs(1, maxWaitMs);
+    Scenario scenario{std::to_string(tasks) + " tasks", "alternating", {}};
+    scenario.tasks.reserve(tasks);
+    for (std::size_t t = 0; t < tasks; ++t) {
+        Task task{"Task " + std::to_string(t + 1), {}};
+        for (int s = 0; s < stepsPerTask; ++s) {
+            if (s % 2 == 0)
+                task.steps.push_back({StepKind::Cpu, cpuMs(rng)});
+            else
+                task.steps.push_back({kAllStepKinds[std::size_t(wait(rng))], waitMs(rng)});
+        }
+        scenario.tasks.push_back(std::move(task));
+    }
+    return scenario;
+}
+
 } // namespace coroscope::test
