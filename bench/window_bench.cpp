@@ -1,0 +1,186 @@
+// The window at scale, on the offscreen platform (2-core machine targets from the scale issue):
+//   first   launch to the first frame with segments, 10,000 and 100,000 tasks × 10 steps
+//           (targets 300 ms and 1.5 s), and the peak resident memory (target 400 MB at 100k);
+//           each size in a fresh process of this program, so that memory is its own;
+//   frames  the whole viewport repainted, zoomed out and zoomed in (p95 targets 16 and 8 ms),
+//           and frames as the animation runs (only where segments grew), 100,000 tasks;
+//   edit    one duration changed in a 10,000-task scenario until the new schedule is on
+//           screen (target 100 ms).
+// Run without arguments for all three; prints medians and 95th percentiles.
+
+#include "bridge/schedulerbridge.h"
+#include "editing/scenariomodel.h"
+#include "files/scenariofile.h"
+#include "mainwindow.h"
+#include "randomscenario.h"
+#include "timeline/timelinescene.h"
+#include "timeline/timelineview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace coroscope;
+
+namespace {
+
+QElapsedTimer sinceLaunch;
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    return values[std::size_t(p * double(values.size() - 1))];
+}
+
+double peakResidentMb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024;
+}
+
+// Calls back on the viewport's next paint.
+class PaintWatch : public QObject {
+public:
+    int paints = 0;
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+};
+
+// One process: open the file as `coroscope FILE` does, until the first frame is painted.
+int firstFrame(const QString& path) {
+    MainWindow window;
+    PaintWatch watch;
+    window.view()->viewport()->installEventFilter(&watch);
+    window.resize(1400, 760);
+    window.show();
+    if (!window.openFile(path)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(path));
+        return 1;
+    }
+    window.bridge()->seek(window.bridge()->axisEnd() / 2); // segments in every row in view
+    const int before = watch.paints;
+    while (watch.paints == before)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    std::printf("%.1f %.1f\n", double(sinceLaunch.nsecsElapsed()) / 1e6, peakResidentMb());
+    return 0;
+}
+
+void firstFrames(const QString& self) {
+    QTemporaryDir folder;
+    for (std::size_t tasks : {10'000u, 100'000u}) {
+        const QString path = folder.filePath(QStringLiteral("%1.json").arg(tasks));
+        if (!ScenarioFile::write(test::alternatingScenario(tasks, 10, 7), path))
+            return;
+        std::vector<double> times, memory;
+        for (int run = 0; run < 5; ++run) {
+            QProcess child;
+            child.start(self, {QStringLiteral("--first"), path});
+            child.waitForFinished(-1);
+            double ms = 0, mb = 0;
+            if (std::sscanf(child.readAllStandardOutput().constData(), "%lf %lf", &ms, &mb) == 2) {
+                times.push_back(ms);
+                memory.push_back(mb);
+            }
+        }
+        if (times.empty())
+            return;
+        std::printf("first frame, %zu tasks × 10: median %.0f ms, p95 %.0f ms; peak memory "
+                    "median %.0f MB, max %.0f MB\n",
+                    tasks, percentile(times, 0.5), percentile(times, 0.95), percentile(memory, 0.5),
+                    percentile(memory, 1.0));
+    }
+}
+
+void report(const char* what, const std::vector<double>& frames) {
+    std::printf("%s: %zu frames, median %.2f ms, p95 %.2f ms, max %.2f ms\n", what, frames.size(),
+                percentile(frames, 0.5), percentile(frames, 0.95), percentile(frames, 1.0));
+}
+
+void frames() {
+    MainWindow window;
+    window.resize(1400, 760);
+    window.show();
+    window.showScenario(test::alternatingScenario(100'000, 10, 7), QStringLiteral("100k"));
+    SchedulerBridge* bridge = window.bridge();
+    TimelineScene* scene = window.scene();
+    TimelineView* view = window.view();
+    bridge->pause();
+    QCoreApplication::processEvents();
+    QElapsedTimer timer;
+    // The whole viewport, at 100 moments of the run, zoomed out then zoomed in around them.
+    for (bool zoomedIn : {false, true}) {
+        std::vector<double> frames;
+        for (int i = 0; i < 100; ++i) {
+            const double at = bridge->axisEnd() * (i + 0.5) / 100;
+            bridge->seek(at);
+            if (zoomedIn)
+                scene->setWindow(windowAround(at, 200, scene->axisEnd()));
+            QCoreApplication::processEvents();
+            timer.start();
+            view->viewport()->repaint();
+            frames.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        report(zoomedIn ? "whole viewport, zoomed in (200 ms across)"
+                        : "whole viewport, zoomed out",
+               frames);
+    }
+    // As the animation runs: a tick and the repaint it causes, 625 frames of 16 ms.
+    scene->fitWindow();
+    bridge->seek(0);
+    std::vector<double> animation;
+    for (int frame = 0; frame < 625; ++frame) {
+        timer.start();
+        bridge->seek(bridge->axisEnd() * frame / 625);
+        QCoreApplication::processEvents();
+        animation.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    report("animating (only where segments grew)", animation);
+}
+
+void edits() {
+    MainWindow window;
+    window.resize(1400, 760);
+    window.show();
+    window.showScenario(test::alternatingScenario(10'000, 10, 7), QStringLiteral("10k"));
+    window.bridge()->pause();
+    QCoreApplication::processEvents();
+    ScenarioModel* model = window.model();
+    PaintWatch watch;
+    window.view()->viewport()->installEventFilter(&watch);
+    std::vector<double> times;
+    QElapsedTimer timer;
+    for (int i = 0; i < 30; ++i) {
+        const QModelIndex step = model->stepIndex(i, 1, ScenarioModel::DurationColumn);
+        timer.start();
+        model->setData(step, 50 + i, Qt::EditRole);
+        const int before = watch.paints;
+        while (watch.paints == before)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    report("one edit, 10,000 tasks, to the new schedule on screen", times);
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    sinceLaunch.start();
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() == 3 && args[1] == QStringLiteral("--first"))
+        return firstFrame(args[2]);
+    firstFrames(QCoreApplication::applicationFilePath());
+    frames();
+    edits();
+    return 0;
+}
