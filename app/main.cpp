@@ -2,6 +2,7 @@
 // Exit status: 0 success, 1 a scenario or output file that cannot be read, written or is
 // invalid, 2 a usage error.
 
+#include "axis.h"
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
 #include "export/figuresjson.h"
@@ -11,6 +12,7 @@
 #include "mainwindow.h"
 #include "scenarioformat.h"
 #include "timeline.h"
+#include "timewindow.h"
 #include "usertext.h"
 
 #include <QApplication>
@@ -84,6 +86,11 @@ struct Options {
     QCommandLineOption at{
         "at", "Picture the animation frame at this virtual time instead of the finished run.",
         "MS"};
+    QCommandLineOption from{
+        "from", "Picture only the run's time from MS on, as a zoomed view shows it (default 0).",
+        "MS"};
+    QCommandLineOption to{"to", "Picture only the run's time up to MS (default: the axis end).",
+                          "MS"};
     QCommandLineOption width{
         "width", "Picture width in logical pixels, 400 to 10000 (default 1040).", "PX", "1040"};
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
@@ -104,7 +111,7 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "or is invalid, or no display for the window; 2 a usage error."));
     parser.addOptions({o.help, o.version, o.scenario, o.printTimeline, o.printEvents,
                        o.printFigures, o.exportPng, o.exportSvg, o.exportTrace, o.scale, o.at,
-                       o.width, o.transparent, o.theme, o.speed, o.noLoop});
+                       o.from, o.to, o.width, o.transparent, o.theme, o.speed, o.noLoop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -156,7 +163,7 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return QStringLiteral("%1 cannot be combined: choose one").arg(chosen.join(", "));
     const QCommandLineOption* mode = modeOf(parser, o);
     const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
-    for (const QCommandLineOption* option : {&o.at, &o.width, &o.theme})
+    for (const QCommandLineOption* option : {&o.at, &o.from, &o.to, &o.width, &o.theme})
         if (parser.isSet(*option) && !picture)
             return QStringLiteral("--%1 goes with --export-png or --export-svg")
                 .arg(option->names().constFirst());
@@ -175,9 +182,14 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
     if (auto problem = checkNumber(parser, o.width, kMinExportWidth, kMaxExportWidth, false,
                                    "a width from 400 to 10000 pixels"))
         return problem;
-    if (parser.isSet(o.at))
-        if (auto problem = checkNumber(parser, o.at, 0, 1e12, false, "a time in ms from 0"))
-            return problem;
+    for (const QCommandLineOption* time : {&o.at, &o.from, &o.to})
+        if (parser.isSet(*time))
+            if (auto problem = checkNumber(parser, *time, 0, 1e12, false, "a time in ms from 0"))
+                return problem;
+    if (parser.isSet(o.from) && parser.isSet(o.to) &&
+        parser.value(o.to).toDouble() - parser.value(o.from).toDouble() < kMinWindowSpanMs)
+        return QStringLiteral("--to must be at least 1 ms after --from (%1 is not after %2)")
+            .arg(parser.value(o.to), parser.value(o.from));
     if (const QString theme = parser.value(o.theme); theme != "light" && theme != "dark")
         return QStringLiteral("--theme takes light or dark, not '%1'").arg(theme);
     return std::nullopt;
@@ -248,6 +260,17 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const std::stri
         options.theme = style::Theme::dark();
     if (parser.isSet(o.at))
         options.atMs = parser.value(o.at).toDouble();
+    if (parser.isSet(o.from) || parser.isSet(o.to)) {
+        // A window of the run's axis: it must start inside it; its end stops at the axis end.
+        const double axisEnd = axisFor(simulateFigures(scenario).makespanMs).end;
+        const double from = parser.isSet(o.from) ? parser.value(o.from).toDouble() : 0;
+        if (from > axisEnd - kMinWindowSpanMs)
+            return usageError(
+                QStringLiteral("--from %1 is not before the end of the run's axis (%2 ms)")
+                    .arg(parser.value(o.from), QString::number(axisEnd)));
+        const double to = parser.isSet(o.to) ? parser.value(o.to).toDouble() : axisEnd;
+        options.range = TimeWindow{from, std::min(to, axisEnd)};
+    }
     const ExportFormat format = &mode == &o.exportPng   ? ExportFormat::Png
                                 : &mode == &o.exportSvg ? ExportFormat::Svg
                                                         : ExportFormat::Trace;

@@ -160,6 +160,37 @@ TEST_F(CliExport, AtShowsOnlyWhatHasStartedCutAtThatTime) {
     EXPECT_TRUE(near(at(650, 1), kTrackGrey)); // Task 2's http starts at 500
 }
 
+TEST_F(CliExport, FromAndToPictureOnlyThatTime) {
+    // 250 to 370 ms across the 810 px track: Task 1 and Task 2 wait on I/O, Task 3 runs.
+    const QImage image = exportPng({"--from", "250", "--to", "370"});
+    const auto at = [&](double ms, int row) {
+        return image.pixelColor(
+            QPoint(int(20 + 153 + (ms - 250) / 120 * 810), 20 + 179 + 24 + 66 * row));
+    };
+    for (double ms : {255.0, 310.0, 365.0}) {
+        EXPECT_TRUE(near(at(ms, 0), middleOf(StepKind::Io), 40)) << ms;
+        EXPECT_TRUE(near(at(ms, 1), middleOf(StepKind::Io), 40)) << ms;
+        EXPECT_TRUE(near(at(ms, 2), middleOf(StepKind::Cpu), 40)) << ms;
+    }
+    // From 0 to a --to past the axis end: it stops there, and that is the whole run.
+    EXPECT_EQ(exportPng({"--from", "0", "--to", "5000"}), exportPng());
+}
+
+TEST_F(CliExport, FromPastTheRunOrNotBeforeToIsRefused) {
+    for (const auto& [args, message] :
+         {std::pair{QStringList{"--from", "2000"},
+                    QString("coroscope: --from 2000 is not before the end of the run's axis "
+                            "(1000 ms)\n")},
+          std::pair{QStringList{"--from", "300", "--to", "300.5"},
+                    QString("coroscope: --to must be at least 1 ms after --from (300.5 is not "
+                            "after 300)\n")}}) {
+        const ProcessResult run = runCoroscope(QStringList{"--export-png", path("out.png")} + args);
+        EXPECT_EQ(run.exitCode, 2);
+        EXPECT_TRUE(run.err.startsWith(message)) << run.err.toStdString();
+        EXPECT_EQ(filesLeft(), QStringList());
+    }
+}
+
 TEST_F(CliExport, TransparentLeavesThePageClear) {
     const QImage image = exportPng({"--transparent"});
     EXPECT_EQ(image.pixelColor(2, 2).alpha(), 0);
@@ -275,6 +306,9 @@ TEST_F(CliExport, OptionsThatDoNotFitAreUsageErrors) {
           QStringList{"--export-svg", "a.svg", "--transparent"},
           QStringList{"--export-png", "a.png", "--width", "50"},
           QStringList{"--export-png", "a.png", "--at", "-4"},
+          QStringList{"--export-png", "a.png", "--from", "x"},
+          QStringList{"--export-trace", "a.json", "--from", "10"},
+          QStringList{"--print-timeline", "--to", "10"},
           QStringList{"--export-png", "a.png", "--speed", "2"}}) {
         const ProcessResult run = runCoroscope(args);
         EXPECT_EQ(run.exitCode, 2) << args.join(' ').toStdString();
