@@ -51,23 +51,20 @@ ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWid
     theme_->addItem(tr("Dark"), true);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Show:"), finished_);
-    form->addRow(QString(), frame_);
-    if (visible_) {
-        form->addRow(tr("Time:"), wholeRun_);
-        form->addRow(QString(), visibleRange_);
-    } else {
-        wholeRun_->hide();
-        visibleRange_->hide();
-    }
+    // Two rows under one label, or neither where they do not apply.
+    const auto addPair = [form](const QString& label, QWidget* first, QWidget* second, bool shown) {
+        if (shown) {
+            form->addRow(label, first);
+            form->addRow(QString(), second);
+        } else {
+            first->hide();
+            second->hide();
+        }
+    };
+    addPair(tr("Show:"), finished_, frame_, true);
+    addPair(tr("Time:"), wholeRun_, visibleRange_, visible_.has_value());
     form->addRow(tr("Colours:"), theme_);
-    if (png) {
-        form->addRow(tr("Pixel density:"), scale_);
-        form->addRow(QString(), transparent_);
-    } else {
-        scale_->hide();
-        transparent_->hide();
-    }
+    addPair(tr("Pixel density:"), scale_, transparent_, png);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export…"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
