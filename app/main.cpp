@@ -91,6 +91,9 @@ struct Options {
         "MS"};
     QCommandLineOption to{"to", "Picture only the run's time up to MS (default: the axis end).",
                           "MS"};
+    QCommandLineOption explain{
+        "explain", "Picture Explain mode: where each task was ready but kept waiting for the "
+                   "loop (hatched), with its legend entry."};
     QCommandLineOption width{
         "width", "Picture width in logical pixels, 400 to 10000 (default 1040).", "PX", "1040"};
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
@@ -111,7 +114,8 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "or is invalid, or no display for the window; 2 a usage error."));
     parser.addOptions({o.help, o.version, o.scenario, o.printTimeline, o.printEvents,
                        o.printFigures, o.exportPng, o.exportSvg, o.exportTrace, o.scale, o.at,
-                       o.from, o.to, o.width, o.transparent, o.theme, o.speed, o.noLoop});
+                       o.from, o.to, o.explain, o.width, o.transparent, o.theme, o.speed,
+                       o.noLoop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -163,7 +167,7 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return QStringLiteral("%1 cannot be combined: choose one").arg(chosen.join(", "));
     const QCommandLineOption* mode = modeOf(parser, o);
     const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
-    for (const QCommandLineOption* option : {&o.at, &o.from, &o.to, &o.width, &o.theme})
+    for (const QCommandLineOption* option : {&o.at, &o.from, &o.to, &o.explain, &o.width, &o.theme})
         if (parser.isSet(*option) && !picture)
             return QStringLiteral("--%1 goes with --export-png or --export-svg")
                 .arg(option->names().constFirst());
@@ -256,6 +260,7 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const std::stri
     options.scale = parser.value(o.scale).toDouble();
     options.width = parser.value(o.width).toDouble();
     options.transparent = parser.isSet(o.transparent);
+    options.explain = parser.isSet(o.explain);
     if (parser.value(o.theme) == "dark")
         options.theme = style::Theme::dark();
     if (parser.isSet(o.at))

@@ -191,6 +191,19 @@ TEST_F(CliExport, FromPastTheRunOrNotBeforeToIsRefused) {
     }
 }
 
+TEST_F(CliExport, ExplainHatchesWhereTasksWaitForTheLoop) {
+    const QImage plain = exportPng();
+    const QImage explained = exportPng({"--explain"});
+    // Task 2 (the second row) is ready from 0 but runs at 150: at 75 ms it is no longer the
+    // empty track; Task 1 at 75 ms is its CPU step either way.
+    const QPoint task2(int(20 + 153 + 75 * 0.81), 20 + 179 + 24 + 66);
+    EXPECT_TRUE(near(plain.pixelColor(task2), kTrackGrey));
+    EXPECT_FALSE(near(explained.pixelColor(task2), kTrackGrey, 2) &&
+                 near(explained.pixelColor(task2 + QPoint(3, 0)), kTrackGrey, 2));
+    const QPoint task1(int(20 + 153 + 75 * 0.81), 20 + 179 + 24);
+    EXPECT_EQ(explained.pixelColor(task1), plain.pixelColor(task1));
+}
+
 TEST_F(CliExport, TransparentLeavesThePageClear) {
     const QImage image = exportPng({"--transparent"});
     EXPECT_EQ(image.pixelColor(2, 2).alpha(), 0);
@@ -308,7 +321,7 @@ TEST_F(CliExport, OptionsThatDoNotFitAreUsageErrors) {
           QStringList{"--export-png", "a.png", "--at", "-4"},
           QStringList{"--export-png", "a.png", "--from", "x"},
           QStringList{"--export-trace", "a.json", "--from", "10"},
-          QStringList{"--print-timeline", "--to", "10"},
+          QStringList{"--print-timeline", "--to", "10"}, QStringList{"--print-events", "--explain"},
           QStringList{"--export-png", "a.png", "--speed", "2"}}) {
         const ProcessResult run = runCoroscope(args);
         EXPECT_EQ(run.exitCode, 2) << args.join(' ').toStdString();

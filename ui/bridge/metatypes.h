@@ -2,6 +2,7 @@
 
 // Core value types carried by queued signals and QSignalSpy.
 
+#include "explain.h"
 #include "lanes.h"
 #include "loopevent.h"
 #include "scenario.h"
@@ -15,3 +16,4 @@ Q_DECLARE_METATYPE(coroscope::Segment)
 Q_DECLARE_METATYPE(coroscope::Scenario)
 Q_DECLARE_METATYPE(coroscope::LoopEvent)
 Q_DECLARE_METATYPE(std::shared_ptr<const coroscope::Lanes>)
+Q_DECLARE_METATYPE(std::shared_ptr<const coroscope::ReadyStretches>)

@@ -33,6 +33,7 @@ SchedulerBridge::SchedulerBridge(QObject* parent, Clock clock)
     qRegisterMetaType<Scenario>();
     qRegisterMetaType<LoopEvent>();
     qRegisterMetaType<std::shared_ptr<const Lanes>>();
+    qRegisterMetaType<std::shared_ptr<const ReadyStretches>>();
     if (!clock_) {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
@@ -52,9 +53,11 @@ void SchedulerBridge::setScenario(const Scenario& scenario) {
     eventTimes_ = coroscope::eventTimes(run.events);
     taskTotals_ = coroscope::taskTotals(run, scenario_.tasks.size());
     lanes_ = std::make_shared<const Lanes>(run.timeline, scenario_.tasks.size());
+    const auto ready = std::make_shared<const ReadyStretches>(run.events, scenario_.tasks.size());
     axisEnd_ = axisFor(figures_.makespanMs).end;
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
+    emit readyStretchesChanged(ready);
     emit scenarioChanged(scenario_, lanes_, axisEnd_);
     startCycle(clock_());
 }

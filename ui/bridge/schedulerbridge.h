@@ -8,6 +8,7 @@
 // computed from the clock, never from counting ticks, so slow frames never slow it down.
 
 #include "bridge/metatypes.h"
+#include "explain.h"
 #include "figures.h"
 #include "lanes.h"
 #include "runrecord.h"
@@ -72,6 +73,9 @@ public slots:
     void stepBack();
 
 signals:
+    // Where each task of the new schedule was ready but kept waiting (just before
+    // scenarioChanged).
+    void readyStretchesChanged(std::shared_ptr<const coroscope::ReadyStretches> ready);
     // A new schedule: the scenario, its segments per task, the axis end.
     void scenarioChanged(const coroscope::Scenario& scenario,
                          std::shared_ptr<const coroscope::Lanes> lanes, double axisEnd);

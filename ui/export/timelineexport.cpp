@@ -108,6 +108,7 @@ std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOp
     auto scene = timelineAt(scenario, at, options.width - 2 * style::kPagePadding, options.theme);
     if (options.range)
         scene->setWindow(*options.range);
+    scene->setExplained(options.explain);
     return scene;
 }
 

@@ -26,6 +26,7 @@ struct ExportOptions {
     std::optional<TimeWindow> range;
     double width = 1040;      // logical width of the picture: the card plus 20 px each side
     bool transparent = false; // PNG: no page behind the card
+    bool explain = false;     // Explain mode: where tasks were kept waiting for the loop
     // Pictures stay light, whatever the window shows, unless asked: they go into documents.
     style::Theme theme = style::Theme::light();
 };

@@ -103,6 +103,8 @@ void LanesItem::paintTracks(QPainter* painter, int firstRow, int lastRow) const 
 void LanesItem::paintRow(QPainter* painter, int row, double fromMs, double toMs) const {
     const TimelineLayout& layout = scene_.layout();
     const TimeWindow& window = scene_.window();
+    if (scene_.explained())
+        paintReady(painter, row, fromMs, toMs);
     const std::span<const LaneSegment> lane = scene_.lanes().lane(std::size_t(row));
     const auto [first, last] = scene_.lanes().overlapping(std::size_t(row), fromMs, toMs);
     if (first >= last)
@@ -128,6 +130,28 @@ void LanesItem::paintRow(QPainter* painter, int row, double fromMs, double toMs)
     for (const ColumnPiece& column : drawing_.columns)
         painter->fillRect(QRectF(layout.trackLeft + column.x, track.top(), 1, track.height()),
                           columnColor(column, theme));
+}
+
+void LanesItem::paintReady(QPainter* painter, int row, double fromMs, double toMs) const {
+    const TimelineLayout& layout = scene_.layout();
+    const ReadyStretches& ready = scene_.readyStretches();
+    const std::span<const Stretch> stretches = ready.lane(std::size_t(row));
+    const auto [first, last] = ready.overlapping(std::size_t(row), fromMs, toMs);
+    const QRectF track = layout.track(row);
+    const double margin = layout.rowHeight; // round ends beyond the edges stay out of sight
+    for (std::size_t i = first; i < last; ++i) {
+        const Stretch& s = stretches[i];
+        if (double(s.start) >= scene_.now())
+            break; // not yet: they grow with the animation like the segments
+        const double left =
+            std::max(layout.xAt(double(s.start), scene_.window()), layout.trackLeft - margin);
+        const double right =
+            std::min(layout.xAt(std::min(double(s.end), scene_.now()), scene_.window()),
+                     layout.trackLeft + layout.trackWidth + margin);
+        paintReadyPill(painter,
+                       QRectF(left, track.top(), std::max(right - left, 1.0), track.height()),
+                       themeOf(this));
+    }
 }
 
 QRectF LanesItem::pillRect(std::size_t task, std::size_t step) const {

@@ -29,6 +29,8 @@ protected:
 private:
     void paintTracks(QPainter* painter, int firstRow, int lastRow) const;
     void paintRow(QPainter* painter, int row, double fromMs, double toMs) const;
+    // Explain mode: where the task was ready but kept waiting, under its segments.
+    void paintReady(QPainter* painter, int row, double fromMs, double toMs) const;
 
     TimelineScene& scene_;        // told of progress as rows are painted
     mutable LaneDrawing drawing_; // reused from row to row: no allocation per frame

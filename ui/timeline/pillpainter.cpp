@@ -12,6 +12,25 @@ ShadowSpec segmentShadow(double rowHeight, const QColor& color) {
     return {kSegmentShadow.offsetY * k, kSegmentShadow.blur * k, color};
 }
 
+void paintReadyPill(QPainter* painter, const QRectF& rect, const style::Theme& theme) {
+    if (rect.width() <= 0)
+        return;
+    const double radius = std::min(rect.width(), rect.height()) / 2;
+    QColor fill = theme.mutedText;
+    fill.setAlphaF(0.14);
+    QColor hatch = theme.mutedText;
+    hatch.setAlphaF(0.55);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(rect, radius, radius);
+    QBrush lines(hatch, Qt::BDiagPattern);
+    // The pattern sits on device pixels: the same lines whatever the pill's place.
+    lines.setTransform(QTransform::fromScale(1 / painter->deviceTransform().m11(),
+                                             1 / painter->deviceTransform().m22()));
+    painter->setBrush(lines);
+    painter->drawRoundedRect(rect, radius, radius);
+}
+
 void paintKindPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors,
                    const ShadowSpec& shadow) {
     if (rect.width() <= 0)

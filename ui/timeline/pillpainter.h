@@ -20,6 +20,10 @@ inline const ShadowSpec kSwatchShadow{2, 6, {}};
 // proportionally smaller one, so that it does not spill onto the next row.
 ShadowSpec segmentShadow(double rowHeight, const QColor& color);
 
+// A task ready but kept waiting for the loop: a light, hatched pill in the muted text colour
+// (light enough that the segments stay what the eye follows).
+void paintReadyPill(QPainter* painter, const QRectF& rect, const style::Theme& theme);
+
 // A CSS 135° linear gradient over rect: the first colour at the top-left corner's
 // projection, the second at the bottom-right's.
 void paintKindPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors,

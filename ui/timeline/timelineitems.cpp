@@ -100,8 +100,11 @@ QString TextItem::shownText() const {
 
 void SwatchItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     const style::Theme& theme = themeOf(this);
-    paintKindPill(painter, rect(), theme.kindColors(kind_),
-                  coloured(kSwatchShadow, theme.swatchShadow));
+    if (!kind_)
+        paintReadyPill(painter, rect(), theme);
+    else
+        paintKindPill(painter, rect(), theme.kindColors(*kind_),
+                      coloured(kSwatchShadow, theme.swatchShadow));
 }
 
 double SwatchItem::overhang() const {

@@ -10,6 +10,8 @@
 #include <QGraphicsItem>
 #include <QString>
 
+#include <optional>
+
 namespace coroscope {
 
 namespace style {
@@ -86,17 +88,18 @@ private:
 class SwatchItem final : public RectItem {
 public:
     enum { Type = kSwatchItemType };
-    explicit SwatchItem(StepKind kind)
+    // A kind's colours, or (no kind) the look of a task ready but kept waiting.
+    explicit SwatchItem(std::optional<StepKind> kind)
         : kind_(kind) {}
     int type() const override { return Type; }
-    StepKind kind() const { return kind_; }
+    std::optional<StepKind> kind() const { return kind_; }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
 
 protected:
     double overhang() const override;
 
 private:
-    StepKind kind_;
+    std::optional<StepKind> kind_;
 };
 
 } // namespace coroscope

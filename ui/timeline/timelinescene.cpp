@@ -50,6 +50,7 @@ TimelineScene::TimelineScene(QObject* parent)
     , cardWidth_(kCardMaxWidth)
     , ticks_(ticksFor(0, 1000))
     , lanes_(std::make_shared<Lanes>())
+    , ready_(std::make_shared<ReadyStretches>())
     , card_(new CardItem)
     , title_(new TextItem(TextItem::Role::Title, {}, style::font(kTitleSize, true), Qt::AlignLeft))
     , subtitle_(
@@ -73,17 +74,23 @@ TimelineScene::TimelineScene(QObject* parent)
     addItem(axis_);
     legendRule_ = addRect(QRectF(), Qt::NoPen, theme_.rule);
     legendRule_->setZValue(kDecorationZ);
-    for (StepKind kind : kAllStepKinds) {
+    // The kinds, then the ready stretches' entry (shown in Explain mode only).
+    const auto addLegendEntry = [this](std::optional<StepKind> kind, const QString& text) {
         auto* swatch = new SwatchItem(kind);
         swatch->setZValue(kDecorationZ);
         addItem(swatch);
         swatches_.push_back(swatch);
-        auto* label = new TextItem(TextItem::Role::LegendLabel, toQString(kindLabel(kind)),
-                                   style::font(kLegendSize), Qt::AlignLeft);
+        auto* label = new TextItem(TextItem::Role::LegendLabel, text, style::font(kLegendSize),
+                                   Qt::AlignLeft);
         label->setZValue(kDecorationZ);
         addItem(label);
         legendLabels_.push_back(label);
-    }
+    };
+    for (StepKind kind : kAllStepKinds)
+        addLegendEntry(kind, toQString(kindLabel(kind)));
+    addLegendEntry(std::nullopt, tr("Ready, waiting for the loop"));
+    swatches_.back()->hide();
+    legendLabels_.back()->hide();
     // Hidden until the window asks for it.
     playhead_ = addLine(QLineF());
     playheadTime_ = addSimpleText(QString(), style::font(kAxisLabelSize));
@@ -97,6 +104,8 @@ TimelineScene::TimelineScene(QObject* parent)
 TimelineScene::~TimelineScene() = default;
 
 void TimelineScene::follow(SchedulerBridge* bridge) {
+    connect(bridge, &SchedulerBridge::readyStretchesChanged, this,
+            &TimelineScene::showReadyStretches);
     connect(bridge, &SchedulerBridge::scenarioChanged, this, &TimelineScene::showScenario);
     connect(bridge, &SchedulerBridge::timeAdvanced, this, &TimelineScene::advanceTo);
     connect(bridge, &SchedulerBridge::cycleRestarted, this, &TimelineScene::clearSegments);
@@ -147,6 +156,22 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
     window_ = wasFit ? coroscope::fitWindow(axisEnd_) : clampedWindow(window_, axisEnd_);
     relayout();
     windowMoved();
+}
+
+void TimelineScene::showReadyStretches(std::shared_ptr<const ReadyStretches> ready) {
+    ready_ = ready ? std::move(ready) : std::make_shared<ReadyStretches>();
+    if (explained_)
+        updateTracks();
+}
+
+void TimelineScene::setExplained(bool on) {
+    if (on == explained_)
+        return;
+    explained_ = on;
+    swatches_.back()->setVisible(on);
+    legendLabels_.back()->setVisible(on && textPainted_);
+    placeLegend();
+    updateTracks();
 }
 
 void TimelineScene::setWindow(const TimeWindow& window) {
@@ -261,8 +286,9 @@ std::vector<SceneText> TimelineScene::texts() const {
         texts.push_back(std::move(label));
     for (SceneText& label : rowLabels_->labels(0, rows()))
         texts.push_back(std::move(label));
-    for (const TextItem* label : legendLabels_)
-        addItem(label);
+    for (std::size_t i = 0; i < legendLabels_.size(); ++i)
+        if (swatches_[i]->isVisible()) // the ready entry only in Explain mode
+            addItem(legendLabels_[i]);
     return texts;
 }
 
@@ -281,8 +307,8 @@ void TimelineScene::setTextPainted(bool painted) {
     textPainted_ = painted;
     for (TextItem* item : {title_, subtitle_})
         item->setVisible(painted);
-    for (TextItem* item : legendLabels_)
-        item->setVisible(painted);
+    for (std::size_t i = 0; i < legendLabels_.size(); ++i)
+        legendLabels_[i]->setVisible(painted && swatches_[i]->isVisible());
     axis_->update();
     rowLabels_->update();
 }
@@ -389,16 +415,18 @@ void TimelineScene::relayout() {
 
 void TimelineScene::placeLegend() {
     const QFontMetricsF metrics(style::font(kLegendSize));
+    // The entries shown: the kinds, and in Explain mode the ready stretches'.
+    const std::size_t shown = explained_ ? legendLabels_.size() : legendLabels_.size() - 1;
     std::vector<double> textWidths;
     double total = 0;
-    for (TextItem* label : legendLabels_) {
-        textWidths.push_back(metrics.horizontalAdvance(label->text()));
+    for (std::size_t i = 0; i < shown; ++i) {
+        textWidths.push_back(metrics.horizontalAdvance(legendLabels_[i]->text()));
         total += kLegendSwatch + kLegendSwatchGap + textWidths.back();
     }
-    total += kLegendItemGap * double(legendLabels_.size() - 1);
+    total += kLegendItemGap * double(shown - 1);
     double x = layout_.contentLeft + (layout_.contentWidth - total) / 2;
     const double top = layout_.legendTop;
-    for (std::size_t i = 0; i < legendLabels_.size(); ++i) {
+    for (std::size_t i = 0; i < shown; ++i) {
         swatches_[i]->setRect(QRectF(x, top, kLegendSwatch, kLegendSwatch));
         x += kLegendSwatch + kLegendSwatchGap;
         legendLabels_[i]->setRect(QRectF(x, top, textWidths[i] + 1, kLegendSwatch));

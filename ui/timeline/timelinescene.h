@@ -6,6 +6,7 @@
 // which zooms and pans; the rows and the ruler are each one item that paints what is in view.
 
 #include "axis.h"
+#include "explain.h"
 #include "lanes.h"
 #include "progress.h"
 #include "scenario.h"
@@ -65,6 +66,12 @@ public:
     double axisEnd() const { return axisEnd_; }
     double now() const { return now_; }
     const Lanes& lanes() const { return *lanes_; }
+    const ReadyStretches& readyStretches() const { return *ready_; }
+
+    // Explain mode: the stretches in which a task is ready but kept waiting for the loop are
+    // drawn (light and hatched), with their legend entry. Off, the picture is the reference's.
+    void setExplained(bool on);
+    bool explained() const { return explained_; }
     int rows() const { return int(taskNames_.size()); }
 
     // The part of the run's time the tracks show: the whole axis unless zoomed.
@@ -123,6 +130,9 @@ public slots:
     // New rows, labels and schedule; nothing drawn until the time moves past a start.
     void showScenario(const coroscope::Scenario& scenario,
                       std::shared_ptr<const coroscope::Lanes> lanes, double axisEnd);
+    // Where each task was ready but kept waiting, for Explain mode (the bridge sends it just
+    // before the scenario).
+    void showReadyStretches(std::shared_ptr<const coroscope::ReadyStretches> ready);
     // Draws segments up to this virtual time (they grow as it moves on).
     void advanceTo(double nowMs);
     // Back to t = 0 with no segments (a new cycle or a seek backwards).
@@ -153,6 +163,8 @@ private:
     Progress paintProgress_;
     bool paintStopped_ = false;
     std::shared_ptr<const Lanes> lanes_;
+    std::shared_ptr<const ReadyStretches> ready_;
+    bool explained_ = false;
     style::Theme theme_ = style::Theme::light();
     std::pair<int, int> highlighted_{-1, -1};
     QStringList rowDetails_;

@@ -1,0 +1,104 @@
+// Explain mode on the timeline: where a task is ready but kept waiting for the loop is drawn
+// light and hatched under its segments, with a legend entry; off (the default) the picture is
+// the reference's.
+
+#include "export/timelineexport.h"
+#include "export/timelineimage.h"
+#include "files/scenariofile.h"
+#include "qstringprinter.h"
+#include "scenetexts.h"
+#include "timeline/timelinescene.h"
+
+#include <QImage>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace coroscope;
+using coroscope::test::textsOf;
+
+namespace {
+
+// A picture of the seed at a time, explained or not.
+QImage seedAt(double ms, bool explained, std::unique_ptr<TimelineScene>* keep = nullptr) {
+    auto scene = timelineAt(ScenarioFile::builtInDefault(), ms, 1000);
+    scene->setExplained(explained);
+    QImage image = renderTimeline(*scene, 1);
+    if (keep)
+        *keep = std::move(scene);
+    return image;
+}
+
+// Hatched: along a short line across the stretch, some pixels are the hatch's dark lines and
+// some the light fill between them.
+bool hatchedAround(const QImage& image, QPointF at) {
+    int dark = 0, light = 0;
+    for (int dx = -6; dx <= 6; ++dx) {
+        const int lightness = image.pixelColor(at.toPoint() + QPoint(dx, 0)).lightness();
+        dark += lightness < 200;
+        light += lightness > 215;
+    }
+    return dark >= 2 && light >= 2;
+}
+
+QPointF onTrack(const TimelineScene& scene, double ms, int row) {
+    const TimelineLayout& l = scene.layout();
+    return {l.xAt(ms, scene.window()), l.track(row).center().y()};
+}
+
+} // namespace
+
+TEST(ExplainMode, IsOffByDefaultAndThenChangesNothing) {
+    TimelineScene scene;
+    EXPECT_FALSE(scene.explained());
+    EXPECT_EQ(seedAt(1000, false),
+              renderTimeline(*timelineAt(ScenarioFile::builtInDefault(), 1000, 1000), 1));
+}
+
+TEST(ExplainMode, TheSeedsTasksKeptWaitingAreHatchedWhereTheyWait) {
+    std::unique_ptr<TimelineScene> scene;
+    const QImage explained = seedAt(1000, true, &scene);
+    const QImage plain = seedAt(1000, false);
+    // Task 2 is ready from 0 but runs at 150; Task 3 from 0 to 250.
+    EXPECT_TRUE(hatchedAround(explained, onTrack(*scene, 75, 1)));
+    EXPECT_TRUE(hatchedAround(explained, onTrack(*scene, 200, 2)));
+    EXPECT_FALSE(hatchedAround(plain, onTrack(*scene, 75, 1)));
+    // Nothing hatched where no task waits for the loop: Task 1 runs at once, Task 2 is done.
+    EXPECT_EQ(explained.pixelColor(onTrack(*scene, 75, 0).toPoint()),
+              plain.pixelColor(onTrack(*scene, 75, 0).toPoint()));
+    EXPECT_EQ(explained.pixelColor(onTrack(*scene, 900, 1).toPoint()),
+              plain.pixelColor(onTrack(*scene, 900, 1).toPoint()));
+    // Segments stay on top: Task 2's CPU from 150 to 250 is as before.
+    EXPECT_EQ(explained.pixelColor(onTrack(*scene, 200, 1).toPoint()),
+              plain.pixelColor(onTrack(*scene, 200, 1).toPoint()));
+}
+
+TEST(ExplainMode, StretchesGrowWithTheAnimation) {
+    std::unique_ptr<TimelineScene> scene;
+    const QImage at100 = seedAt(100, true, &scene);
+    EXPECT_TRUE(hatchedAround(at100, onTrack(*scene, 50, 2)));
+    EXPECT_FALSE(hatchedAround(at100, onTrack(*scene, 200, 2))) << "Task 3 waits on, unseen yet";
+}
+
+TEST(ExplainMode, TheLegendNamesTheHatching) {
+    std::unique_ptr<TimelineScene> scene;
+    seedAt(1000, true, &scene);
+    QStringList legend;
+    for (const SceneText& text : textsOf(*scene, TextItem::Role::LegendLabel))
+        legend << text.text;
+    EXPECT_EQ(legend,
+              (QStringList{"Processing", "I/O Wait", "HTTP Wait", "Ready, waiting for the loop"}));
+    scene->setExplained(false);
+    EXPECT_EQ(textsOf(*scene, TextItem::Role::LegendLabel).size(), 3u);
+}
+
+TEST(ExplainMode, ExportsDrawItWhenAsked) {
+    QTemporaryDir folder;
+    ExportOptions options;
+    options.explain = true;
+    const std::string path = folder.filePath("explained.png").toStdString();
+    ASSERT_TRUE(exportTimeline(ScenarioFile::builtInDefault(), path, ExportFormat::Png, options));
+    std::unique_ptr<TimelineScene> scene;
+    EXPECT_EQ(QImage(QString::fromStdString(path)).convertToFormat(QImage::Format_RGB32),
+              seedAt(1e9, true, &scene).convertToFormat(QImage::Format_RGB32));
+}
