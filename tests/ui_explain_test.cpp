@@ -1,16 +1,20 @@
 // Explain mode on the timeline: where a task is ready but kept waiting for the loop is drawn
 // light and hatched under its segments, with a legend entry; off (the default) the picture is
-// the reference's.
+// the reference's. The event log narrates the decisions and follows the moment shown.
 
+#include "explain/eventlog.h"
 #include "export/timelineexport.h"
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
 #include "qstringprinter.h"
+#include "runrecord.h"
 #include "scenetexts.h"
 #include "timeline/timelinescene.h"
 
 #include <QImage>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -101,4 +105,44 @@ TEST(ExplainMode, ExportsDrawItWhenAsked) {
     std::unique_ptr<TimelineScene> scene;
     EXPECT_EQ(QImage(QString::fromStdString(path)).convertToFormat(QImage::Format_RGB32),
               seedAt(1e9, true, &scene).convertToFormat(QImage::Format_RGB32));
+}
+
+TEST(EventLog, NarratesTheSeedAndFollowsTheMomentShown) {
+    EventLog log;
+    const Scenario seed = ScenarioFile::builtInDefault();
+    log.showRun(seed, simulateLoopEvents(seed));
+    ASSERT_EQ(log.lineCount(), 8); // one line per instant: 0, 150, 250, 370, 500, 600, 670, 800
+    EXPECT_EQ(log.lineText(3), "370 ms — Task 2's I/O wait is done; it joins the ready queue "
+                               "behind nobody. Task 3 yields at http(300). The loop picks "
+                               "Task 2.");
+    EXPECT_EQ(log.currentLine(), -1);
+    log.setNow(0);
+    EXPECT_EQ(log.currentLine(), 0);
+    log.setNow(420);
+    EXPECT_EQ(log.currentLine(), 3) << "the last decision at or before the moment";
+    log.setNow(1000);
+    EXPECT_EQ(log.currentLine(), 7);
+}
+
+TEST(EventLog, AClickOnALineAsksForThatMoment) {
+    EventLog log;
+    const Scenario seed = ScenarioFile::builtInDefault();
+    log.showRun(seed, simulateLoopEvents(seed));
+    log.resize(600, 300);
+    log.show();
+    QSignalSpy seeks(&log, &EventLog::seekRequested);
+    const QRect line = log.visualRect(log.model()->index(4, 0));
+    QTest::mouseClick(log.viewport(), Qt::LeftButton, {}, line.center());
+    ASSERT_EQ(seeks.size(), 1);
+    EXPECT_EQ(seeks[0][0].toDouble(), 500);
+}
+
+TEST(EventLog, ShowsNamesAsTyped) {
+    Scenario seed = ScenarioFile::builtInDefault();
+    seed.tasks[0].name = "<b>x</b> & %2";
+    EventLog log;
+    log.showRun(seed, simulateLoopEvents(seed));
+    EXPECT_TRUE(log.lineText(0).startsWith("0 ms — <b>x</b> & %2 starts and joins the ready "
+                                           "queue."))
+        << log.lineText(0).toStdString();
 }

@@ -48,7 +48,7 @@ SchedulerBridge::~SchedulerBridge() = default;
 
 void SchedulerBridge::setScenario(const Scenario& scenario) {
     scenario_ = scenario;
-    const Run run = simulateRun(scenario_);
+    Run run = simulateRun(scenario_);
     figures_ = computeFigures(scenario_, run.timeline);
     eventTimes_ = coroscope::eventTimes(run.events);
     taskTotals_ = coroscope::taskTotals(run, scenario_.tasks.size());
@@ -57,6 +57,8 @@ void SchedulerBridge::setScenario(const Scenario& scenario) {
     axisEnd_ = axisFor(figures_.makespanMs).end;
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
+    run.timeline = {}; // the lanes hold it now
+    events_ = std::make_shared<const std::vector<LoopEvent>>(std::move(run.events));
     emit readyStretchesChanged(ready);
     emit scenarioChanged(scenario_, lanes_, axisEnd_);
     startCycle(clock_());

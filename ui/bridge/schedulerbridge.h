@@ -52,6 +52,8 @@ public:
     const std::vector<TaskTotals>& taskTotals() const { return taskTotals_; }
     // The whole run per task, for drawing.
     const std::shared_ptr<const Lanes>& lanes() const { return lanes_; }
+    // The loop's decisions over the whole run, in report order (for the event log).
+    const std::vector<LoopEvent>& events() const { return *events_; }
 
     double speed() const { return speed_; }
     void setSpeed(double speed);
@@ -108,6 +110,8 @@ private:
     std::vector<std::int64_t> eventTimes_;
     std::vector<TaskTotals> taskTotals_;
     std::shared_ptr<const Lanes> lanes_ = std::make_shared<Lanes>();
+    std::shared_ptr<const std::vector<LoopEvent>> events_ =
+        std::make_shared<std::vector<LoopEvent>>();
     double speed_ = 1;
     bool loop_ = true;
     bool playing_ = false;

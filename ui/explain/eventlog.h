@@ -1,0 +1,39 @@
+#pragma once
+
+// The event loop's decisions told in plain words, one line per instant ("370 ms — Task 2's I/O
+// wait is done; …"), the line of the moment shown highlighted as the animation runs; a click
+// on a line asks for that moment. A list view over the narration: a million lines stay cheap.
+
+#include "loopevent.h"
+#include "scenario.h"
+
+#include <QListView>
+
+#include <span>
+
+namespace coroscope {
+
+class EventLog : public QListView {
+    Q_OBJECT
+public:
+    explicit EventLog(QWidget* parent = nullptr);
+
+    // Narrates a run (its decisions in report order).
+    void showRun(const Scenario& scenario, std::span<const LoopEvent> events);
+    // Highlights the line of the last instant at or before ms (none before the first).
+    void setNow(double ms);
+    // The highlighted line, or -1.
+    int currentLine() const;
+    int lineCount() const;
+    // A line as shown.
+    QString lineText(int line) const;
+
+signals:
+    void seekRequested(double ms);
+
+private:
+    class Model;
+    Model* model_;
+};
+
+} // namespace coroscope
