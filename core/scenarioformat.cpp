@@ -32,6 +32,57 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+// ---- Progress ------------------------------------------------------------------------------
+
+// What the walk throws when its Progress says stop: it unwinds everything built so far.
+struct Stopped {};
+
+// The parse's share of the caller's progress: [from, 1]. Indexing the whole text (simdjson's
+// first stage, one call that cannot be stopped: about a third of the time) takes the first
+// kIndexShare of it, walking the values the rest, told by how far into the text the walk is.
+class ParseProgress {
+public:
+    static constexpr double kIndexShare = 0.3;
+    // How many tasks and steps between two reports: a report costs a call, so not one each.
+    static constexpr std::size_t kValuesPerReport = 1024;
+
+    ParseProgress(const Progress& progress, double from)
+        : progress_(progress)
+        , from_(from)
+        , countdown_(progress ? kValuesPerReport : SIZE_MAX) {}
+
+    // Before indexing, and after it: false to stop.
+    bool atStart() const { return goOn(progress_, from_); }
+    bool indexed() const { return goOn(progress_, at(kIndexShare)); }
+
+    // Where the walked values start, to tell positions by.
+    void walking(std::string_view text) { text_ = text; }
+
+    // One more task or step, starting at value; throws Stopped when told to stop. Without a
+    // Progress the count never comes down to 0 (a file holds far fewer than SIZE_MAX values).
+    void tick(od::value& value) {
+        if (--countdown_ == 0) [[unlikely]]
+            report(value);
+    }
+
+private:
+    double at(double part) const { return from_ + (1 - from_) * part; }
+
+    [[gnu::noinline]] void report(od::value& value) {
+        countdown_ = kValuesPerReport;
+        const char* where = value.raw_json_token().data(); // peeks, consumes nothing
+        const double walked =
+            text_.empty() ? 0 : double(where - text_.data()) / double(text_.size());
+        if (!progress_(at(kIndexShare + (1 - kIndexShare) * std::clamp(walked, 0.0, 1.0))))
+            throw Stopped{};
+    }
+
+    const Progress& progress_;
+    double from_;
+    std::size_t countdown_;
+    std::string_view text_;
+};
+
 // ---- The schema ----------------------------------------------------------------------------
 
 // A value of type T, or nullopt when the value has another type. Any other error is a syntax
@@ -192,8 +243,9 @@ std::string kindChoices() {
 // (the keys may come in any order) and follows the order the Qt loader checked them in.
 class TaskReader {
 public:
-    explicit TaskReader(Scenario& scenario)
-        : scenario_(scenario) {}
+    TaskReader(Scenario& scenario, ParseProgress& progress)
+        : scenario_(scenario)
+        , progress_(progress) {}
 
     // Reads task t (1-based, the next one) into the scenario; its first problem, if any.
     std::optional<Error> read(od::value value, std::size_t t) {
@@ -251,6 +303,7 @@ private:
         steps_.clear();
         for (auto element : *array) {
             od::value step = take(std::move(element));
+            progress_.tick(step);
             ++list.count;
             if (!list.problem && stepCountAllowed(list.count))
                 list.problem = readStep(step, list.count);
@@ -320,6 +373,7 @@ private:
     }
 
     Scenario& scenario_;
+    ParseProgress& progress_;
     const KindNames kinds_ = kindNames();
     std::vector<Step> steps_; // the current task's, reused from task to task
     std::size_t storedSteps_ = 0;
@@ -339,14 +393,15 @@ struct Root {
 
 // Tasks are read up to the cap; past it, or after a problem, they are only counted, since
 // the count rule is checked first.
-void readTasks(od::value value, Scenario& scenario, Root& root) {
+void readTasks(od::value value, Scenario& scenario, Root& root, ParseProgress& progress) {
     auto array = as(value.get_array());
     if (!array)
         return;
     root.tasksIsArray = true;
-    TaskReader reader(scenario);
+    TaskReader reader(scenario, progress);
     for (auto element : *array) {
         od::value task = take(std::move(element));
+        progress.tick(task);
         ++root.taskCount;
         if (!root.taskProblem && taskCountAllowed(root.taskCount))
             root.taskProblem = reader.read(task, root.taskCount);
@@ -403,7 +458,7 @@ Result<Scenario> finishRoot(Scenario&& scenario, const Keys<5>& keys, const Root
 constexpr std::size_t kMinTaskBytes = 40;
 
 // bytes: the document's size, which bounds the number of tasks.
-Result<Scenario> readRoot(od::object object, std::size_t bytes) {
+Result<Scenario> readRoot(od::object object, std::size_t bytes, ParseProgress& progress) {
     Scenario scenario;
     // Room for every task at once: growing the list would move them all, several times.
     // Memory reserved beyond what is used is never touched.
@@ -429,7 +484,7 @@ Result<Scenario> readRoot(od::object object, std::size_t bytes) {
             root.subtitleOk = readString(value, scenario.subtitle);
             break;
         case 4:
-            readTasks(value, scenario, root);
+            readTasks(value, scenario, root, progress);
             break;
         default:
             break; // skipped
@@ -453,8 +508,12 @@ bool isBlank(std::string_view text) {
     return text.find_first_not_of(" \t\n\v\f\r") == std::string_view::npos;
 }
 
-// Parses text[0, size) that has simdjson's padding readable after it.
-Result<Scenario> parsePadded(std::string_view text) {
+// Parses text[0, size) that has simdjson's padding readable after it; progress hears it as
+// from to 1 (see ParseProgress).
+Result<Scenario> parsePadded(std::string_view text, const Progress& tell, double from) {
+    ParseProgress progress(tell, from);
+    if (!progress.atStart())
+        return cancelled();
     const std::size_t skip =
         text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0; // simdjson refuses it
     if (isBlank(text.substr(skip)))
@@ -465,8 +524,11 @@ Result<Scenario> parsePadded(std::string_view text) {
         od::document document = take(parser.iterate(
             simdjson::padded_string_view(text.data() + skip, text.size() - skip,
                                          text.size() - skip + simdjson::SIMDJSON_PADDING)));
+        if (!progress.indexed())
+            return cancelled();
+        progress.walking(text);
         if (auto object = as(document.get_object())) {
-            walked = readRoot(*object, text.size());
+            walked = readRoot(*object, text.size(), progress);
             if (*walked && document.current_location().error() != simdjson::OUT_OF_BOUNDS)
                 throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
         } else {
@@ -476,6 +538,8 @@ Result<Scenario> parsePadded(std::string_view text) {
         if (auto syntax = jsonSyntaxError(text))
             return *syntax;
         return unlocatedFailure(error.error());
+    } catch (const Stopped&) {
+        return cancelled();
     }
     // Whatever the schema says, a file that is not JSON is refused as such, as it always was.
     if (!*walked) {
@@ -492,22 +556,31 @@ Result<Scenario> parsePadded(std::string_view text) {
 
 // ---- Files ---------------------------------------------------------------------------------
 
+// Reading's share of readScenarioFile's progress; parsing has the rest.
+constexpr double kReadShare = 0.2;
+
 // A file's bytes with simdjson's padding allocated after them.
 class PaddedBytes {
 public:
+    // What readAll returns when its Progress said stop.
+    static constexpr int kStopped = -1;
+
     std::size_t size() const { return size_; }
     std::string_view view() const { return {data(), size_}; }
 
-    // Reads to the end, or to one byte past the cap; errno on failure, else 0.
-    int readAll(int fd, std::size_t sizeHint) {
+    // Reads to the end, or to one byte past the cap; errno on failure, kStopped when progress
+    // says stop (asked after each piece, told bytes read / sizeHint as 0 to kReadShare), else 0.
+    int readAll(int fd, std::size_t sizeHint, const Progress& progress) {
         constexpr std::size_t kLimit = kMaxFileBytes + 1;
         constexpr std::size_t kFirstChunk = 64 * 1024;
+        // At most this much per read, so that progress moves and a stop is heard between pieces.
+        constexpr std::size_t kPiece = 4 * 1024 * 1024;
         // One byte more than announced, so that the read that finds the end needs no growth.
         grow(std::min(kLimit, std::max(kFirstChunk, sizeHint + 1)));
         while (size_ < kLimit) {
             if (size_ == room_)
                 grow(std::min(kLimit, room_ * 2));
-            const ssize_t got = ::read(fd, data() + size_, room_ - size_);
+            const ssize_t got = ::read(fd, data() + size_, std::min(kPiece, room_ - size_));
             if (got < 0 && errno == EINTR)
                 continue;
             if (got < 0)
@@ -515,6 +588,9 @@ public:
             if (got == 0)
                 break;
             size_ += std::size_t(got);
+            const double read = sizeHint > 0 ? std::min(1.0, double(size_) / double(sizeHint)) : 0;
+            if (!goOn(progress, kReadShare * read))
+                return kStopped;
         }
         std::memset(data() + size_, 0, simdjson::SIMDJSON_PADDING);
         return 0;
@@ -549,12 +625,16 @@ std::string tooLarge(std::string_view size) {
 
 } // namespace
 
-Result<Scenario> parseScenario(std::string_view json) {
+Result<Scenario> parseScenario(std::string_view json, const Progress& progress) {
     const simdjson::padded_string padded(json.data(), json.size());
-    return parsePadded(std::string_view(padded.data(), padded.size()));
+    Result<Scenario> parsed =
+        parsePadded(std::string_view(padded.data(), padded.size()), progress, 0);
+    if (parsed)
+        (void)goOn(progress, 1);
+    return parsed;
 }
 
-Result<Scenario> readScenarioFile(const std::string& path) {
+Result<Scenario> readScenarioFile(const std::string& path, const Progress& progress) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
         return fail(path, errno == ENOENT || errno == ENOTDIR ? "no such file" : cannotRead(errno));
@@ -565,16 +645,26 @@ Result<Scenario> readScenarioFile(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return fail(path, cannotRead(errno));
+    if (!goOn(progress, 0)) {
+        ::close(fd);
+        return cancelled();
+    }
     PaddedBytes bytes;
-    const int error = bytes.readAll(fd, std::size_t(info.st_size));
+    const int error = bytes.readAll(fd, std::size_t(info.st_size), progress);
     ::close(fd);
+    if (error == PaddedBytes::kStopped)
+        return cancelled();
     if (error != 0)
         return fail(path, cannotRead(error));
     if (bytes.size() > kMaxFileBytes) // it grew, or announced no size (a pipe, /proc)
         return fail(path, tooLarge("is more than " + std::to_string(kMaxFileBytes) + " bytes"));
-    Result<Scenario> parsed = parsePadded(bytes.view());
-    if (!parsed)
+    Result<Scenario> parsed = parsePadded(bytes.view(), progress, kReadShare);
+    if (!parsed) {
+        if (parsed.error().cancelled)
+            return parsed;
         return fail(path, parsed.error().message);
+    }
+    (void)goOn(progress, 1);
     return parsed;
 }
 

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -265,6 +266,127 @@ TEST(ScenarioFormat, ALargeScenarioIsReadFromAPipe) {
     writer.join();
     ASSERT_TRUE(result) << result.error().message;
     EXPECT_EQ(result.value(), scenario);
+}
+
+// Opening a big file tells how far it has come and can be stopped (see core/progress.h).
+
+// Every fraction a Progress is told; it says stop from stopAt on.
+struct Recorder {
+    std::vector<double> told;
+    double stopAt = 2; // past 1: never stop
+    std::size_t toldAfterStop = 0;
+    bool stopped = false;
+
+    Progress progress() {
+        return [this](double done) {
+            if (stopped)
+                ++toldAfterStop;
+            told.push_back(done);
+            stopped = stopped || done >= stopAt;
+            return !stopped;
+        };
+    }
+};
+
+TEST(ScenarioFormat, ReadingABigFileTellsProgressFromZeroToOne) {
+    TempDir dir;
+    const std::string path = dir.file("big.json");
+    const Scenario scenario = randomScenario(20000, 10, 5); // about 5.4 MB: two pieces to read
+    writeFile(path, serializeScenario(scenario));
+    Recorder recorder;
+    const auto result = readScenarioFile(path, recorder.progress());
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(result.value(), scenario);
+    EXPECT_EQ(readScenarioFile(path).value(), result.value()) << "the same without progress";
+    const std::vector<double>& told = recorder.told;
+    ASSERT_FALSE(told.empty());
+    EXPECT_EQ(told.front(), 0);
+    EXPECT_EQ(told.back(), 1);
+    EXPECT_TRUE(std::is_sorted(told.begin(), told.end()));
+    // Reading moves from 0 to 0.2 piece by piece, parsing from 0.2 to 1 as the tasks are walked.
+    const auto reading = std::count_if(told.begin(), told.end(),
+                                       [](double done) { return done > 0 && done <= 0.2; });
+    const auto walking =
+        std::count_if(told.begin(), told.end(), [](double done) { return done > 0.2 && done < 1; });
+    EXPECT_GE(reading, 2);
+    EXPECT_GE(walking, 100); // every 1,024 tasks or steps of 220,000
+}
+
+TEST(ScenarioFormat, AReadThatProgressStopsFailsAsCancelledAndIsToldNoMore) {
+    TempDir dir;
+    const std::string path = dir.file("big.json");
+    writeFile(path, serializeScenario(randomScenario(20000, 10, 6)));
+    // At the start, while reading, while indexing and while walking the tasks.
+    for (double stopAt : {0.0, 0.05, 0.2, 0.4, 0.5, 0.99}) {
+        Recorder recorder;
+        recorder.stopAt = stopAt;
+        const auto result = readScenarioFile(path, recorder.progress());
+        ASSERT_FALSE(result) << stopAt;
+        EXPECT_TRUE(result.error().cancelled) << stopAt;
+        EXPECT_EQ(result.error().message, "cancelled") << stopAt << ": no path, nothing to report";
+        EXPECT_EQ(recorder.toldAfterStop, 0u) << stopAt;
+    }
+    // From a pipe, whose size is unknown: reading stays at 0 and can still be stopped.
+    const std::string pipe = dir.file("pipe.json");
+    ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+    const std::string json = serializeScenario(randomScenario(12000, 10, 4));
+    // The writer's writes fail once the reader is gone, rather than end the tests.
+    const auto previous = std::signal(SIGPIPE, SIG_IGN);
+    std::thread writer([&] {
+        std::ofstream out(pipe, std::ios::binary);
+        out.write(json.data(), std::streamsize(json.size()));
+    });
+    std::size_t calls = 0;
+    const auto result = readScenarioFile(pipe, [&](double done) {
+        EXPECT_EQ(done, 0);
+        return ++calls < 3; // the start, then two pieces
+    });
+    writer.join();
+    std::signal(SIGPIPE, previous);
+    ASSERT_FALSE(result);
+    EXPECT_TRUE(result.error().cancelled);
+}
+
+TEST(ScenarioFormat, ParsingTellsProgressAndCanBeStopped) {
+    // A few tasks of many steps: progress moves with the steps too.
+    const Scenario scenario = randomScenario(100, 5000, 7);
+    const std::string json = serializeScenario(scenario);
+    Recorder recorder;
+    const auto result = parseScenario(json, recorder.progress());
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(result.value(), scenario);
+    EXPECT_EQ(recorder.told.front(), 0);
+    EXPECT_EQ(recorder.told.back(), 1);
+    EXPECT_TRUE(std::is_sorted(recorder.told.begin(), recorder.told.end()));
+    EXPECT_GE(recorder.told.size(), 400u); // 500,100 values, a report every 1,024
+
+    Recorder stopping;
+    stopping.stopAt = 0.5;
+    const auto stopped = parseScenario(json, stopping.progress());
+    ASSERT_FALSE(stopped);
+    EXPECT_TRUE(stopped.error().cancelled);
+    EXPECT_EQ(stopping.toldAfterStop, 0u);
+    EXPECT_GE(stopping.told.back(), 0.5);
+    EXPECT_LT(stopping.told.back(), 0.6) << "stopped soon after";
+}
+
+TEST(ScenarioFormat, ProgressChangesNoMessage) {
+    const auto always = [](double) { return true; };
+    for (const std::string& json :
+         {std::string("{"), std::string("   "), wrap("[{\"name\": 1, \"steps\": []}]"),
+          serializeScenario(seedScenario()) + "x"}) {
+        const auto plain = parseScenario(json);
+        const auto told = parseScenario(json, always);
+        ASSERT_FALSE(plain) << json;
+        ASSERT_FALSE(told) << json;
+        EXPECT_EQ(told.error(), plain.error()) << json;
+    }
+    TempDir dir;
+    const std::string path = dir.file("bad.json");
+    writeFile(path, serializeScenario(randomScenario(5000, 10, 8)) + "x");
+    EXPECT_EQ(readScenarioFile(path, always).error(), readScenarioFile(path).error());
+    EXPECT_EQ(readScenarioFile(dir.file("missing.json"), always).error().message,
+              dir.file("missing.json") + ": no such file");
 }
 
 TEST(ScenarioFormat, EmptyFiles) {

@@ -39,6 +39,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <span>
 #include <tuple>
 
@@ -346,8 +347,8 @@ void MainWindow::newScenario() {
     showScenario(blankScenario(), tr("Untitled"));
 }
 
-Result<void> MainWindow::openFile(const QString& path) {
-    Result<Scenario> loaded = ScenarioFile::read(path);
+Result<void> MainWindow::openFile(const QString& path, const Progress& progress) {
+    Result<Scenario> loaded = ScenarioFile::read(path, progress);
     if (!loaded)
         return loaded.error();
     showFile(loaded.value(), path);
@@ -526,9 +527,23 @@ void MainWindow::openInteractively(const QString& given) {
             return;
     }
     lastFolder_ = QFileInfo(path).absolutePath();
-    if (Result<void> opened = openFile(path); !opened)
-        showPlainMessage(this, QMessageBox::Warning, tr("Cannot open the scenario"),
-                         toQString(opened.error()));
+    std::optional<Result<Scenario>> loaded;
+    {
+        // Gone before the scenario is shown: past this point there is nothing to cancel.
+        WorkProgress work(this, tr("Opening %1…").arg(QFileInfo(path).fileName()));
+        work.runInBackground([&loaded, path](const Progress& progress) {
+            loaded.emplace(ScenarioFile::read(path, progress));
+        });
+    }
+    if (!*loaded) {
+        if (loaded->error().cancelled)
+            statusBar()->showMessage(tr("Opening cancelled"), 5000);
+        else
+            showPlainMessage(this, QMessageBox::Warning, tr("Cannot open the scenario"),
+                             toQString(loaded->error()));
+        return;
+    }
+    showFile(loaded->value(), path);
 }
 
 bool MainWindow::save() {

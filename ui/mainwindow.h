@@ -38,8 +38,9 @@ public:
     void showScenario(const Scenario& scenario, const QString& name);
     // Shows a valid scenario already read from a file, and plays it.
     void showFile(const Scenario& scenario, const QString& path);
-    // Loads a file; on failure nothing changes.
-    Result<void> openFile(const QString& path);
+    // Loads a file on this thread (the command line's way), telling progress when asked; on
+    // failure, or stopped by progress, nothing changes.
+    Result<void> openFile(const QString& path, const Progress& progress = {});
     // Saves atomically; on failure the file and the unsaved state stay as they were.
     Result<void> saveFile(const QString& path);
     QString filePath() const { return filePath_; }
@@ -94,6 +95,9 @@ private:
     // moment), update the figures.
     void scenarioEdited(const Scenario& scenario);
     void newScenario();
+    // Open…, recent files and drops: asks to save, then reads the file on a thread of its own
+    // while the window goes on and, past half a second, shows a progress dialog with Cancel.
+    // Cancelled, nothing changes; a failure shows in a message box.
     void openInteractively(const QString& path = {});
     bool save();
     bool saveAs();

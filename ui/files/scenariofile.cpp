@@ -8,8 +8,8 @@
 
 namespace coroscope {
 
-Result<Scenario> ScenarioFile::read(const QString& path) {
-    return readScenarioFile(nativePath(path));
+Result<Scenario> ScenarioFile::read(const QString& path, const Progress& progress) {
+    return readScenarioFile(nativePath(path), progress);
 }
 
 Scenario ScenarioFile::builtInDefault() {

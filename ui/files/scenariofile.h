@@ -4,6 +4,7 @@
 // compiled into the program. The format itself (parsing, messages, writing) is core's
 // scenarioformat.h; writes go through core's AtomicFile.
 
+#include "progress.h"
 #include "result.h"
 #include "scenario.h"
 
@@ -13,8 +14,10 @@ namespace coroscope {
 
 class ScenarioFile {
 public:
-    // Reads a file; messages start with the path.
-    static Result<Scenario> read(const QString& path);
+    // Reads a file; messages start with the path. progress hears reading and parsing (see
+    // readScenarioFile) and may stop them: the read then fails as cancelled(). Callable from any
+    // thread.
+    static Result<Scenario> read(const QString& path, const Progress& progress = {});
     // The seed's three tasks, from the program's resources.
     static Scenario builtInDefault();
     // Writes atomically: on failure the target is untouched and the error says why.
