@@ -2,16 +2,22 @@
 // light and hatched under its segments, with a legend entry; off (the default) the picture is
 // the reference's. The event log narrates the decisions and follows the moment shown.
 
+#include "bridge/schedulerbridge.h"
 #include "explain/eventlog.h"
 #include "export/timelineexport.h"
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
+#include "mainwindow.h"
+#include "playbackbar.h"
 #include "qstringprinter.h"
 #include "runrecord.h"
 #include "scenetexts.h"
 #include "timeline/timelinescene.h"
 
+#include <QAction>
 #include <QImage>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -145,4 +151,37 @@ TEST(EventLog, ShowsNamesAsTyped) {
     EXPECT_TRUE(log.lineText(0).startsWith("0 ms — <b>x</b> & %2 starts and joins the ready "
                                            "queue."))
         << log.lineText(0).toStdString();
+}
+
+TEST(ExplainInTheWindow, TheToggleShowsTheWaitsAndTheLogThatFollowsThePlayhead) {
+    MainWindow window;
+    window.showScenario(ScenarioFile::builtInDefault(), "seed");
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QAction* explain = window.playbackBar()->explainAction();
+    EXPECT_FALSE(explain->isChecked());
+    EXPECT_FALSE(window.scene()->explained());
+    EXPECT_FALSE(window.eventLog()->isVisible());
+    // The same switch in the View menu.
+    bool inViewMenu = false;
+    for (QAction* menu : window.menuBar()->actions())
+        if (menu->text() == "&View")
+            inViewMenu = menu->menu()->actions().contains(explain);
+    EXPECT_TRUE(inViewMenu);
+
+    explain->trigger();
+    EXPECT_TRUE(window.scene()->explained());
+    ASSERT_TRUE(window.eventLog()->isVisible());
+    window.bridge()->pause();
+    window.bridge()->seek(400);
+    EXPECT_EQ(window.eventLog()->currentLine(), 3); // 370 ms
+    // A click on the 500 ms line shows that moment.
+    const QRect line = window.eventLog()->visualRect(window.eventLog()->model()->index(4, 0));
+    QTest::mouseClick(window.eventLog()->viewport(), Qt::LeftButton, {}, line.center());
+    EXPECT_EQ(window.bridge()->now(), 500);
+    EXPECT_FALSE(window.bridge()->isPlaying());
+
+    explain->trigger();
+    EXPECT_FALSE(window.scene()->explained());
+    EXPECT_FALSE(window.eventLog()->isVisible());
 }

@@ -90,11 +90,14 @@ TEST_F(SteppingTest, AClickOnTheGrooveJumpsThere) {
     option.orientation = Qt::Horizontal;
     option.minimum = scrubber()->minimum();
     option.maximum = scrubber()->maximum();
-    const QRect groove = scrubber()->style()->subControlRect(QStyle::CC_Slider, &option,
-                                                             QStyle::SC_SliderGroove, scrubber());
-    const QPoint threeQuarters(groove.left() + groove.width() * 3 / 4, groove.center().y());
-    QTest::mouseClick(scrubber(), Qt::LeftButton, {}, threeQuarters);
-    EXPECT_NEAR(bridge()->now(), 750, 15); // not one page step (100 ms) from 0
+    // Where the style would put the handle for three quarters of the run.
+    option.sliderPosition = option.sliderValue = option.maximum * 3 / 4;
+    const QRect handle = scrubber()->style()->subControlRect(QStyle::CC_Slider, &option,
+                                                             QStyle::SC_SliderHandle, scrubber());
+    QTest::mouseClick(scrubber(), Qt::LeftButton, {}, handle.center());
+    // Within a pixel of the track's time, not one page step (100 ms) from 0.
+    const double msPerPixel = 1000.0 / scrubber()->width();
+    EXPECT_NEAR(bridge()->now(), 750, 2 * msPerPixel + 1);
 }
 
 TEST_F(SteppingTest, ThePlayheadStandsAtTheTimeInTheWindowOnly) {

@@ -4,6 +4,7 @@
 #include "bridge/schedulerbridge.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
+#include "explain/eventlog.h"
 #include "export/exportdialog.h"
 #include "files/atomicdevice.h"
 #include "files/recentfiles.h"
@@ -108,6 +109,8 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , playback_(new PlaybackBar(bridge_, this))
     , panel_(new ScenarioPanel(model_, this))
     , dock_(new QDockWidget(tr("Scenario"), this))
+    , eventLog_(new EventLog(this))
+    , logDock_(new QDockWidget(tr("Event Log"), this))
     , figures_(new QLabel(this))
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
@@ -127,6 +130,21 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     dock_->setWidget(panel_);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
     resizeDocks({dock_}, {400}, Qt::Horizontal);
+    // Explain mode: the hatched waits on the timeline and the loop's decisions told in words.
+    logDock_->setObjectName(QStringLiteral("eventLogDock"));
+    logDock_->setWidget(eventLog_);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock_);
+    logDock_->hide();
+    connect(playback_->explainAction(), &QAction::toggled, this, &MainWindow::setExplained);
+    connect(eventLog_, &EventLog::seekRequested, this, [this](double ms) {
+        bridge_->pause();
+        bridge_->seek(ms);
+    });
+    connect(bridge_, &SchedulerBridge::timeAdvanced, eventLog_, &EventLog::setNow);
+    connect(bridge_, &SchedulerBridge::scenarioChanged, this, [this] {
+        if (scene_->explained())
+            tellEvents();
+    });
     setAcceptDrops(true);
     // Room for the panel and a full-width card, within the screen.
     const QSize available = screen()->availableSize();
@@ -160,6 +178,22 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     keepOnScreen(this);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    logDock_->setVisible(scene_->explained()); // Explain starts off, whatever was saved
+}
+
+void MainWindow::setExplained(bool on) {
+    scene_->setExplained(on);
+    logDock_->setVisible(on);
+    if (!on)
+        return;
+    tellEvents();
+    // A few lines high: the timeline stays what the window is for.
+    resizeDocks({logDock_}, {160}, Qt::Vertical);
+}
+
+void MainWindow::tellEvents() {
+    eventLog_->showRun(bridge_->scenario(), bridge_->events());
+    eventLog_->setNow(bridge_->now());
 }
 
 MainWindow::~MainWindow() {
@@ -199,6 +233,7 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(dock_->toggleViewAction());
+    view->addAction(playback_->explainAction());
     view->addSeparator();
     // Plain keys only while the timeline has the focus: elsewhere they are typing.
     for (const auto& [text, keys, slot] :
@@ -619,6 +654,7 @@ void MainWindow::exportInteractively(ExportFormat format) {
         if (dialog.exec() != QDialog::Accepted)
             return;
         options = dialog.options();
+        options.explain = scene_->explained(); // the picture shows what the window shows
     }
     const QString extension = extensionOf(format);
     const QString filter = format == ExportFormat::Png   ? tr("PNG images (*.png)")

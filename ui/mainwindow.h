@@ -18,6 +18,7 @@ class QUndoStack;
 
 namespace coroscope {
 
+class EventLog;
 class PlaybackBar;
 class RecentFiles;
 class ScenarioModel;
@@ -66,6 +67,7 @@ public:
     TimelineScene* scene() const { return scene_; }
     TimelineView* view() const { return view_; }
     TimelinePane* pane() const { return pane_; }
+    EventLog* eventLog() const { return eventLog_; }
     PlaybackBar* playbackBar() const { return playback_; }
     ScenarioModel* model() const { return model_; }
     ScenarioPanel* panel() const { return panel_; }
@@ -110,6 +112,10 @@ private:
     void showFigures();
     // Rings the step selected in the panel on the timeline and scrolls its row into view.
     void showSelectedStep(int task, int step);
+    // Explain mode on or off: the timeline's hatched waits and the event log.
+    void setExplained(bool on);
+    // The event log narrates the run shown, at the moment shown.
+    void tellEvents();
     // Each task's totals, for hovering its label.
     void showTaskTotals();
     void updateTitle();
@@ -128,6 +134,8 @@ private:
     PlaybackBar* playback_;
     ScenarioPanel* panel_;
     QDockWidget* dock_;
+    EventLog* eventLog_;
+    QDockWidget* logDock_;
     QLabel* figures_;
     QLabel* autosaveWarning_;
     RecentFiles* recent_;

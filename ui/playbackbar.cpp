@@ -120,6 +120,12 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     connect(loop_, &QAction::toggled, bridge_, &SchedulerBridge::setLoop);
     connect(loop_, &QAction::toggled, this, &PlaybackBar::showLoop);
 
+    // The window decides what Explain shows; the bar only offers the switch.
+    explain_ = addAction(tr("Explain"));
+    explain_->setCheckable(true);
+    explain_->setToolTip(tr("Show why tasks wait: where each is ready but kept waiting for the "
+                            "loop, and the loop's decisions in the event log"));
+
     speed_ = new QComboBox(this);
     speed_->setToolTip(tr("Playback speed (1× plays the whole axis in 10 s)"));
     speed_->setAccessibleName(tr("Playback speed"));
@@ -170,6 +176,7 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
                                  buttonFor(previousEvent_),
                                  buttonFor(nextEvent_),
                                  buttonFor(loop_),
+                                 buttonFor(explain_),
                                  speed_,
                                  scrubber_};
     for (std::size_t i = 1; i < std::size(controls); ++i)
@@ -177,6 +184,8 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     // On or off must show at a glance, not only as a slightly sunken button: it says which.
     static_cast<QToolButton*>(widgetForAction(loop_))
         ->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    static_cast<QToolButton*>(widgetForAction(explain_))
+        ->setToolButtonStyle(Qt::ToolButtonTextOnly);
     showLoop(loop_->isChecked());
 
     connect(bridge_, &SchedulerBridge::timeAdvanced, this, &PlaybackBar::showTime);

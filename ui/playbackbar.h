@@ -24,6 +24,8 @@ public:
     QAction* playAction() const { return play_; }
     QAction* restartAction() const { return restart_; }
     QAction* loopAction() const { return loop_; }
+    // Explain mode on or off (checkable; off at first).
+    QAction* explainAction() const { return explain_; }
     QAction* previousEventAction() const { return previousEvent_; }
     QAction* nextEventAction() const { return nextEvent_; }
     QSlider* scrubber() const { return scrubber_; }
@@ -48,6 +50,7 @@ protected:
     QAction* play_;
     QAction* restart_;
     QAction* loop_;
+    QAction* explain_;
     QAction* previousEvent_;
     QAction* nextEvent_;
     QComboBox* speed_;
