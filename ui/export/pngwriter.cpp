@@ -30,10 +30,38 @@ PngStream::PngStream(QIODevice& device, int width, int height, bool opaque)
     started_ = deflateInit2(&z_, 1, Z_DEFLATED, 15, 8, Z_RLE) == Z_OK &&
                device_.write(reinterpret_cast<const char*>(kSignature), 8) == 8 &&
                chunk("IHDR", ihdr, sizeof ihdr);
+    if (started_)
+        compressor_ = std::thread([this] { compressBands(); });
 }
 
 PngStream::~PngStream() {
+    {
+        const std::lock_guard lock(mutex_);
+        closing_ = true;
+    }
+    changed_.notify_all();
+    if (compressor_.joinable())
+        compressor_.join();
     deflateEnd(&z_);
+}
+
+void PngStream::compressBands() {
+    for (;;) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return !bands_.empty() || closing_; });
+        if (bands_.empty())
+            return; // closing, and nothing left
+        const Band band = bands_.front();
+        const bool failed = failure_.has_value();
+        lock.unlock();
+        // After a failure the rest is only taken off the queue: nothing more is written.
+        const Result<void> done = failed ? Result<void>() : compress(band);
+        lock.lock();
+        bands_.pop_front();
+        if (!done && !failure_)
+            failure_ = done.error();
+        changed_.notify_all();
+    }
 }
 
 Result<void> PngStream::chunk(const char type[4], const unsigned char* data, std::size_t size) {
@@ -71,10 +99,22 @@ Result<void> PngStream::addRows(const QImage& source, int rows) {
     if (!started_)
         return Error{device_.errorString().isEmpty() ? "the compressor could not start"
                                                      : device_.errorString().toStdString()};
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return bands_.size() < 2 || failure_; });
+    if (failure_)
+        return *failure_;
+    // Shared, not copied: the caller's next drawing into its band detaches it.
+    bands_.push_back({source, rows});
+    changed_.notify_all();
+    return done();
+}
+
+Result<void> PngStream::compress(const Band& source) {
     const QImage::Format native =
         opaque_ ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied;
-    const QImage band = source.format() == native ? source : source.convertToFormat(native);
-    for (int y = 0; y < rows; ++y) {
+    const QImage band =
+        source.image.format() == native ? source.image : source.image.convertToFormat(native);
+    for (int y = 0; y < source.rows; ++y) {
         row_[0] = 0; // filter: none
         const auto* pixels = reinterpret_cast<const QRgb*>(band.constScanLine(y));
         unsigned char* to = row_.data() + 1;
@@ -95,6 +135,14 @@ Result<void> PngStream::addRows(const QImage& source, int rows) {
 }
 
 Result<void> PngStream::finish() {
+    if (!started_)
+        return addRows(QImage(), 0);
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return bands_.empty(); });
+        if (failure_)
+            return *failure_;
+    }
     if (Result<void> drained = drain(Z_FINISH); !drained)
         return drained;
     return chunk("IEND", nullptr, 0);
