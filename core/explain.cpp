@@ -30,35 +30,20 @@ void forEachReadyStretch(std::span<const LoopEvent> events, std::vector<std::int
 
 } // namespace
 
-ReadyStretches::ReadyStretches(std::span<const LoopEvent> events, std::size_t tasks)
-    : offsets_(tasks + 1, 0) {
+ReadyStretches::ReadyStretches(std::span<const LoopEvent> events, std::size_t tasks) {
+    std::vector<std::size_t>& offsets = stretches_.offsets;
+    offsets.assign(tasks + 1, 0);
     // Two passes, as Lanes' counting sort: count each lane, then fill it in order.
     std::vector<std::int64_t> since(tasks);
-    forEachReadyStretch(
-        events, since, [&](std::size_t task, std::int64_t, std::int64_t) { ++offsets_[task + 1]; });
+    forEachReadyStretch(events, since,
+                        [&](std::size_t task, std::int64_t, std::int64_t) { ++offsets[task + 1]; });
     for (std::size_t t = 0; t < tasks; ++t)
-        offsets_[t + 1] += offsets_[t];
-    stretches_.resize(offsets_[tasks]);
-    std::vector<std::size_t> next(offsets_.begin(), offsets_.end() - 1);
+        offsets[t + 1] += offsets[t];
+    stretches_.items.resize(offsets[tasks]);
+    std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
     forEachReadyStretch(events, since, [&](std::size_t task, std::int64_t from, std::int64_t to) {
-        stretches_[next[task]++] = {from, to};
+        stretches_.items[next[task]++] = {from, to};
     });
-}
-
-std::span<const Stretch> ReadyStretches::lane(std::size_t task) const {
-    if (task >= tasks())
-        return {};
-    return {stretches_.data() + offsets_[task], offsets_[task + 1] - offsets_[task]};
-}
-
-std::pair<std::size_t, std::size_t> ReadyStretches::overlapping(std::size_t task, double fromMs,
-                                                                double toMs) const {
-    const std::span<const Stretch> stretches = lane(task);
-    const auto first = std::partition_point(stretches.begin(), stretches.end(),
-                                            [&](const Stretch& s) { return s.end <= fromMs; });
-    const auto last = std::partition_point(first, stretches.end(),
-                                           [&](const Stretch& s) { return s.start < toMs; });
-    return {std::size_t(first - stretches.begin()), std::size_t(last - stretches.begin())};
 }
 
 LoopLane::LoopLane(std::span<const LoopEvent> events) {
@@ -90,14 +75,6 @@ LoopLane::LoopLane(std::span<const LoopEvent> events) {
     // Only a cut stream (not a whole run) leaves a hold open: it ends at the last decision.
     if (open && !events.empty())
         close(events.back().time);
-}
-
-std::pair<std::size_t, std::size_t> LoopLane::overlapping(double fromMs, double toMs) const {
-    const auto first = std::partition_point(holds_.begin(), holds_.end(),
-                                            [&](const Hold& h) { return h.end <= fromMs; });
-    const auto last =
-        std::partition_point(first, holds_.end(), [&](const Hold& h) { return h.start < toMs; });
-    return {std::size_t(first - holds_.begin()), std::size_t(last - holds_.begin())};
 }
 
 std::size_t LoopLane::holderAt(double ms) const {

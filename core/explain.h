@@ -7,6 +7,7 @@
 // A time ms means "just after every decision at times <= ms": what a paused animation at ms
 // shows.
 
+#include "intervals.h"
 #include "loopevent.h"
 #include "scenario.h"
 
@@ -34,18 +35,19 @@ public:
     // tasks: the scenario's task count (a task never kept waiting gets an empty lane).
     ReadyStretches(std::span<const LoopEvent> events, std::size_t tasks);
 
-    std::size_t tasks() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
-    std::size_t stretchCount() const { return stretches_.size(); }
+    std::size_t tasks() const { return stretches_.tasks(); }
+    std::size_t stretchCount() const { return stretches_.items.size(); }
     // A task's stretches, sorted and disjoint.
-    std::span<const Stretch> lane(std::size_t task) const;
+    std::span<const Stretch> lane(std::size_t task) const { return stretches_.of(task); }
     // The index of the first of a task's stretches that ends after fromMs, and one past the
     // last that starts before toMs: the stretches overlapping [fromMs, toMs).
     std::pair<std::size_t, std::size_t> overlapping(std::size_t task, double fromMs,
-                                                    double toMs) const;
+                                                    double toMs) const {
+        return overlappingIntervals(lane(task), fromMs, toMs);
+    }
 
 private:
-    std::vector<std::size_t> offsets_; // tasks + 1 entries into stretches_
-    std::vector<Stretch> stretches_;
+    PerTask<Stretch> stretches_;
 };
 
 // Who holds the loop: a task from its run to its next wait or done, nobody (kNoTask) from an
@@ -70,7 +72,9 @@ public:
     std::span<const Hold> holds() const { return holds_; }
     // The index of the first hold that ends after fromMs, and one past the last that starts
     // before toMs.
-    std::pair<std::size_t, std::size_t> overlapping(double fromMs, double toMs) const;
+    std::pair<std::size_t, std::size_t> overlapping(double fromMs, double toMs) const {
+        return overlappingIntervals(holds(), fromMs, toMs);
+    }
     // The task holding the loop at ms (start <= ms < end); kNoTask when idle or outside the run.
     std::size_t holderAt(double ms) const;
 

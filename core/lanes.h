@@ -5,6 +5,7 @@
 // overlap and both their starts and their ends are sorted: the part of a lane inside any time
 // range is found by binary search, whatever the run's size.
 
+#include "intervals.h"
 #include "stepkind.h"
 #include "timeline.h"
 
@@ -28,20 +29,21 @@ public:
     // tasks: the scenario's task count (a task with no segments gets an empty lane).
     Lanes(const Timeline& timeline, std::size_t tasks);
 
-    std::size_t tasks() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
-    std::size_t segmentCount() const { return segments_.size(); }
+    std::size_t tasks() const { return lanes_.tasks(); }
+    std::size_t segmentCount() const { return lanes_.items.size(); }
     // A task's segments; index i is its step i.
-    std::span<const LaneSegment> lane(std::size_t task) const;
+    std::span<const LaneSegment> lane(std::size_t task) const { return lanes_.of(task); }
     // The index of the first of a task's segments that ends after fromMs, and one past the
     // last that starts before toMs: the segments overlapping [fromMs, toMs).
     std::pair<std::size_t, std::size_t> overlapping(std::size_t task, double fromMs,
-                                                    double toMs) const;
+                                                    double toMs) const {
+        return overlappingIntervals(lane(task), fromMs, toMs);
+    }
     // The step of a task running or waiting at a time (start ≤ ms < end), or -1.
     std::ptrdiff_t stepAt(std::size_t task, double ms) const;
 
 private:
-    std::vector<std::size_t> offsets_; // tasks + 1 entries into segments_
-    std::vector<LaneSegment> segments_;
+    PerTask<LaneSegment> lanes_;
 };
 
 } // namespace coroscope
