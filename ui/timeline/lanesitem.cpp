@@ -154,20 +154,4 @@ void LanesItem::paintReady(QPainter* painter, int row, double fromMs, double toM
     }
 }
 
-QRectF LanesItem::pillRect(std::size_t task, std::size_t step) const {
-    const TimelineLayout& layout = scene_.layout();
-    const std::span<const LaneSegment> lane = scene_.lanes().lane(task);
-    if (step >= lane.size())
-        return {};
-    const TimeWindow& window = scene_.window();
-    const LaneView view{window.from, window.to, layout.trackWidth, scene_.now(), layout.rowHeight};
-    LaneDrawing one;
-    drawLane(lane.subspan(step, 1), view, one);
-    if (one.pills.empty())
-        return {};
-    const QRectF track = layout.track(int(task));
-    return {layout.trackLeft + one.pills[0].left, track.top(),
-            one.pills[0].right - one.pills[0].left, track.height()};
-}
-
 } // namespace coroscope

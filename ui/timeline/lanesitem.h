@@ -19,10 +19,6 @@ public:
     int type() const override { return Type; }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override;
 
-    // Where a segment's pill is in scene coordinates at the scene's window and time (empty
-    // if it is not drawn as a pill).
-    QRectF pillRect(std::size_t task, std::size_t step) const;
-
 protected:
     double overhang() const override;
 
