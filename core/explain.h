@@ -105,6 +105,16 @@ private:
 };
 
 // One line of the explaining log: every decision at one time, in report order.
+// What Explain mode shows of a run, built once from its decisions.
+struct Explanation {
+    Explanation() = default;
+    Explanation(std::span<const LoopEvent> events, std::size_t tasks)
+        : ready(events, tasks)
+        , queues(events) {}
+    ReadyStretches ready;
+    ReadyQueues queues;
+};
+
 struct LogLine {
     std::int64_t time = 0;
     std::string text; // without the time; names as typed (the UI escapes them)

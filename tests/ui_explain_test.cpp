@@ -12,6 +12,7 @@
 #include "qstringprinter.h"
 #include "runrecord.h"
 #include "scenetexts.h"
+#include "timeline/queuechipsitem.h"
 #include "timeline/timelinescene.h"
 
 #include <QAction>
@@ -184,4 +185,45 @@ TEST(ExplainInTheWindow, TheToggleShowsTheWaitsAndTheLogThatFollowsThePlayhead) 
     explain->trigger();
     EXPECT_FALSE(window.scene()->explained());
     EXPECT_FALSE(window.eventLog()->isVisible());
+}
+
+TEST(ExplainInTheWindow, TheReadyQueueAtThePlayheadInQueueOrder) {
+    MainWindow window;
+    window.showScenario(ScenarioFile::builtInDefault(), "seed");
+    window.bridge()->pause();
+    QueueChipsItem* chips = window.scene()->queueChips();
+    EXPECT_FALSE(chips->isVisible()) << "Explain is off";
+    window.playbackBar()->explainAction()->trigger();
+    ASSERT_TRUE(chips->isVisible());
+    // At 0 Task 1 runs and the others wait, in the order they started; at 150 Task 2 runs
+    // and Task 3 still waits (Task 1 waits on I/O, not in the queue); from 250 nobody waits.
+    const std::pair<double, QStringList> expected[] = {
+        {0, {"Ready queue:", "Task 2", "Task 3"}},
+        {100, {"Ready queue:", "Task 2", "Task 3"}},
+        {150, {"Ready queue:", "Task 3"}},
+        {250, {"Ready queue: empty"}},
+        {370, {"Ready queue: empty"}},
+        {500, {"Ready queue: empty"}},
+    };
+    for (const auto& [ms, shown] : expected) {
+        window.bridge()->seek(ms);
+        EXPECT_EQ(chips->shownText(), shown) << ms;
+    }
+    window.playbackBar()->explainAction()->trigger();
+    EXPECT_FALSE(chips->isVisible());
+}
+
+TEST(ExplainInTheWindow, AQueueLongerThanTheRoomEndsInHowManyMore) {
+    Scenario many = ScenarioFile::builtInDefault();
+    for (int i = 0; i < 60; ++i)
+        many.tasks.push_back({"Waiting task " + std::to_string(i), {{StepKind::Cpu, 10}}});
+    MainWindow window;
+    window.showScenario(many, "many");
+    window.bridge()->pause();
+    window.playbackBar()->explainAction()->trigger();
+    window.bridge()->seek(0);
+    const QStringList shown = window.scene()->queueChips()->shownText();
+    ASSERT_GE(shown.size(), 3);
+    EXPECT_EQ(shown[1], "Task 2");
+    EXPECT_EQ(shown.back(), QString("+%1 more").arg(62 - (shown.size() - 2)));
 }

@@ -33,7 +33,7 @@ SchedulerBridge::SchedulerBridge(QObject* parent, Clock clock)
     qRegisterMetaType<Scenario>();
     qRegisterMetaType<LoopEvent>();
     qRegisterMetaType<std::shared_ptr<const Lanes>>();
-    qRegisterMetaType<std::shared_ptr<const ReadyStretches>>();
+    qRegisterMetaType<std::shared_ptr<const Explanation>>();
     if (!clock_) {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
@@ -53,13 +53,14 @@ void SchedulerBridge::setScenario(const Scenario& scenario) {
     eventTimes_ = coroscope::eventTimes(run.events);
     taskTotals_ = coroscope::taskTotals(run, scenario_.tasks.size());
     lanes_ = std::make_shared<const Lanes>(run.timeline, scenario_.tasks.size());
-    const auto ready = std::make_shared<const ReadyStretches>(run.events, scenario_.tasks.size());
+    const auto explanation =
+        std::make_shared<const Explanation>(run.events, scenario_.tasks.size());
     axisEnd_ = axisFor(figures_.makespanMs).end;
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
     run.timeline = {}; // the lanes hold it now
     events_ = std::make_shared<const std::vector<LoopEvent>>(std::move(run.events));
-    emit readyStretchesChanged(ready);
+    emit explanationChanged(explanation);
     emit scenarioChanged(scenario_, lanes_, axisEnd_);
     startCycle(clock_());
 }

@@ -75,9 +75,9 @@ public slots:
     void stepBack();
 
 signals:
-    // Where each task of the new schedule was ready but kept waiting (just before
-    // scenarioChanged).
-    void readyStretchesChanged(std::shared_ptr<const coroscope::ReadyStretches> ready);
+    // Why the new schedule's tasks wait: where each was ready but kept waiting, and the ready
+    // queue at any moment (just before scenarioChanged).
+    void explanationChanged(std::shared_ptr<const coroscope::Explanation> explanation);
     // A new schedule: the scenario, its segments per task, the axis end.
     void scenarioChanged(const coroscope::Scenario& scenario,
                          std::shared_ptr<const coroscope::Lanes> lanes, double axisEnd);

@@ -29,6 +29,7 @@ enum ItemType {
     kLanesItemType,
     kRowLabelsItemType,
     kAxisItemType,
+    kQueueChipsItemType,
 };
 
 // What of an item is to be painted: the exposed rectangle, within the painter's clip (a

@@ -4,6 +4,7 @@
 #include "bridge/schedulerbridge.h"
 #include "timeline/axisitem.h"
 #include "timeline/lanesitem.h"
+#include "timeline/queuechipsitem.h"
 #include "timeline/rowlabelsitem.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinestyle.h"
@@ -50,14 +51,15 @@ TimelineScene::TimelineScene(QObject* parent)
     , cardWidth_(kCardMaxWidth)
     , ticks_(ticksFor(0, 1000))
     , lanes_(std::make_shared<Lanes>())
-    , ready_(std::make_shared<ReadyStretches>())
+    , explanation_(std::make_shared<Explanation>())
     , card_(new CardItem)
     , title_(new TextItem(TextItem::Role::Title, {}, style::font(kTitleSize, true), Qt::AlignLeft))
     , subtitle_(
           new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), Qt::AlignLeft))
     , axis_(new AxisItem(*this))
     , lanesItem_(new LanesItem(*this))
-    , rowLabels_(new RowLabelsItem(*this)) {
+    , rowLabels_(new RowLabelsItem(*this))
+    , queueChips_(new QueueChipsItem(*this)) {
     // A few large items that paint what is in view: no index to keep up to date.
     setItemIndexMethod(QGraphicsScene::NoIndex);
     setBackgroundBrush(theme_.page);
@@ -94,18 +96,19 @@ TimelineScene::TimelineScene(QObject* parent)
     // Hidden until the window asks for it.
     playhead_ = addLine(QLineF());
     playheadTime_ = addSimpleText(QString(), style::font(kAxisLabelSize));
-    for (QGraphicsItem* item : std::initializer_list<QGraphicsItem*>{playhead_, playheadTime_}) {
+    for (QGraphicsItem* item :
+         std::initializer_list<QGraphicsItem*>{playhead_, playheadTime_, queueChips_}) {
         item->setZValue(kPlayheadZ);
         item->hide();
     }
+    addItem(queueChips_);
     relayout();
 }
 
 TimelineScene::~TimelineScene() = default;
 
 void TimelineScene::follow(SchedulerBridge* bridge) {
-    connect(bridge, &SchedulerBridge::readyStretchesChanged, this,
-            &TimelineScene::showReadyStretches);
+    connect(bridge, &SchedulerBridge::explanationChanged, this, &TimelineScene::showExplanation);
     connect(bridge, &SchedulerBridge::scenarioChanged, this, &TimelineScene::showScenario);
     connect(bridge, &SchedulerBridge::timeAdvanced, this, &TimelineScene::advanceTo);
     connect(bridge, &SchedulerBridge::cycleRestarted, this, &TimelineScene::clearSegments);
@@ -158,8 +161,8 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
     windowMoved();
 }
 
-void TimelineScene::showReadyStretches(std::shared_ptr<const ReadyStretches> ready) {
-    ready_ = ready ? std::move(ready) : std::make_shared<ReadyStretches>();
+void TimelineScene::showExplanation(std::shared_ptr<const Explanation> explanation) {
+    explanation_ = explanation ? std::move(explanation) : std::make_shared<Explanation>();
     if (explained_)
         updateTracks();
 }
@@ -168,6 +171,7 @@ void TimelineScene::setExplained(bool on) {
     if (on == explained_)
         return;
     explained_ = on;
+    placePlayhead();
     swatches_.back()->setVisible(on);
     legendLabels_.back()->setVisible(on && textPainted_);
     placeLegend();
@@ -328,6 +332,10 @@ void TimelineScene::setPlayheadShown(bool shown) {
     placePlayhead();
 }
 
+bool TimelineScene::playheadShown() const {
+    return playhead_->isVisible();
+}
+
 void TimelineScene::pinRuler(double viewTop) {
     const double natural = layout_.axisLabelTop - kRulerBandAbove;
     const double offset = std::max(0.0, viewTop - natural);
@@ -364,6 +372,12 @@ void TimelineScene::placePlayhead() {
                                    layout_.trackLeft + layout_.trackWidth - text.width());
     playheadTime_->setPos(left, layout_.axisLine.bottom() + 3 + rulerOffset_);
     playheadTime_->setOpacity(inView ? 1 : 0);
+    // Explain mode: the ready queue at this moment, beside the time.
+    queueChips_->setVisible(explained_);
+    queueChips_->setRect(QRectF(left + text.width() + 8, playheadTime_->pos().y(),
+                                layout_.trackLeft + layout_.trackWidth - left - text.width() - 8,
+                                text.height()));
+    queueChips_->update();
 }
 
 void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {

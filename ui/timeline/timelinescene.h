@@ -30,6 +30,7 @@ namespace coroscope {
 class AxisItem;
 class CardItem;
 class LanesItem;
+class QueueChipsItem;
 class RowLabelsItem;
 class SchedulerBridge;
 class SwatchItem;
@@ -66,7 +67,9 @@ public:
     double axisEnd() const { return axisEnd_; }
     double now() const { return now_; }
     const Lanes& lanes() const { return *lanes_; }
-    const ReadyStretches& readyStretches() const { return *ready_; }
+    const ReadyStretches& readyStretches() const { return explanation_->ready; }
+    // Explain mode: the tasks in the ready queue at the current time, front first.
+    std::span<const std::size_t> queueNow() const { return explanation_->queues.queueAt(now_); }
 
     // Explain mode: the stretches in which a task is ready but kept waiting for the loop are
     // drawn (light and hatched), with their legend entry. Off, the picture is the reference's.
@@ -102,6 +105,7 @@ public:
     // A line across the tracks at the current time, with the time under the ruler: the window
     // shows it, pictures do not (they stay the animation's frames).
     void setPlayheadShown(bool shown);
+    bool playheadShown() const;
     // Rings the segment of one step (the panel's selection), now or when it starts; -1, -1
     // for none.
     void highlightStep(int task, int step);
@@ -122,6 +126,7 @@ public:
     bool paintStopped() const { return paintStopped_; }
     QGraphicsLineItem* playhead() const { return playhead_; }
     QGraphicsSimpleTextItem* playheadTime() const { return playheadTime_; }
+    QueueChipsItem* queueChips() const { return queueChips_; }
 
 signals:
     void windowChanged(double fromMs, double toMs);
@@ -130,9 +135,8 @@ public slots:
     // New rows, labels and schedule; nothing drawn until the time moves past a start.
     void showScenario(const coroscope::Scenario& scenario,
                       std::shared_ptr<const coroscope::Lanes> lanes, double axisEnd);
-    // Where each task was ready but kept waiting, for Explain mode (the bridge sends it just
-    // before the scenario).
-    void showReadyStretches(std::shared_ptr<const coroscope::ReadyStretches> ready);
+    // Why tasks wait, for Explain mode (the bridge sends it just before the scenario).
+    void showExplanation(std::shared_ptr<const coroscope::Explanation> explanation);
     // Draws segments up to this virtual time (they grow as it moves on).
     void advanceTo(double nowMs);
     // Back to t = 0 with no segments (a new cycle or a seek backwards).
@@ -163,7 +167,7 @@ private:
     Progress paintProgress_;
     bool paintStopped_ = false;
     std::shared_ptr<const Lanes> lanes_;
-    std::shared_ptr<const ReadyStretches> ready_;
+    std::shared_ptr<const Explanation> explanation_;
     bool explained_ = false;
     style::Theme theme_ = style::Theme::light();
     std::pair<int, int> highlighted_{-1, -1};
@@ -179,6 +183,7 @@ private:
     AxisItem* axis_;
     LanesItem* lanesItem_;
     RowLabelsItem* rowLabels_;
+    QueueChipsItem* queueChips_;
     QGraphicsRectItem* legendRule_;
     std::vector<SwatchItem*> swatches_;
     std::vector<TextItem*> legendLabels_;
