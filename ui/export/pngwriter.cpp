@@ -64,6 +64,11 @@ void PngStream::compressBands() {
     }
 }
 
+Error PngStream::notStarted() const {
+    return Error{device_.errorString().isEmpty() ? "the compressor could not start"
+                                                 : device_.errorString().toStdString()};
+}
+
 Result<void> PngStream::chunk(const char type[4], const unsigned char* data, std::size_t size) {
     unsigned char header[8];
     qToBigEndian(quint32(size), header);
@@ -97,8 +102,7 @@ Result<void> PngStream::drain(int flush) {
 
 Result<void> PngStream::addRows(const QImage& source, int rows) {
     if (!started_)
-        return Error{device_.errorString().isEmpty() ? "the compressor could not start"
-                                                     : device_.errorString().toStdString()};
+        return notStarted();
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return bands_.size() < 2 || failure_; });
     if (failure_)
@@ -136,7 +140,7 @@ Result<void> PngStream::compress(const Band& source) {
 
 Result<void> PngStream::finish() {
     if (!started_)
-        return addRows(QImage(), 0);
+        return notStarted();
     {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [this] { return bands_.empty(); });

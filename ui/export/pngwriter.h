@@ -42,6 +42,8 @@ private:
         QImage image;
         int rows;
     };
+    // Why nothing can be written: the device refused the header, or zlib did not start.
+    Error notStarted() const;
     void compressBands();
     Result<void> compress(const Band& band);
     Result<void> drain(int flush);

@@ -50,19 +50,30 @@ double LanesItem::overhang() const {
     return shadowReach(spec) + spec.offsetY;
 }
 
+double LanesItem::spill() const {
+    return overhang() + scene_.layout().rowHeight;
+}
+
+std::pair<double, double> LanesItem::shownSpan(double fromMs, double toMs) const {
+    const TimelineLayout& layout = scene_.layout();
+    const double margin = layout.rowHeight;
+    return {
+        std::max(layout.xAt(fromMs, scene_.window()), layout.trackLeft - margin),
+        std::min(layout.xAt(toMs, scene_.window()), layout.trackLeft + layout.trackWidth + margin)};
+}
+
 void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const TimelineLayout& layout = scene_.layout();
     const QRectF exposed = paintedArea(painter, option);
-    const double reach = overhang();
     // Rows whose pills or shadows reach into the exposed area.
     const auto [firstRow, lastRow] =
-        layout.rowsBetween(exposed.top() - reach, exposed.bottom() + reach);
+        layout.rowsBetween(exposed.top() - overhang(), exposed.bottom() + overhang());
     if (firstRow >= lastRow)
         return;
     // The tracks show the run's time from 0 to the axis end: where the window stops short of
     // either end, what lies beyond is cut at the track's edge; at an end, shadows may spill.
     const TimeWindow& window = scene_.window();
-    const double spill = reach + layout.rowHeight;
+    const double spill = this->spill();
     const double left = window.from > 0 ? layout.trackLeft : layout.trackLeft - spill;
     const double right = window.to < scene_.axisEnd()
                              ? layout.trackLeft + layout.trackWidth
@@ -86,11 +97,7 @@ void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
 
 void LanesItem::paintTracks(QPainter* painter, int firstRow, int lastRow) const {
     const TimelineLayout& layout = scene_.layout();
-    const TimeWindow& window = scene_.window();
-    const double margin = layout.rowHeight;
-    const double left = std::max(layout.xAt(0, window), layout.trackLeft - margin);
-    const double right = std::min(layout.xAt(scene_.axisEnd(), window),
-                                  layout.trackLeft + layout.trackWidth + margin);
+    const auto [left, right] = shownSpan(0, scene_.axisEnd());
     painter->setPen(Qt::NoPen);
     painter->setBrush(themeOf(this).track);
     for (int row = firstRow; row < lastRow; ++row) {
@@ -138,16 +145,12 @@ void LanesItem::paintReady(QPainter* painter, int row, double fromMs, double toM
     const std::span<const Stretch> stretches = ready.lane(std::size_t(row));
     const auto [first, last] = ready.overlapping(std::size_t(row), fromMs, toMs);
     const QRectF track = layout.track(row);
-    const double margin = layout.rowHeight; // round ends beyond the edges stay out of sight
     for (std::size_t i = first; i < last; ++i) {
         const Stretch& s = stretches[i];
         if (double(s.start) >= scene_.now())
             break; // not yet: they grow with the animation like the segments
-        const double left =
-            std::max(layout.xAt(double(s.start), scene_.window()), layout.trackLeft - margin);
-        const double right =
-            std::min(layout.xAt(std::min(double(s.end), scene_.now()), scene_.window()),
-                     layout.trackLeft + layout.trackWidth + margin);
+        const auto [left, right] =
+            shownSpan(double(s.start), std::min(double(s.end), scene_.now()));
         paintReadyPill(painter,
                        QRectF(left, track.top(), std::max(right - left, 1.0), track.height()),
                        themeOf(this));

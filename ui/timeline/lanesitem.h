@@ -18,11 +18,16 @@ public:
     explicit LanesItem(TimelineScene& scene);
     int type() const override { return Type; }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override;
+    // How far beside a moment's x painting can change: a pill's round end and its shadow.
+    double spill() const;
 
 protected:
     double overhang() const override;
 
 private:
+    // Scene x of the part of [fromMs, toMs) the row shows: cut just beyond the track's edges,
+    // so that round ends past them stay out of sight and no coordinate gets huge.
+    std::pair<double, double> shownSpan(double fromMs, double toMs) const;
     void paintTracks(QPainter* painter, int firstRow, int lastRow) const;
     void paintRow(QPainter* painter, int row, double fromMs, double toMs) const;
     // Explain mode: where the task was ready but kept waiting, under its segments.

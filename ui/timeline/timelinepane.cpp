@@ -48,8 +48,8 @@ TimelinePane::TimelinePane(TimelineScene* scene, QWidget* parent)
 void TimelinePane::follow(SchedulerBridge* bridge) {
     connect(bridge, &SchedulerBridge::scenarioChanged, overview_,
             [this](const Scenario&, std::shared_ptr<const Lanes> lanes, double axisEnd) {
+                // The window follows through the scene's windowChanged, sent on every scenario.
                 overview_->showRun(std::move(lanes), axisEnd);
-                showWindow();
             });
     connect(bridge, &SchedulerBridge::timeAdvanced, overview_, &OverviewStrip::setNow);
 }

@@ -232,7 +232,7 @@ void TimelineScene::updateTracks(std::optional<std::pair<double, double>> betwee
         return;
     }
     // The strip between the two times, widened by a pill's round end and its shadow.
-    const double pad = layout_.rowHeight + 24;
+    const double pad = lanesItem_->spill();
     const double left = std::max(layout_.xAt(between->first, window_), layout_.trackLeft);
     const double right =
         std::min(layout_.xAt(between->second, window_), layout_.trackLeft + layout_.trackWidth);
