@@ -10,7 +10,7 @@
 #include "figures.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
-#include "scenarioformat.h"
+#include "openedfile.h"
 #include "timeline.h"
 #include "timewindow.h"
 #include "usertext.h"
@@ -81,6 +81,10 @@ struct Options {
     QCommandLineOption exportTrace{
         "export-trace", "Write the run as a Chrome trace (Perfetto, chrome://tracing) and exit.",
         "OUT.json"};
+    QCommandLineOption exportAsyncio{
+        "export-asyncio",
+        "Write a Python program that runs the scenario on asyncio's event loop and exit.",
+        "OUT.py"};
     QCommandLineOption scale{"scale", "PNG pixel density, above 0 and up to 4 (default 1).", "X",
                              "1"};
     QCommandLineOption at{
@@ -93,7 +97,7 @@ struct Options {
                           "MS"};
     QCommandLineOption explain{
         "explain", "Picture Explain mode: where each task was ready but kept waiting for the "
-                   "loop (hatched), with its legend entry."};
+                   "loop (hatched), with its legend entry, and the event loop's lane."};
     QCommandLineOption width{
         "width", "Picture width in logical pixels, 400 to 10000 (default 1040).", "PX", "1040"};
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
@@ -102,7 +106,8 @@ struct Options {
 
     // The modes that do one thing and exit, at most one per call.
     std::vector<const QCommandLineOption*> modes() const {
-        return {&printTimeline, &printEvents, &printFigures, &exportPng, &exportSvg, &exportTrace};
+        return {&printTimeline, &printEvents, &printFigures, &exportPng,
+                &exportSvg,     &exportTrace, &exportAsyncio};
     }
 };
 
@@ -112,10 +117,11 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "I/O and HTTP waits overlap. Without a print or export option it opens the window.\n\n"
         "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
         "or is invalid, or no display for the window; 2 a usage error."));
-    parser.addOptions({o.help, o.version, o.scenario, o.printTimeline, o.printEvents,
-                       o.printFigures, o.exportPng, o.exportSvg, o.exportTrace, o.scale, o.at,
-                       o.from, o.to, o.explain, o.width, o.transparent, o.theme, o.speed,
-                       o.noLoop});
+    parser.addOptions(
+        {o.help,      o.version,   o.scenario,    o.printTimeline, o.printEvents, o.printFigures,
+         o.exportPng, o.exportSvg, o.exportTrace, o.exportAsyncio, o.scale,       o.at,
+         o.from,      o.to,        o.explain,     o.width,         o.transparent, o.theme,
+         o.speed,     o.noLoop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -239,9 +245,10 @@ bool sameFile(const std::string& a, const std::string& b) {
     return std::filesystem::equivalent(a, b, error) && !error;
 }
 
-// scenarioPath: where scenario was read from (raw bytes); empty for the built-in one.
-int exportFile(int argc, char* argv[], const Scenario& scenario, const std::string& scenarioPath,
+// scenarioPath: where the file was read from (raw bytes); empty for the built-in scenario.
+int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string& scenarioPath,
                const QCommandLineParser& parser, const Options& o, const QCommandLineOption& mode) {
+    const Scenario& scenario = file.scenario;
     const std::string output = rawValue(argc, argv, mode);
     if (!scenarioPath.empty() && sameFile(output, scenarioPath))
         return fileError(fail(output, "is the scenario being read; the export would replace it "
@@ -261,6 +268,7 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const std::stri
     options.width = parser.value(o.width).toDouble();
     options.transparent = parser.isSet(o.transparent);
     options.explain = parser.isSet(o.explain);
+    options.measured = file.measured; // a recording's run, over the model's
     if (parser.value(o.theme) == "dark")
         options.theme = style::Theme::dark();
     if (parser.isSet(o.at))
@@ -276,16 +284,17 @@ int exportFile(int argc, char* argv[], const Scenario& scenario, const std::stri
         const double to = parser.isSet(o.to) ? parser.value(o.to).toDouble() : axisEnd;
         options.range = TimeWindow{from, std::min(to, axisEnd)};
     }
-    const ExportFormat format = &mode == &o.exportPng   ? ExportFormat::Png
-                                : &mode == &o.exportSvg ? ExportFormat::Svg
-                                                        : ExportFormat::Trace;
+    const ExportFormat format = &mode == &o.exportPng     ? ExportFormat::Png
+                                : &mode == &o.exportSvg   ? ExportFormat::Svg
+                                : &mode == &o.exportTrace ? ExportFormat::Trace
+                                                          : ExportFormat::AsyncioProgram;
     if (Result<void> exported = exportTimeline(scenario, output, format, options); !exported)
         return fileError(exported.error());
     return kOk;
 }
 
-// scenarioPath: where scenario was read from; empty for the built-in one.
-int openWindow(int argc, char* argv[], const Scenario& scenario, const QString& scenarioPath,
+// scenarioPath: where the file was read from; empty for the built-in scenario.
+int openWindow(int argc, char* argv[], const OpenedFile& file, const QString& scenarioPath,
                double speed, bool loop) {
     // Without this check Qt aborts with a message about platform plugins.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
@@ -303,9 +312,9 @@ int openWindow(int argc, char* argv[], const Scenario& scenario, const QString& 
     window.bridge()->setSpeed(speed);
     window.bridge()->setLoop(loop);
     if (scenarioPath.isEmpty())
-        window.showScenario(scenario, QObject::tr("Built-in scenario"));
+        window.showScenario(file.scenario, QObject::tr("Built-in scenario"));
     else
-        window.showFile(scenario, scenarioPath);
+        window.showOpened(file, scenarioPath);
     window.show();
     window.offerRecovery();
     return QApplication::exec();
@@ -330,14 +339,16 @@ int main(int argc, char* argv[]) {
     if (const auto problem = checkUsage(parser, o))
         return usageError(*problem);
 
-    Scenario scenario = ScenarioFile::builtInDefault();
+    // A scenario file, or a recording of a run whose scenario is derived from it.
+    OpenedFile file{ScenarioFile::builtInDefault(), nullptr};
     const std::string path = scenarioPath(argc, argv, parser, o);
     if (!path.empty()) {
-        Result<Scenario> loaded = readScenarioFile(path);
+        Result<OpenedFile> loaded = readScenarioOrRecording(path);
         if (!loaded)
             return fileError(loaded.error());
-        scenario = std::move(loaded).value();
+        file = std::move(loaded).value();
     }
+    const Scenario& scenario = file.scenario;
 
     // The prints write while the scenario runs, in large chunks, and keep no schedule.
     if (parser.isSet(o.printTimeline)) {
@@ -354,7 +365,7 @@ int main(int argc, char* argv[]) {
         return finishOutput();
     }
     if (const QCommandLineOption* mode = modeOf(parser, o))
-        return exportFile(argc, argv, scenario, path, parser, o, *mode);
-    return openWindow(argc, argv, scenario, QFile::decodeName(path.c_str()),
+        return exportFile(argc, argv, file, path, parser, o, *mode);
+    return openWindow(argc, argv, file, QFile::decodeName(path.c_str()),
                       parser.value(o.speed).toDouble(), !parser.isSet(o.noLoop));
 }

@@ -51,8 +51,13 @@ LoopLane::LoopLane(std::span<const LoopEvent> events) {
     Hold hold;
     auto close = [&](std::int64_t at) {
         // A task picked only to yield or leave at once held the loop for no time.
-        if (open && at > hold.start)
+        if (open && at > hold.start) {
             holds_.push_back({hold.start, at, hold.task});
+            if (hold.task != LoopEvent::kNoTask) {
+                busy_.push_back({hold.start, at, StepKind::Cpu});
+                busyHolders_.push_back(hold.task);
+            }
+        }
         open = false;
     };
     for (const LoopEvent& e : events) {

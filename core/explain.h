@@ -8,6 +8,7 @@
 // shows.
 
 #include "intervals.h"
+#include "lanes.h"
 #include "loopevent.h"
 #include "scenario.h"
 
@@ -77,9 +78,15 @@ public:
     }
     // The task holding the loop at ms (start <= ms < end); kNoTask when idle or outside the run.
     std::size_t holderAt(double ms) const;
+    // The holds by a task (not the idle ones) as a lane of CPU segments, drawn as a task's
+    // lane is; busyHolder(i) is who held the loop in busy()[i].
+    std::span<const LaneSegment> busy() const { return busy_; }
+    std::size_t busyHolder(std::size_t i) const { return busyHolders_[i]; }
 
 private:
     std::vector<Hold> holds_;
+    std::vector<LaneSegment> busy_;
+    std::vector<std::size_t> busyHolders_;
 };
 
 // The ready queue's contents at any moment, front first. The queue is FIFO and a run always
@@ -104,17 +111,19 @@ private:
     std::vector<std::size_t> joined_; // each ready's task, in report order
 };
 
-// One line of the explaining log: every decision at one time, in report order.
 // What Explain mode shows of a run, built once from its decisions.
 struct Explanation {
     Explanation() = default;
     Explanation(std::span<const LoopEvent> events, std::size_t tasks)
         : ready(events, tasks)
+        , loop(events)
         , queues(events) {}
     ReadyStretches ready;
+    LoopLane loop;
     ReadyQueues queues;
 };
 
+// One line of the explaining log: every decision at one time, in report order.
 struct LogLine {
     std::int64_t time = 0;
     std::string text; // without the time; names as typed (the UI escapes them)

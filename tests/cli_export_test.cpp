@@ -7,6 +7,7 @@
 #include "timeline/timelinestyle.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -195,13 +196,16 @@ TEST_F(CliExport, ExplainHatchesWhereTasksWaitForTheLoop) {
     const QImage plain = exportPng();
     const QImage explained = exportPng({"--explain"});
     // Task 2 (the second row) is ready from 0 but runs at 150: at 75 ms it is no longer the
-    // empty track; Task 1 at 75 ms is its CPU step either way.
+    // empty track; Task 1 at 75 ms is its CPU step either way. Explained, the event loop's lane
+    // comes first and the rows sit one row (66 px) lower; it shows Task 1 holding the loop.
     const QPoint task2(int(20 + 153 + 75 * 0.81), 20 + 179 + 24 + 66);
+    const QPoint lower(0, 66);
     EXPECT_TRUE(near(plain.pixelColor(task2), kTrackGrey));
-    EXPECT_FALSE(near(explained.pixelColor(task2), kTrackGrey, 2) &&
-                 near(explained.pixelColor(task2 + QPoint(3, 0)), kTrackGrey, 2));
-    const QPoint task1(int(20 + 153 + 75 * 0.81), 20 + 179 + 24);
-    EXPECT_EQ(explained.pixelColor(task1), plain.pixelColor(task1));
+    EXPECT_FALSE(near(explained.pixelColor(task2 + lower), kTrackGrey, 2) &&
+                 near(explained.pixelColor(task2 + lower + QPoint(3, 0)), kTrackGrey, 2));
+    const QPoint task1(int(20 + 153 + 75 * 0.81), 20 + 179 + 24 + 12);
+    EXPECT_EQ(explained.pixelColor(task1 + lower), plain.pixelColor(task1));
+    EXPECT_EQ(explained.pixelColor(task1), plain.pixelColor(task1)) << "the loop's lane";
 }
 
 TEST_F(CliExport, TransparentLeavesThePageClear) {
@@ -271,6 +275,41 @@ TEST_F(CliExport, TraceHasOneCompleteEventPerSegment) {
                         }));
 }
 
+TEST_F(CliExport, AsyncioProgramHasACoroutineATask) {
+    const ProcessResult run = runCoroscope({"--export-asyncio", path("seed.py")});
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(run.err, "");
+    QFile file(path("seed.py"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString program = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(program.startsWith("#!/usr/bin/env python3\n"));
+    EXPECT_EQ(program.count("async def task_"), 3);
+    EXPECT_TRUE(program.contains(
+        "\n# Task 3\n@task(3)\nasync def task_3():\n    cpu(120)\n    await http(300)\n"));
+    EXPECT_EQ(filesLeft(), QStringList{"seed.py"});
+}
+
+TEST_F(CliExport, AsyncioProgramIsRefusedWhereOtherExportsAre) {
+    ASSERT_TRUE(QFile::link("/dev/full", path("full.py")));
+    const std::pair<QString, QString> cases[] = {
+        {path("out.txt"), ": unknown extension for this export; the file name must end in .py"},
+        {path("missing/out.py"), ": the folder " + path("missing") + " does not exist"},
+        {dir.path(), ": is a directory"},
+        {path("full.py"), ": cannot be written (it is not a regular file)"},
+        {"/dev/full", ": unknown extension for this export; the file name must end in .py"},
+    };
+    for (const auto& [output, message] : cases) {
+        const ProcessResult run = runCoroscope({"--export-asyncio", output});
+        EXPECT_EQ(run.exitCode, 1) << output.toStdString();
+        EXPECT_EQ(run.out, "");
+        EXPECT_EQ(run.err, "coroscope: " + output + message + "\n");
+    }
+    EXPECT_TRUE(QFileInfo(path("full.py")).isSymLink());
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System),
+              QStringList{"full.py"});
+}
+
 TEST_F(CliExport, FailuresSayWhyAndLeaveNothingBehind) {
     struct Case {
         QStringList arguments;
@@ -321,6 +360,8 @@ TEST_F(CliExport, OptionsThatDoNotFitAreUsageErrors) {
           QStringList{"--export-png", "a.png", "--at", "-4"},
           QStringList{"--export-png", "a.png", "--from", "x"},
           QStringList{"--export-trace", "a.json", "--from", "10"},
+          QStringList{"--export-asyncio", "a.py", "--width", "900"},
+          QStringList{"--export-asyncio", "a.py", "--export-trace", "a.json"},
           QStringList{"--print-timeline", "--to", "10"}, QStringList{"--print-events", "--explain"},
           QStringList{"--export-png", "a.png", "--speed", "2"}}) {
         const ProcessResult run = runCoroscope(args);

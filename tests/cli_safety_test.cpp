@@ -139,11 +139,11 @@ TEST(CliSafety, ExportsOntoAFullDiskFailAndLeaveNothing) {
     if (!disk.mounted())
         GTEST_SKIP() << disk.reason().toStdString();
     disk.fill();
-    for (const char* mode : {"--export-png", "--export-svg", "--export-trace"}) {
-        const QString extension = QString::fromLatin1(mode).endsWith("png")   ? ".png"
-                                  : QString::fromLatin1(mode).endsWith("svg") ? ".svg"
-                                                                              : ".json";
-        const QString out = disk.path("t" + extension);
+    for (const auto& [mode, extension] : {std::pair{"--export-png", ".png"},
+                                          {"--export-svg", ".svg"},
+                                          {"--export-trace", ".json"},
+                                          {"--export-asyncio", ".py"}}) {
+        const QString out = disk.path(QStringLiteral("t") + extension);
         const ProcessResult run = runCoroscope({mode, out});
         EXPECT_EQ(run.exitCode, 1) << mode;
         EXPECT_EQ(run.err, "coroscope: " + out + ": cannot be written (No space left on device)\n");

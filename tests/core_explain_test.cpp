@@ -93,6 +93,16 @@ TEST(LoopLane, OfTheSeed) {
     EXPECT_EQ(loop.holderAt(800), kIdle);
     EXPECT_EQ(loop.overlapping(300, 650), (Range{2, 6}));
     EXPECT_EQ(loop.overlapping(800, 900), (Range{7, 7}));
+    // The task holds, as a lane to draw: the idle ones are gaps.
+    EXPECT_EQ(toVector(loop.busy()), (std::vector<LaneSegment>{{0, 150, StepKind::Cpu},
+                                                               {150, 250, StepKind::Cpu},
+                                                               {250, 370, StepKind::Cpu},
+                                                               {370, 500, StepKind::Cpu},
+                                                               {500, 600, StepKind::Cpu}}));
+    std::vector<std::size_t> holders;
+    for (std::size_t i = 0; i < loop.busy().size(); ++i)
+        holders.push_back(loop.busyHolder(i));
+    EXPECT_EQ(holders, (std::vector<std::size_t>{0, 1, 2, 1, 0}));
 }
 
 TEST(ReadyQueues, OfTheSeed) {

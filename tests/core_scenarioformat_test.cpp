@@ -6,6 +6,7 @@
 #include "scenariobuilder.h"
 #include "scenarioformat.h"
 #include "scenariorules.h"
+#include "tempdir.h"
 
 #include <gtest/gtest.h>
 
@@ -44,25 +45,6 @@ std::string errorOfTasks(std::string_view tasks) {
 std::string withMs(std::string_view ms) {
     return wrap(R"([{"name": "A", "steps": [{"kind": "io", "ms": )" + std::string(ms) + "}]}]");
 }
-
-// A fresh folder, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "coroscope-test-XXXXXX").string();
-        path_ = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ignored);
-        fs::remove_all(path_, ignored);
-    }
-    std::string path() const { return path_.string(); }
-    std::string file(std::string_view name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
 
 void writeFile(const std::string& path, std::string_view bytes) {
     std::ofstream out(path, std::ios::binary);

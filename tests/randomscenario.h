@@ -26,6 +26,30 @@ inline Scenario randomScenario(std::size_t tasks, int stepsPerTask, std::uint32_
     return scenario;
 }
 
+// How many tasks, steps per task and milliseconds per step a drawn scenario may have.
+struct ScenarioShape {
+    int minTasks, maxTasks;
+    int minSteps, maxSteps;
+    int minMs, maxMs;
+};
+
+// Each task's number of steps drawn too, and the number of tasks.
+inline Scenario randomScenario(const ScenarioShape& shape, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> kind(0, 2);
+    std::uniform_int_distribution<int> ms(shape.minMs, shape.maxMs);
+    std::uniform_int_distribution<int> steps(shape.minSteps, shape.maxSteps);
+    const int tasks = std::uniform_int_distribution<int>(shape.minTasks, shape.maxTasks)(rng);
+    Scenario scenario{"seed " + std::to_string(seed), "generated", {}};
+    for (int t = 0; t < tasks; ++t) {
+        Task task{"Task " + std::to_string(t + 1), {}};
+        for (int s = steps(rng); s > 0; --s)
+            task.steps.push_back({kAllStepKinds[std::size_t(kind(rng))], ms(rng)});
+        scenario.tasks.push_back(std::move(task));
+    }
+    return scenario;
+}
+
 // The command line's benchmark workload: each task alternates a cpu step of 1..maxCpuMs with
 // an io or http wait of 1..maxWaitMs (kind and durations drawn from the seed), starting with cpu.
 inline Scenario alternatingScenario(std::size_t tasks, int stepsPerTask, std::uint32_t seed,

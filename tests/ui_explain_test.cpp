@@ -67,21 +67,23 @@ TEST(ExplainMode, IsOffByDefaultAndThenChangesNothing) {
 }
 
 TEST(ExplainMode, TheSeedsTasksKeptWaitingAreHatchedWhereTheyWait) {
-    std::unique_ptr<TimelineScene> scene;
+    std::unique_ptr<TimelineScene> scene, plainScene;
     const QImage explained = seedAt(1000, true, &scene);
-    const QImage plain = seedAt(1000, false);
+    const QImage plain = seedAt(1000, false, &plainScene);
+    // The same place of a row in both pictures (explained, the rows sit under the loop's lane).
+    const auto same = [&](double ms, int row) {
+        return explained.pixelColor(onTrack(*scene, ms, row).toPoint()) ==
+               plain.pixelColor(onTrack(*plainScene, ms, row).toPoint());
+    };
     // Task 2 is ready from 0 but runs at 150; Task 3 from 0 to 250.
     EXPECT_TRUE(hatchedAround(explained, onTrack(*scene, 75, 1)));
     EXPECT_TRUE(hatchedAround(explained, onTrack(*scene, 200, 2)));
-    EXPECT_FALSE(hatchedAround(plain, onTrack(*scene, 75, 1)));
+    EXPECT_FALSE(hatchedAround(plain, onTrack(*plainScene, 75, 1)));
     // Nothing hatched where no task waits for the loop: Task 1 runs at once, Task 2 is done.
-    EXPECT_EQ(explained.pixelColor(onTrack(*scene, 75, 0).toPoint()),
-              plain.pixelColor(onTrack(*scene, 75, 0).toPoint()));
-    EXPECT_EQ(explained.pixelColor(onTrack(*scene, 900, 1).toPoint()),
-              plain.pixelColor(onTrack(*scene, 900, 1).toPoint()));
+    EXPECT_TRUE(same(75, 0));
+    EXPECT_TRUE(same(900, 1));
     // Segments stay on top: Task 2's CPU from 150 to 250 is as before.
-    EXPECT_EQ(explained.pixelColor(onTrack(*scene, 200, 1).toPoint()),
-              plain.pixelColor(onTrack(*scene, 200, 1).toPoint()));
+    EXPECT_TRUE(same(200, 1));
 }
 
 TEST(ExplainMode, StretchesGrowWithTheAnimation) {
@@ -112,6 +114,44 @@ TEST(ExplainMode, ExportsDrawItWhenAsked) {
     std::unique_ptr<TimelineScene> scene;
     EXPECT_EQ(QImage(QString::fromStdString(path)).convertToFormat(QImage::Format_RGB32),
               seedAt(1e9, true, &scene).convertToFormat(QImage::Format_RGB32));
+}
+
+TEST(ExplainMode, TheLoopsLaneAboveTheRowsSaysWhoHoldsTheLoop) {
+    std::unique_ptr<TimelineScene> scene;
+    const QImage explained = seedAt(1000, true, &scene);
+    const TimelineLayout& l = scene->layout();
+    ASSERT_TRUE(l.loopLane);
+    EXPECT_LT(l.loopTrack().bottom(), l.track(0).top()) << "above the first task's row";
+    // Its label, then who held the loop, left to right, and the two idle stretches.
+    QStringList said;
+    for (const SceneText& text : textsOf(*scene, TextItem::Role::RowLabel))
+        if (text.rect.intersects(l.loopTrack().adjusted(-l.rowLabelWidth - 20, 0, 0, 0)))
+            said << text.text;
+    EXPECT_EQ(said, (QStringList{"Event loop", "Task 1", "Task 2", "Task 3", "Task 2", "Task 1",
+                                 "idle", "idle"}));
+    // A task's hold is drawn as the CPU work it runs; idle is the bare track.
+    const auto below = [&](double ms, const QRectF& track) {
+        return explained.pixelColor(
+            QPointF(l.xAt(ms, scene->window()), track.bottom() - 8).toPoint());
+    };
+    EXPECT_EQ(below(75, l.loopTrack()), below(75, l.track(0)));
+    EXPECT_EQ(below(450, l.loopTrack()), below(450, l.track(1))) << "Task 2's second CPU step";
+    EXPECT_EQ(below(700, l.loopTrack()), below(900, l.track(0))) << "idle: the empty track";
+    // Off, the rows are back where the reference has them.
+    scene->setExplained(false);
+    EXPECT_FALSE(scene->layout().loopLane);
+    EXPECT_EQ(scene->layout().track(0).top(), l.loopTrack().top());
+}
+
+TEST(ExplainMode, TheLoopsLaneGrowsWithTheAnimation) {
+    std::unique_ptr<TimelineScene> scene;
+    seedAt(300, true, &scene);
+    const QRectF loop = scene->layout().loopTrack();
+    QStringList said;
+    for (const SceneText& text : textsOf(*scene, TextItem::Role::RowLabel))
+        if (text.rect.intersects(loop) && text.rect.left() >= scene->layout().trackLeft)
+            said << text.text;
+    EXPECT_EQ(said, (QStringList{"Task 1", "Task 2"})) << "Task 3 has held it for 50 ms only";
 }
 
 TEST(EventLog, NarratesTheSeedAndFollowsTheMomentShown) {

@@ -398,7 +398,7 @@ TEST_F(PolishedWindow, EveryControlOfTheBarAndPanelHasAnAccessibleName) {
             }
         }
     }
-    EXPECT_EQ(controls, 8 + 9); // 6 buttons, speed, scrubber; 2 fields, tree, 6 buttons
+    EXPECT_EQ(controls, 9 + 9); // 7 buttons, speed, scrubber; 2 fields, tree, 6 buttons
     EXPECT_TRUE(window.playbackBar()->timeLabel()->accessibleName().startsWith("Time 0ms / "));
 }
 
@@ -408,14 +408,30 @@ TEST_F(PolishedWindow, TabGoesThroughThePanelThenTheTimelineThenThePlaybackBar) 
     window.panel()->select(1, -1); // the middle task: every button of the panel is enabled
     window.panel()->titleEdit()->setFocus();
     QStringList order{QApplication::focusWidget()->accessibleName()};
-    for (int i = 0; i < 18; ++i) {
+    for (int i = 0; i < 19; ++i) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         order << QApplication::focusWidget()->accessibleName();
     }
-    EXPECT_EQ(order, QStringList({"Title", "Subtitle", "Tasks and steps", "Add task", "Add step",
-                                  "Duplicate task", "Remove", "Move up", "Move down", "Timeline",
-                                  "Pause", "Restart", "Previous event", "Next event", "Loop",
-                                  "Explain", "Playback speed", "Playback position", "Title"}));
+    EXPECT_EQ(order, QStringList({"Title",
+                                  "Subtitle",
+                                  "Tasks and steps",
+                                  "Add task",
+                                  "Add step",
+                                  "Duplicate task",
+                                  "Remove",
+                                  "Move up",
+                                  "Move down",
+                                  "Timeline",
+                                  "Pause",
+                                  "Restart",
+                                  "Previous event",
+                                  "Next event",
+                                  "Loop",
+                                  "Explain",
+                                  "Compare with Blocking",
+                                  "Playback speed",
+                                  "Playback position",
+                                  "Title"}));
 }
 
 TEST_F(PolishedWindow, SpaceOnAFocusedButtonOfTheBarPressesIt) {

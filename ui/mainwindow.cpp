@@ -9,6 +9,7 @@
 #include "files/atomicdevice.h"
 #include "files/recentfiles.h"
 #include "files/scenariofile.h"
+#include "measured/differencesdock.h"
 #include "plainmessage.h"
 #include "playbackbar.h"
 #include "timeline/overviewstrip.h"
@@ -48,8 +49,10 @@ namespace coroscope {
 
 namespace {
 
-QString scenarioFilter() {
-    return QObject::tr("Coroscope scenarios (*.json);;All files (*)");
+// Open takes recordings of real runs too; Save writes scenarios only.
+QString scenarioFilter(bool opening) {
+    return opening ? QObject::tr("Coroscope scenarios and recordings (*.json);;All files (*)")
+                   : QObject::tr("Coroscope scenarios (*.json);;All files (*)");
 }
 
 const QString kThemeKey = QStringLiteral("view/theme");
@@ -111,6 +114,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , dock_(new QDockWidget(tr("Scenario"), this))
     , eventLog_(new EventLog(this))
     , logDock_(new QDockWidget(tr("Event Log"), this))
+    , differences_(new DifferencesDock(this))
     , figures_(new QLabel(this))
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
@@ -145,6 +149,11 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
         if (scene_->explained())
             tellEvents();
     });
+    // A recording's measured run against the model, while one is open.
+    addDockWidget(Qt::BottomDockWidgetArea, differences_);
+    differences_->hide();
+    differences_->follow(bridge_);
+    connect(differences_, &DifferencesDock::stepRequested, panel_, &ScenarioPanel::select);
     setAcceptDrops(true);
     // Room for the panel and a full-width card, within the screen.
     const QSize available = screen()->availableSize();
@@ -156,6 +165,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     // The panel and the timeline point at each other: a step selected in one shows in the other.
     connect(panel_, &ScenarioPanel::currentChanged, this, &MainWindow::showSelectedStep);
     connect(view_, &TimelineView::stepClicked, panel_, &ScenarioPanel::select);
+    connect(pane_->blockingView(), &TimelineView::stepClicked, panel_, &ScenarioPanel::select);
     // Left/Right on the timeline step through the loop's decisions, as on the scrubber.
     for (const auto& [key, step] : {std::pair{Qt::Key_Left, &SchedulerBridge::stepBack},
                                     std::pair{Qt::Key_Right, &SchedulerBridge::stepForward}}) {
@@ -179,6 +189,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     keepOnScreen(this);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     logDock_->setVisible(scene_->explained()); // Explain starts off, whatever was saved
+    differences_->hide();                      // and no recording is open yet
 }
 
 void MainWindow::setExplained(bool on) {
@@ -214,11 +225,15 @@ void MainWindow::createMenus() {
     file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
                     &MainWindow::saveAs);
     file->addSeparator();
-    file->addAction(tr("Export &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                    [this] { exportInteractively(ExportFormat::Png); });
-    file->addAction(tr("Export S&VG…"), this, [this] { exportInteractively(ExportFormat::Svg); });
-    file->addAction(tr("Export &Trace (Perfetto, chrome://tracing)…"), this,
-                    [this] { exportInteractively(ExportFormat::Trace); });
+    QMenu* exports = file->addMenu(tr("&Export"));
+    exports->addAction(tr("&PNG Image…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                       [this] { exportInteractively(ExportFormat::Png); });
+    exports->addAction(tr("S&VG Drawing…"), this,
+                       [this] { exportInteractively(ExportFormat::Svg); });
+    exports->addAction(tr("&Trace (Perfetto, chrome://tracing)…"), this,
+                       [this] { exportInteractively(ExportFormat::Trace); });
+    exports->addAction(tr("Python &asyncio Program…"), this,
+                       [this] { exportInteractively(ExportFormat::AsyncioProgram); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -234,6 +249,8 @@ void MainWindow::createMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(dock_->toggleViewAction());
     view->addAction(playback_->explainAction());
+    view->addAction(playback_->compareAction());
+    view->addAction(differences_->toggleViewAction());
     view->addSeparator();
     // Plain keys only while the timeline has the focus: elsewhere they are typing.
     for (const auto& [text, keys, slot] :
@@ -348,6 +365,7 @@ void MainWindow::applyThemeChoice(ThemeChoice choice) {
 void MainWindow::followTheme() {
     const style::Theme& theme = cardTheme(themeChoice_);
     scene_->setTheme(theme);
+    pane_->blockingScene()->setTheme(theme);
     pane_->overview()->setTheme(theme);
     // Dark red reads badly on a dark status bar.
     const QString warning = QStringLiteral("color: %1; font-weight: bold")
@@ -365,9 +383,11 @@ void MainWindow::changeEvent(QEvent* event) {
         followTheme();
 }
 
-void MainWindow::showScenario(const Scenario& scenario, const QString& name) {
+void MainWindow::showScenario(const Scenario& scenario, const QString& name,
+                              std::shared_ptr<const MeasuredRun> measured) {
     filePath_.clear();
     untitledName_ = name;
+    bridge_->setMeasured(std::move(measured)); // before the scenario it goes with
     model_->resetScenario(scenario);
     undoStack_->clear();
     autosaver_->discard();
@@ -383,11 +403,24 @@ void MainWindow::newScenario() {
 }
 
 Result<void> MainWindow::openFile(const QString& path, const Progress& progress) {
-    Result<Scenario> loaded = ScenarioFile::read(path, progress);
+    Result<OpenedFile> loaded = ScenarioFile::open(path, progress);
     if (!loaded)
         return loaded.error();
-    showFile(loaded.value(), path);
+    showOpened(loaded.value(), path);
     return done();
+}
+
+void MainWindow::showOpened(const OpenedFile& file, const QString& path) {
+    if (!file.measured) {
+        showFile(file.scenario, path);
+        return;
+    }
+    // Saving must never write over the recording: the scenario is a new document.
+    showScenario(file.scenario, tr("Derived from %1").arg(QFileInfo(path).fileName()),
+                 file.measured);
+    recent_->add(path);
+    // A few rows of differences: the timeline stays what the window is for.
+    resizeDocks({differences_}, {160}, Qt::Vertical);
 }
 
 void MainWindow::showFile(const Scenario& scenario, const QString& path) {
@@ -518,6 +551,7 @@ void MainWindow::showTaskTotals() {
 
 void MainWindow::showSelectedStep(int task, int step) {
     scene_->highlightStep(task, step);
+    pane_->blockingScene()->highlightStep(task, step);
     if (task < 0 || task >= scene_->layout().rows)
         return;
     view_->ensureVisible(scene_->layout().track(task), 0, 40);
@@ -556,18 +590,18 @@ void MainWindow::openInteractively(const QString& given) {
         return;
     QString path = given;
     if (path.isEmpty()) {
-        path =
-            QFileDialog::getOpenFileName(this, tr("Open scenario"), lastFolder_, scenarioFilter());
+        path = QFileDialog::getOpenFileName(this, tr("Open scenario"), lastFolder_,
+                                            scenarioFilter(true));
         if (path.isEmpty())
             return;
     }
     lastFolder_ = QFileInfo(path).absolutePath();
-    std::optional<Result<Scenario>> loaded;
+    std::optional<Result<OpenedFile>> loaded;
     {
         // Gone before the scenario is shown: past this point there is nothing to cancel.
         WorkProgress work(this, tr("Opening %1…").arg(QFileInfo(path).fileName()));
         work.runInBackground([&loaded, path](const Progress& progress) {
-            loaded.emplace(ScenarioFile::read(path, progress));
+            loaded.emplace(ScenarioFile::open(path, progress));
         });
     }
     if (!*loaded) {
@@ -578,7 +612,7 @@ void MainWindow::openInteractively(const QString& given) {
                              toQString(loaded->error()));
         return;
     }
-    showFile(loaded->value(), path);
+    showOpened(loaded->value(), path);
 }
 
 bool MainWindow::save() {
@@ -592,7 +626,7 @@ bool MainWindow::saveAs() {
                                   ? QDir(lastFolder_).filePath(QStringLiteral("scenario.json"))
                                   : filePath_;
     QString path =
-        QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, scenarioFilter());
+        QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, scenarioFilter(false));
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
@@ -647,7 +681,7 @@ Result<void> MainWindow::exportTo(const QString& path, ExportFormat format,
 void MainWindow::exportInteractively(ExportFormat format) {
     ExportOptions options;
     options.width = pageWidth();
-    if (format != ExportFormat::Trace) {
+    if (format == ExportFormat::Png || format == ExportFormat::Svg) {
         const std::optional<TimeWindow> zoomed =
             scene_->isFit() ? std::nullopt : std::optional(scene_->window());
         ExportDialog dialog(format, bridge_->now(), pageWidth(), zoomed, this);
@@ -655,11 +689,13 @@ void MainWindow::exportInteractively(ExportFormat format) {
             return;
         options = dialog.options();
         options.explain = scene_->explained(); // the picture shows what the window shows
+        options.measured = bridge_->measured();
     }
     const QString extension = extensionOf(format);
-    const QString filter = format == ExportFormat::Png   ? tr("PNG images (*.png)")
-                           : format == ExportFormat::Svg ? tr("SVG drawings (*.svg)")
-                                                         : tr("Chrome traces (*.json)");
+    const QString filter = format == ExportFormat::Png     ? tr("PNG images (*.png)")
+                           : format == ExportFormat::Svg   ? tr("SVG drawings (*.svg)")
+                           : format == ExportFormat::Trace ? tr("Chrome traces (*.json)")
+                                                           : tr("Python programs (*.py)");
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export"), QDir(lastFolder_).filePath(QStringLiteral("timeline") + extension),
         filter);

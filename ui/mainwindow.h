@@ -6,6 +6,7 @@
 #include "apptheme.h"
 #include "export/timelineexport.h"
 #include "files/autosaver.h"
+#include "openedfile.h"
 #include "scenario.h"
 
 #include <QMainWindow>
@@ -18,6 +19,7 @@ class QUndoStack;
 
 namespace coroscope {
 
+class DifferencesDock;
 class EventLog;
 class PlaybackBar;
 class RecentFiles;
@@ -35,10 +37,16 @@ public:
     explicit MainWindow(QWidget* parent = nullptr, const QString& autosaveFolder = {});
     ~MainWindow() override;
 
-    // Shows a valid scenario that has no file (the built-in one) and plays it.
-    void showScenario(const Scenario& scenario, const QString& name);
+    // Shows a valid scenario that has no file (the built-in one) and plays it; measured: a
+    // recording's run to draw over it and compare it with (none by default).
+    void showScenario(const Scenario& scenario, const QString& name,
+                      std::shared_ptr<const MeasuredRun> measured = {});
     // Shows a valid scenario already read from a file, and plays it.
     void showFile(const Scenario& scenario, const QString& path);
+    // Shows what a file held: a scenario file as showFile does; a recording's derived scenario
+    // as a document with no file of its own ("Derived from run.json": saving asks where), the
+    // measured run over it.
+    void showOpened(const OpenedFile& file, const QString& path);
     // Loads a file on this thread (the command line's way), telling progress when asked; on
     // failure, or stopped by progress, nothing changes.
     Result<void> openFile(const QString& path, const Progress& progress = {});
@@ -68,6 +76,7 @@ public:
     TimelineView* view() const { return view_; }
     TimelinePane* pane() const { return pane_; }
     EventLog* eventLog() const { return eventLog_; }
+    DifferencesDock* differencesDock() const { return differences_; }
     PlaybackBar* playbackBar() const { return playback_; }
     ScenarioModel* model() const { return model_; }
     ScenarioPanel* panel() const { return panel_; }
@@ -136,6 +145,7 @@ private:
     QDockWidget* dock_;
     EventLog* eventLog_;
     QDockWidget* logDock_;
+    DifferencesDock* differences_;
     QLabel* figures_;
     QLabel* autosaveWarning_;
     RecentFiles* recent_;

@@ -125,6 +125,11 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     explain_->setCheckable(true);
     explain_->setToolTip(tr("Show why tasks wait: where each is ready but kept waiting for the "
                             "loop, and the loop's decisions in the event log"));
+    compare_ = addAction(tr("Compare with Blocking"));
+    compare_->setCheckable(true);
+    compare_->setToolTip(tr("Show under the timeline the same tasks run the blocking way (each "
+                            "wait holding the CPU), on the same axis"));
+    connect(compare_, &QAction::toggled, bridge_, &SchedulerBridge::setComparing);
 
     speed_ = new QComboBox(this);
     speed_->setToolTip(tr("Playback speed (1× plays the whole axis in 10 s)"));
@@ -171,21 +176,18 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     time_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     addWidget(time_);
 
-    QWidget* const controls[] = {buttonFor(play_),
-                                 buttonFor(restart_),
-                                 buttonFor(previousEvent_),
-                                 buttonFor(nextEvent_),
-                                 buttonFor(loop_),
-                                 buttonFor(explain_),
-                                 speed_,
-                                 scrubber_};
+    QWidget* const controls[] = {
+        buttonFor(play_), buttonFor(restart_), buttonFor(previousEvent_), buttonFor(nextEvent_),
+        buttonFor(loop_), buttonFor(explain_), buttonFor(compare_),       speed_,
+        scrubber_};
     for (std::size_t i = 1; i < std::size(controls); ++i)
         setTabOrder(controls[i - 1], controls[i]);
     // On or off must show at a glance, not only as a slightly sunken button: it says which.
     static_cast<QToolButton*>(widgetForAction(loop_))
         ->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    static_cast<QToolButton*>(widgetForAction(explain_))
-        ->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QAction* toggle : {explain_, compare_})
+        static_cast<QToolButton*>(widgetForAction(toggle))
+            ->setToolButtonStyle(Qt::ToolButtonTextOnly);
     showLoop(loop_->isChecked());
 
     connect(bridge_, &SchedulerBridge::timeAdvanced, this, &PlaybackBar::showTime);

@@ -26,6 +26,8 @@ public:
     QAction* loopAction() const { return loop_; }
     // Explain mode on or off (checkable; off at first).
     QAction* explainAction() const { return explain_; }
+    // The blocking comparison on or off (checkable, off at first; the bridge runs it).
+    QAction* compareAction() const { return compare_; }
     QAction* previousEventAction() const { return previousEvent_; }
     QAction* nextEventAction() const { return nextEvent_; }
     QSlider* scrubber() const { return scrubber_; }
@@ -51,6 +53,7 @@ protected:
     QAction* restart_;
     QAction* loop_;
     QAction* explain_;
+    QAction* compare_;
     QAction* previousEvent_;
     QAction* nextEvent_;
     QComboBox* speed_;

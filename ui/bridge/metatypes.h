@@ -5,6 +5,7 @@
 #include "explain.h"
 #include "lanes.h"
 #include "loopevent.h"
+#include "measuredrun.h"
 #include "scenario.h"
 #include "segment.h"
 
@@ -17,3 +18,4 @@ Q_DECLARE_METATYPE(coroscope::Scenario)
 Q_DECLARE_METATYPE(coroscope::LoopEvent)
 Q_DECLARE_METATYPE(std::shared_ptr<const coroscope::Lanes>)
 Q_DECLARE_METATYPE(std::shared_ptr<const coroscope::Explanation>)
+Q_DECLARE_METATYPE(std::shared_ptr<const coroscope::MeasuredRun>)

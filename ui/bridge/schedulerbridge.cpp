@@ -1,6 +1,7 @@
 #include "bridge/schedulerbridge.h"
 
 #include "axis.h"
+#include "blocking.h"
 #include "figures.h"
 #include "runrecord.h"
 
@@ -34,6 +35,7 @@ SchedulerBridge::SchedulerBridge(QObject* parent, Clock clock)
     qRegisterMetaType<LoopEvent>();
     qRegisterMetaType<std::shared_ptr<const Lanes>>();
     qRegisterMetaType<std::shared_ptr<const Explanation>>();
+    qRegisterMetaType<std::shared_ptr<const MeasuredRun>>();
     if (!clock_) {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
@@ -55,14 +57,40 @@ void SchedulerBridge::setScenario(const Scenario& scenario) {
     lanes_ = std::make_shared<const Lanes>(run.timeline, scenario_.tasks.size());
     const auto explanation =
         std::make_shared<const Explanation>(run.events, scenario_.tasks.size());
-    axisEnd_ = axisFor(figures_.makespanMs).end;
+    std::shared_ptr<const Lanes> blocking;
+    if (comparing_)
+        blocking =
+            std::make_shared<const Lanes>(blockingTimeline(scenario_), scenario_.tasks.size());
+    std::int64_t shown =
+        comparing_ ? std::max(figures_.makespanMs, figures_.sequentialMs) : figures_.makespanMs;
+    if (measured_) // a measured run may end later than the model's
+        shown = std::max(shown, std::int64_t(std::ceil(measured_->end())));
+    axisEnd_ = axisFor(shown).end;
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
     run.timeline = {}; // the lanes hold it now
     events_ = std::make_shared<const std::vector<LoopEvent>>(std::move(run.events));
     emit explanationChanged(explanation);
+    emit blockingChanged(blocking);
     emit scenarioChanged(scenario_, lanes_, axisEnd_);
     startCycle(clock_());
+}
+
+void SchedulerBridge::setComparing(bool on) {
+    if (on == comparing_)
+        return;
+    comparing_ = on;
+    if (!scheduler_)
+        return;
+    // The new axis, at the same moment: the animation goes on where it was.
+    const double at = now_;
+    setScenario(scenario_);
+    seek(at);
+}
+
+void SchedulerBridge::setMeasured(std::shared_ptr<const MeasuredRun> measured) {
+    measured_ = std::move(measured);
+    emit measuredChanged(measured_);
 }
 
 double SchedulerBridge::rate() const {

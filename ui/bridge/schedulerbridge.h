@@ -11,6 +11,7 @@
 #include "explain.h"
 #include "figures.h"
 #include "lanes.h"
+#include "measuredrun.h"
 #include "runrecord.h"
 #include "scenario.h"
 #include "scheduler.h"
@@ -55,6 +56,17 @@ public:
     // The loop's decisions over the whole run, in report order (for the event log).
     const std::vector<LoopEvent>& events() const { return *events_; }
 
+    // The blocking comparison: the same tasks run the blocking way (core/blocking.h), shown
+    // on the same axis, so the axis and the cycle reach the longer of the two runs.
+    void setComparing(bool on);
+    bool comparing() const { return comparing_; }
+
+    // A run measured under real asyncio (a recording's), drawn over the model's and compared
+    // with it; null for none. It stays while the scenario is edited. Set it before the scenario
+    // it goes with: the axis end covers it too from the next setScenario on.
+    void setMeasured(std::shared_ptr<const MeasuredRun> measured);
+    const std::shared_ptr<const MeasuredRun>& measured() const { return measured_; }
+
     double speed() const { return speed_; }
     void setSpeed(double speed);
     bool loops() const { return loop_; }
@@ -78,6 +90,11 @@ signals:
     // Why the new schedule's tasks wait: where each was ready but kept waiting, and the ready
     // queue at any moment (just before scenarioChanged).
     void explanationChanged(std::shared_ptr<const coroscope::Explanation> explanation);
+    // The blocking run's segments per task when comparing, else null (just before
+    // scenarioChanged, whose axis end then covers both runs).
+    void blockingChanged(std::shared_ptr<const coroscope::Lanes> lanes);
+    // A measured run to draw and compare with, or null for none.
+    void measuredChanged(std::shared_ptr<const coroscope::MeasuredRun> measured);
     // A new schedule: the scenario, its segments per task, the axis end.
     void scenarioChanged(const coroscope::Scenario& scenario,
                          std::shared_ptr<const coroscope::Lanes> lanes, double axisEnd);
@@ -112,6 +129,8 @@ private:
     std::shared_ptr<const Lanes> lanes_ = std::make_shared<Lanes>();
     std::shared_ptr<const std::vector<LoopEvent>> events_ =
         std::make_shared<std::vector<LoopEvent>>();
+    bool comparing_ = false;
+    std::shared_ptr<const MeasuredRun> measured_;
     double speed_ = 1;
     bool loop_ = true;
     bool playing_ = false;

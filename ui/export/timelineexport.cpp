@@ -1,5 +1,6 @@
 #include "export/timelineexport.h"
 
+#include "asyncioprogram.h"
 #include "bridge/qtext.h"
 #include "export/chrometrace.h"
 #include "export/pngwriter.h"
@@ -105,7 +106,8 @@ Result<void> writeFinishedSvg(QIODevice& file, const QByteArray& generated, QSiz
 
 std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOptions& options) {
     const double at = options.atMs.value_or(std::numeric_limits<double>::infinity());
-    auto scene = timelineAt(scenario, at, options.width - 2 * style::kPagePadding, options.theme);
+    auto scene = timelineAt(scenario, at, options.width - 2 * style::kPagePadding, options.theme,
+                            options.measured);
     if (options.range)
         scene->setWindow(*options.range);
     scene->setExplained(options.explain);
@@ -161,9 +163,9 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
     return writeFinishedSvg(file, generated.data(), rect.size(), text);
 }
 
-Result<void> writeTrace(QIODevice& file, const Scenario& scenario) {
-    const QByteArray bytes = chromeTrace(scenario, simulate(scenario));
-    if (file.write(bytes) != bytes.size())
+// Bytes made in memory beforehand: the trace, the asyncio program.
+Result<void> writeBytes(QIODevice& file, QByteArrayView bytes) {
+    if (file.write(bytes.data(), bytes.size()) != bytes.size())
         return Error{file.errorString().toStdString()};
     return done();
 }
@@ -207,6 +209,8 @@ QString extensionOf(ExportFormat format) {
         return QStringLiteral(".svg");
     case ExportFormat::Trace:
         return QStringLiteral(".json");
+    case ExportFormat::AsyncioProgram:
+        return QStringLiteral(".py");
     }
     return {};
 }
@@ -222,7 +226,9 @@ Result<void> exportTimeline(const Scenario& scenario, const std::string& path, E
         case ExportFormat::Svg:
             return writeSvg(file, scenario, options, progress);
         case ExportFormat::Trace:
-            return writeTrace(file, scenario);
+            return writeBytes(file, chromeTrace(scenario, simulate(scenario)));
+        case ExportFormat::AsyncioProgram:
+            return writeBytes(file, asyncioProgram(scenario));
         }
         return done();
     });

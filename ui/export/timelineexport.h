@@ -1,9 +1,10 @@
 #pragma once
 
 // Writing the timeline to files: PNG and SVG pictures of the card (drawn by the window's
-// scene code) and the Chrome trace. Every write is atomic: on failure the target is untouched
-// and no temporary file is left.
+// scene code), the Chrome trace and the scenario as an asyncio program. Every write is atomic:
+// on failure the target is untouched and no temporary file is left.
 
+#include "measuredrun.h"
 #include "progress.h"
 #include "result.h"
 #include "scenario.h"
@@ -12,12 +13,13 @@
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace coroscope {
 
-enum class ExportFormat { Png, Svg, Trace };
+enum class ExportFormat { Png, Svg, Trace, AsyncioProgram };
 
 struct ExportOptions {
     double scale = 1;           // pixel density (PNG)
@@ -27,6 +29,8 @@ struct ExportOptions {
     double width = 1040;      // logical width of the picture: the card plus 20 px each side
     bool transparent = false; // PNG: no page behind the card
     bool explain = false;     // Explain mode: where tasks were kept waiting for the loop
+    // A run measured under real asyncio, drawn over the model's as the window draws it.
+    std::shared_ptr<const MeasuredRun> measured;
     // Pictures stay light, whatever the window shows, unless asked: they go into documents.
     style::Theme theme = style::Theme::light();
 };
@@ -36,7 +40,7 @@ inline constexpr double kMinExportWidth = 400;
 inline constexpr double kMaxExportPixels = 512.0 * 1024 * 1024;
 inline constexpr double kMaxExportWidth = 10'000;
 
-// ".png", ".svg" or ".json".
+// ".png", ".svg", ".json" or ".py".
 QString extensionOf(ExportFormat format);
 
 // Writes a valid scenario to path (bytes as the operating system takes them: see

@@ -78,12 +78,14 @@ QImage renderTimeline(TimelineScene& scene, double scale, bool transparent) {
 }
 
 std::unique_ptr<TimelineScene> timelineAt(const Scenario& scenario, double atMs, double cardWidth,
-                                          const style::Theme& theme) {
+                                          const style::Theme& theme,
+                                          std::shared_ptr<const MeasuredRun> measured) {
     auto scene = std::make_unique<TimelineScene>();
     scene->setTheme(theme);
     scene->setCardWidth(cardWidth);
     SchedulerBridge bridge(nullptr, [] { return qint64(0); });
     scene->follow(&bridge);
+    bridge.setMeasured(std::move(measured));
     bridge.setScenario(scenario);
     bridge.seek(atMs);
     return scene;

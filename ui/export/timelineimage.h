@@ -2,6 +2,7 @@
 
 // Pictures of the timeline card, drawn by the same scene code as the window.
 
+#include "measuredrun.h"
 #include "progress.h"
 #include "result.h"
 #include "scenario.h"
@@ -30,8 +31,10 @@ Result<void> renderTimelineBands(TimelineScene& scene, double scale, bool transp
                                  const BandSink& take, const Progress& progress = {});
 
 // A scene showing a valid scenario as it is at virtual time atMs (the finished timeline for
-// atMs ≥ the axis end), built from the scheduler's events like the window's.
+// atMs ≥ the axis end), built from the scheduler's events like the window's; with a measured
+// run over it when one is given.
 std::unique_ptr<TimelineScene> timelineAt(const Scenario& scenario, double atMs, double cardWidth,
-                                          const style::Theme& theme = style::Theme::light());
+                                          const style::Theme& theme = style::Theme::light(),
+                                          std::shared_ptr<const MeasuredRun> measured = {});
 
 } // namespace coroscope

@@ -12,6 +12,10 @@ Result<Scenario> ScenarioFile::read(const QString& path, const Progress& progres
     return readScenarioFile(nativePath(path), progress);
 }
 
+Result<OpenedFile> ScenarioFile::open(const QString& path, const Progress& progress) {
+    return readScenarioOrRecording(nativePath(path), progress);
+}
+
 Scenario ScenarioFile::builtInDefault() {
     // The resource ships with the program and is covered by tests, so it always parses.
     QFile resource(QStringLiteral(":/scenarios/default.json"));

@@ -4,6 +4,7 @@
 // compiled into the program. The format itself (parsing, messages, writing) is core's
 // scenarioformat.h; writes go through core's AtomicFile.
 
+#include "openedfile.h"
 #include "progress.h"
 #include "result.h"
 #include "scenario.h"
@@ -18,6 +19,9 @@ public:
     // readScenarioFile) and may stop them: the read then fails as cancelled(). Callable from any
     // thread.
     static Result<Scenario> read(const QString& path, const Progress& progress = {});
+    // Reads a scenario file or a recording of a run (see readScenarioOrRecording), as read()
+    // reads a scenario file: what File ▸ Open and the command line take.
+    static Result<OpenedFile> open(const QString& path, const Progress& progress = {});
     // The seed's three tasks, from the program's resources.
     static Scenario builtInDefault();
     // Writes atomically: on failure the target is untouched and the error says why.

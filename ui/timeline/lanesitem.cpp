@@ -4,6 +4,7 @@
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPen>
 #include <QStyleOptionGraphicsItem>
@@ -68,7 +69,9 @@ void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     // Rows whose pills or shadows reach into the exposed area.
     const auto [firstRow, lastRow] =
         layout.rowsBetween(exposed.top() - overhang(), exposed.bottom() + overhang());
-    if (firstRow >= lastRow)
+    const bool loopExposed =
+        layout.loopLane && exposed.top() - overhang() <= layout.loopTrack().bottom();
+    if (firstRow >= lastRow && !loopExposed)
         return;
     // The tracks show the run's time from 0 to the axis end: where the window stops short of
     // either end, what lies beyond is cut at the track's edge; at an end, shadows may spill.
@@ -85,6 +88,8 @@ void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     // Only the times in the exposed columns (with a pill's round end and shadow either side).
     const double fromMs = layout.timeAt(exposed.left() - spill, window);
     const double toMs = layout.timeAt(exposed.right() + spill, window);
+    if (loopExposed)
+        paintLoop(painter, fromMs, toMs);
     // The scene hears of progress now and then (an export paints every row in one go).
     constexpr int kRowsBetweenReports = 256;
     for (int row = firstRow; row < lastRow; ++row) {
@@ -96,37 +101,42 @@ void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
 }
 
 void LanesItem::paintTracks(QPainter* painter, int firstRow, int lastRow) const {
-    const TimelineLayout& layout = scene_.layout();
+    for (int row = firstRow; row < lastRow; ++row)
+        paintTrack(painter, scene_.layout().track(row));
+}
+
+void LanesItem::paintTrack(QPainter* painter, const QRectF& track) const {
     const auto [left, right] = shownSpan(0, scene_.axisEnd());
     painter->setPen(Qt::NoPen);
     painter->setBrush(themeOf(this).track);
-    for (int row = firstRow; row < lastRow; ++row) {
-        const QRectF track = layout.track(row);
-        const QRectF shown(left, track.top(), right - left, track.height());
-        painter->drawRoundedRect(shown, track.height() / 2, track.height() / 2);
-    }
+    const QRectF shown(left, track.top(), right - left, track.height());
+    painter->drawRoundedRect(shown, track.height() / 2, track.height() / 2);
 }
 
 void LanesItem::paintRow(QPainter* painter, int row, double fromMs, double toMs) const {
-    const TimelineLayout& layout = scene_.layout();
-    const TimeWindow& window = scene_.window();
     if (scene_.explained())
         paintReady(painter, row, fromMs, toMs);
-    const std::span<const LaneSegment> lane = scene_.lanes().lane(std::size_t(row));
     const auto [first, last] = scene_.lanes().overlapping(std::size_t(row), fromMs, toMs);
+    const auto [highlightTask, highlightStep] = scene_.highlighted();
+    paintLane(painter, scene_.layout().track(row), scene_.lanes().lane(std::size_t(row)), first,
+              last, row == highlightTask ? highlightStep : -1);
+}
+
+void LanesItem::paintLane(QPainter* painter, const QRectF& track, std::span<const LaneSegment> lane,
+                          std::size_t first, std::size_t last, std::ptrdiff_t highlightStep) const {
     if (first >= last)
         return;
+    const TimelineLayout& layout = scene_.layout();
+    const TimeWindow& window = scene_.window();
     const LaneView view{window.from, window.to, layout.trackWidth, scene_.now(), layout.rowHeight};
     drawLane(lane.subspan(first, last - first), view, drawing_);
     const style::Theme& theme = themeOf(this);
-    const QRectF track = layout.track(row);
     const ShadowSpec shadow = segmentShadow(layout.rowHeight, theme.segmentShadow);
-    const auto [highlightTask, highlightStep] = scene_.highlighted();
     for (const PillPiece& pill : drawing_.pills) {
         const QRectF rect(layout.trackLeft + pill.left, track.top(), pill.right - pill.left,
                           track.height());
         paintKindPill(painter, rect, theme.kindColors(pill.kind), shadow);
-        if (row == highlightTask && int(first + pill.step) == highlightStep) {
+        if (std::ptrdiff_t(first + pill.step) == highlightStep) {
             // A ring just outside the pill, in the title's colour: seen on any kind and theme.
             const QRectF ring = rect.adjusted(-2, -2, 2, 2);
             painter->setPen(QPen(theme.title, 2));
@@ -155,6 +165,55 @@ void LanesItem::paintReady(QPainter* painter, int row, double fromMs, double toM
                        QRectF(left, track.top(), std::max(right - left, 1.0), track.height()),
                        themeOf(this));
     }
+}
+
+void LanesItem::paintLoop(QPainter* painter, double fromMs, double toMs) const {
+    const QRectF track = scene_.layout().loopTrack();
+    paintTrack(painter, track);
+    const LoopLane& loop = scene_.loopLane();
+    const std::span<const LaneSegment> busy = loop.busy();
+    const auto [first, last] = overlappingIntervals(busy, fromMs, toMs);
+    paintLane(painter, track, busy, first, last, -1);
+    if (!scene_.textPainted())
+        return;
+    for (const SceneText& text : loopTexts(fromMs, toMs)) {
+        painter->setFont(text.font);
+        painter->setPen(text.color);
+        painter->drawText(text.rect, int(text.alignment | Qt::AlignVCenter), text.text);
+    }
+}
+
+std::vector<SceneText> LanesItem::loopTexts(double fromMs, double toMs) const {
+    // Room a name needs inside its stretch, beside the pill's round ends.
+    constexpr double kInset = 10, kLeast = 24;
+    const TimelineLayout& layout = scene_.layout();
+    const style::Theme& theme = themeOf(this);
+    const QFont font = style::font(std::min(layout.rowLabelSize, 12.0), true);
+    const QFontMetricsF metrics(font);
+    const QRectF track = layout.loopTrack();
+    const double trackRight = layout.trackLeft + layout.trackWidth;
+    std::vector<SceneText> texts;
+    const std::span<const Hold> holds = scene_.loopLane().holds();
+    const auto [first, last] = scene_.loopLane().overlapping(fromMs, toMs);
+    for (std::size_t i = first; i < last && double(holds[i].start) < scene_.now(); ++i) {
+        const Hold& hold = holds[i];
+        auto [left, right] =
+            shownSpan(double(hold.start), std::min(double(hold.end), scene_.now()));
+        // Only the part on the track, so that a name stays readable when its stretch is cut.
+        left = std::max(left, layout.trackLeft);
+        right = std::min(right, trackRight);
+        if (right - left < kLeast + 2 * kInset)
+            continue;
+        const bool idle = hold.task == LoopEvent::kNoTask;
+        const QString name = idle ? QObject::tr("idle") : scene_.taskNames()[qsizetype(hold.task)];
+        const QRectF rect(left + kInset, track.top(), right - left - 2 * kInset, track.height());
+        const QString shown = metrics.elidedText(name, Qt::ElideRight, rect.width());
+        if (shown.isEmpty() || shown == QStringLiteral("…"))
+            continue;
+        texts.push_back({TextItem::Role::RowLabel, rect, shown, font,
+                         idle ? theme.mutedText : QColor(Qt::white), Qt::AlignHCenter});
+    }
+    return texts;
 }
 
 } // namespace coroscope

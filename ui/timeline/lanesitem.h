@@ -8,9 +8,12 @@
 #include "lanedrawing.h"
 #include "timeline/timelineitems.h"
 
+#include <vector>
+
 namespace coroscope {
 
 class TimelineScene;
+struct SceneText;
 
 class LanesItem final : public RectItem {
 public:
@@ -20,6 +23,9 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override;
     // How far beside a moment's x painting can change: a pill's round end and its shadow.
     double spill() const;
+    // Explain mode: the names of the tasks holding the loop and "idle" on the loop's lane, as
+    // painted (those in [fromMs, toMs) that fit their stretch so far).
+    std::vector<SceneText> loopTexts(double fromMs, double toMs) const;
 
 protected:
     double overhang() const override;
@@ -29,7 +35,13 @@ private:
     // so that round ends past them stay out of sight and no coordinate gets huge.
     std::pair<double, double> shownSpan(double fromMs, double toMs) const;
     void paintTracks(QPainter* painter, int firstRow, int lastRow) const;
+    void paintTrack(QPainter* painter, const QRectF& track) const;
     void paintRow(QPainter* painter, int row, double fromMs, double toMs) const;
+    // The segments of [first, last) of a lane on a track; highlightStep rings one (-1: none).
+    void paintLane(QPainter* painter, const QRectF& track, std::span<const LaneSegment> lane,
+                   std::size_t first, std::size_t last, std::ptrdiff_t highlightStep) const;
+    // Explain mode: the loop's lane above the rows, and its texts.
+    void paintLoop(QPainter* painter, double fromMs, double toMs) const;
     // Explain mode: where the task was ready but kept waiting, under its segments.
     void paintReady(QPainter* painter, int row, double fromMs, double toMs) const;
 

@@ -2,6 +2,7 @@
 
 #include <QLinearGradient>
 #include <QPainter>
+#include <QPen>
 
 #include <algorithm>
 
@@ -29,6 +30,26 @@ void paintReadyPill(QPainter* painter, const QRectF& rect, const style::Theme& t
                                              1 / painter->deviceTransform().m22()));
     painter->setBrush(lines);
     painter->drawRoundedRect(rect, radius, radius);
+}
+
+void paintMeasuredOutline(QPainter* painter, const QRectF& rect, const style::Theme& theme) {
+    constexpr double kLine = 2;
+    QColor ink = theme.title;
+    ink.setAlphaF(0.85);
+    const QRectF inner = rect.adjusted(kLine / 2, kLine / 2, -kLine / 2, -kLine / 2);
+    if (inner.width() < kLine) { // too thin for an outline: a solid line keeps it visible
+        painter->fillRect(
+            QRectF(rect.left(), rect.top(), std::max(rect.width(), 1.0), rect.height()), ink);
+        return;
+    }
+    QPen pen(ink, kLine);
+    constexpr double kDashedFrom = 12; // dashes on a shorter outline read as noise
+    if (inner.width() >= kDashedFrom)
+        pen.setDashPattern({3, 2}); // in line widths
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    const double radius = std::min(inner.width(), inner.height()) / 2;
+    painter->drawRoundedRect(inner, radius, radius);
 }
 
 void paintKindPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors,

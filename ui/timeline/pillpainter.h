@@ -24,6 +24,11 @@ ShadowSpec segmentShadow(double rowHeight, const QColor& color);
 // (light enough that the segments stay what the eye follows).
 void paintReadyPill(QPainter* painter, const QRectF& rect, const style::Theme& theme);
 
+// A segment as measured under real asyncio: a dashed outline in the title's colour just inside
+// rect, which reads over any kind's pill and over the bare track alike (solid when too short
+// for dashes, a line when too thin for an outline).
+void paintMeasuredOutline(QPainter* painter, const QRectF& rect, const style::Theme& theme);
+
 // A CSS 135° linear gradient over rect: the first colour at the top-left corner's
 // projection, the second at the bottom-right's.
 void paintKindPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors,

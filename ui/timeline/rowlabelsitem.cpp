@@ -29,12 +29,28 @@ std::vector<SceneText> RowLabelsItem::labels(int first, int last) const {
     return labels;
 }
 
+SceneText RowLabelsItem::loopLabel() const {
+    const TimelineLayout& layout = scene_.layout();
+    QFont font = style::font(layout.rowLabelSize, true);
+    font.setItalic(true); // not a task: the loop that runs them
+    const QRectF rect = layout.loopLabel();
+    return {TextItem::Role::RowLabel,
+            rect,
+            QFontMetricsF(font).elidedText(QObject::tr("Event loop"), Qt::ElideRight, rect.width()),
+            font,
+            themeOf(this).rowLabel,
+            Qt::AlignRight};
+}
+
 void RowLabelsItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     if (!scene_.textPainted())
         return;
     const QRectF exposed = paintedArea(painter, option);
     const auto [first, last] = scene_.layout().rowsBetween(exposed.top(), exposed.bottom());
-    for (const SceneText& label : labels(first, last)) {
+    std::vector<SceneText> shown = labels(first, last);
+    if (scene_.layout().loopLane && exposed.top() <= scene_.layout().loopLabel().bottom())
+        shown.push_back(loopLabel());
+    for (const SceneText& label : shown) {
         painter->setFont(label.font);
         painter->setPen(label.color);
         painter->drawText(label.rect, int(label.alignment | Qt::AlignVCenter), label.text);

@@ -20,6 +20,8 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override;
     // The label of rows [first, last) as drawn.
     std::vector<SceneText> labels(int first, int last) const;
+    // Explain mode: the label of the loop's lane above the rows.
+    SceneText loopLabel() const;
 
 private:
     const TimelineScene& scene_;

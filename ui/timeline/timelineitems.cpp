@@ -83,9 +83,9 @@ void TextItem::setText(const QString& text) {
 
 QColor TextItem::color() const {
     const style::Theme& theme = themeOf(this);
-    return role_ == Role::Title      ? theme.title
-           : role_ == Role::RowLabel ? theme.rowLabel
-                                     : theme.mutedText;
+    return role_ == Role::Title || role_ == Role::Finish ? theme.title
+           : role_ == Role::RowLabel                     ? theme.rowLabel
+                                                         : theme.mutedText;
 }
 
 void TextItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -100,7 +100,9 @@ QString TextItem::shownText() const {
 
 void SwatchItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     const style::Theme& theme = themeOf(this);
-    if (!kind_)
+    if (!kind_ && mark_ == Mark::Measured)
+        paintMeasuredOutline(painter, rect(), theme);
+    else if (!kind_)
         paintReadyPill(painter, rect(), theme);
     else
         paintKindPill(painter, rect(), theme.kindColors(*kind_),

@@ -30,6 +30,7 @@ enum ItemType {
     kRowLabelsItemType,
     kAxisItemType,
     kQueueChipsItemType,
+    kMeasuredItemType,
 };
 
 // What of an item is to be painted: the exposed rectangle, within the painter's clip (a
@@ -63,7 +64,7 @@ protected:
 
 class TextItem final : public RectItem {
 public:
-    enum class Role { Title, Subtitle, AxisLabel, RowLabel, LegendLabel };
+    enum class Role { Title, Subtitle, AxisLabel, RowLabel, LegendLabel, Finish };
     enum { Type = kTextItemType };
     TextItem(Role role, const QString& text, const QFont& font, Qt::Alignment alignment);
     int type() const override { return Type; }
@@ -89,9 +90,14 @@ private:
 class SwatchItem final : public RectItem {
 public:
     enum { Type = kSwatchItemType };
+    // The looks a swatch has besides a kind's.
+    enum class Mark { Ready, Measured };
     // A kind's colours, or (no kind) the look of a task ready but kept waiting.
     explicit SwatchItem(std::optional<StepKind> kind)
         : kind_(kind) {}
+    // A task ready but kept waiting, or a segment as measured (see paintMeasuredOutline).
+    explicit SwatchItem(Mark mark)
+        : mark_(mark) {}
     int type() const override { return Type; }
     std::optional<StepKind> kind() const { return kind_; }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
@@ -101,6 +107,7 @@ protected:
 
 private:
     std::optional<StepKind> kind_;
+    Mark mark_ = Mark::Ready;
 };
 
 } // namespace coroscope

@@ -19,7 +19,15 @@ double firstRowOffset() {
 } // namespace
 
 double TimelineLayout::rowTop(int row) const {
-    return card.top() + firstRowOffset() + row * (rowHeight + rowGap);
+    return card.top() + firstRowOffset() + (row + (loopLane ? 1 : 0)) * (rowHeight + rowGap);
+}
+
+QRectF TimelineLayout::loopTrack() const {
+    return {trackLeft, card.top() + firstRowOffset(), trackWidth, rowHeight};
+}
+
+QRectF TimelineLayout::loopLabel() const {
+    return {rowLabelLeft, loopTrack().top(), rowLabelWidth, rowHeight};
 }
 
 QRectF TimelineLayout::track(int row) const {
@@ -48,7 +56,9 @@ std::pair<int, int> TimelineLayout::rowsBetween(double top, double bottom) const
 }
 
 std::optional<TrackHit> TimelineLayout::trackHitAt(QPointF p, const TimeWindow& window) const {
-    if (rows <= 0 || p.x() < trackLeft || p.x() > trackLeft + trackWidth || p.y() < rowTop(0) ||
+    // The loop's lane counts too: a click there seeks as well (its nearest row is the first).
+    const double top = loopLane ? loopTrack().top() : rowTop(0);
+    if (rows <= 0 || p.x() < trackLeft || p.x() > trackLeft + trackWidth || p.y() < top ||
         p.y() > track(rows - 1).bottom())
         return std::nullopt;
     // Each row owns its track and half of the gap on either side.
@@ -62,9 +72,10 @@ double rowLabelFontSize(int rows) {
     return rows >= kDenseRowsFrom ? kDenseRowLabelSize : kRowLabelSize;
 }
 
-TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel) {
+TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel, bool loopLane) {
     TimelineLayout l;
     l.rows = rows;
+    l.loopLane = loopLane;
     const bool dense = rows >= kDenseRowsFrom;
     l.rowHeight = dense ? kDenseRowHeight : kRowHeight;
     l.rowGap = dense ? kDenseRowGap : kRowGap;
@@ -86,8 +97,9 @@ TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel)
     l.axisLine = {l.trackLeft, band + kAxisLineTop, l.trackWidth, kAxisLineHeight};
 
     // The last row's bottom margin and the legend's top margin collapse into the larger one.
+    const int lanes = rows + (loopLane ? 1 : 0);
     const double rowsBottom =
-        band + kAxisBand + rows * l.rowHeight + std::max(0, rows - 1) * l.rowGap;
+        band + kAxisBand + lanes * l.rowHeight + std::max(0, lanes - 1) * l.rowGap;
     const double ruleTop = rowsBottom + std::max(l.rowGap, kLegendGap);
     l.legendRule = {l.contentLeft, ruleTop, l.contentWidth, 1};
     l.legendTop = ruleTop + 1 + kLegendPadding;

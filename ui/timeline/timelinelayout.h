@@ -44,8 +44,12 @@ struct TimelineLayout {
     double rowHeight = 0; // 48 px, or 16 px dense rows from 51 tasks on
     double rowGap = 0;
     double rowLabelSize = 0;
+    // Explain mode: the event loop's own lane above the task rows, as tall as a row.
+    bool loopLane = false;
 
     double rowTop(int row) const;
+    QRectF loopTrack() const;
+    QRectF loopLabel() const;
     QRectF track(int row) const;
     QRectF rowLabel(int row) const;
     // x in scene coordinates of a virtual time on the tracks showing a window of time.
@@ -61,7 +65,9 @@ struct TimelineLayout {
 };
 
 // widestRowLabel: the widest task name in the row-label font (rowLabelFontSize(rows)).
-TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel = 0);
+// loopLane: room for the event loop's lane above the rows (the rows move down by one).
+TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel = 0,
+                              bool loopLane = false);
 // The row labels' pixel size: smaller in dense rows.
 double rowLabelFontSize(int rows);
 

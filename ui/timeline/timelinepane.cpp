@@ -7,6 +7,8 @@
 
 #include <QScrollBar>
 #include <QSignalBlocker>
+#include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -24,12 +26,22 @@ TimelinePane::TimelinePane(TimelineScene* scene, QWidget* parent)
     : QWidget(parent)
     , scene_(scene)
     , view_(new TimelineView(scene, this))
+    , blockingScene_(new TimelineScene(this))
+    , blockingView_(new TimelineView(blockingScene_, this))
+    , cards_(new QSplitter(Qt::Vertical, this))
     , timeScroll_(new QScrollBar(Qt::Horizontal, this))
     , overview_(new OverviewStrip(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(view_, 1);
+    cards_->addWidget(view_);
+    cards_->addWidget(blockingView_);
+    cards_->setChildrenCollapsible(false);
+    layout->addWidget(cards_, 1);
+    blockingView_->setAccessibleName(tr("The same tasks, blocking"));
+    blockingView_->hide(); // until the bridge compares
+    blockingScene_->setPlayheadShown(true);
+    blockingScene_->setFinishCaption(tr("Blocking: done at %1"));
     layout->addWidget(timeScroll_);
     layout->addWidget(overview_);
     timeScroll_->setAccessibleName(tr("Time"));
@@ -37,6 +49,11 @@ TimelinePane::TimelinePane(TimelineScene* scene, QWidget* parent)
     setFocusProxy(view_);
 
     connect(scene_, &TimelineScene::windowChanged, this, &TimelinePane::showWindow);
+    // Both cards show the same window of time: zooming or panning either moves the other.
+    connect(scene_, &TimelineScene::windowChanged, blockingScene_,
+            [this] { blockingScene_->setWindow(scene_->window()); });
+    connect(blockingScene_, &TimelineScene::windowChanged, scene_,
+            [this] { scene_->setWindow(blockingScene_->window()); });
     connect(overview_, &OverviewStrip::windowRequested, scene_, &TimelineScene::setWindow);
     connect(timeScroll_, &QScrollBar::valueChanged, this, [this](int value) {
         const double from = value / kScrollUnits * scene_->axisEnd();
@@ -52,6 +69,44 @@ void TimelinePane::follow(SchedulerBridge* bridge) {
                 overview_->showRun(std::move(lanes), axisEnd);
             });
     connect(bridge, &SchedulerBridge::timeAdvanced, overview_, &OverviewStrip::setNow);
+    connect(bridge, &SchedulerBridge::blockingChanged, this, &TimelinePane::showBlocking);
+    connect(bridge, &SchedulerBridge::scenarioChanged, blockingScene_,
+            [this](const Scenario& scenario, std::shared_ptr<const Lanes>, double axisEnd) {
+                if (!blockingLanes_)
+                    return;
+                Scenario card = scenario;
+                card.title = tr("The same tasks, blocking").toStdString();
+                card.subtitle =
+                    tr("Each wait holds the CPU, as a blocking call does: one task after another")
+                        .toStdString();
+                {
+                    // Its own fitting must not move the async card's window: it takes that one.
+                    const QSignalBlocker quiet(blockingScene_);
+                    blockingScene_->showScenario(card, blockingLanes_, axisEnd);
+                }
+                blockingScene_->setWindow(scene_->window());
+            });
+    connect(bridge, &SchedulerBridge::timeAdvanced, blockingScene_, &TimelineScene::advanceTo);
+    connect(bridge, &SchedulerBridge::cycleRestarted, blockingScene_,
+            &TimelineScene::clearSegments);
+    connect(blockingView_, &TimelineView::seekRequested, bridge, &SchedulerBridge::seek);
+}
+
+void TimelinePane::showBlocking(std::shared_ptr<const Lanes> lanes) {
+    const bool comparing = lanes != nullptr;
+    blockingLanes_ = std::move(lanes);
+    scene_->setFinishCaption(comparing ? tr("Async: done at %1") : QString());
+    if (comparing == !blockingView_->isHidden())
+        return;
+    blockingView_->setVisible(comparing);
+    if (!comparing)
+        return;
+    // The two cards share the height, each showing its ruler and rows rather than its title.
+    cards_->setSizes({cards_->height() / 2, cards_->height() - cards_->height() / 2});
+    QTimer::singleShot(0, this, [this] {
+        view_->showTracks();
+        blockingView_->showTracks();
+    });
 }
 
 void TimelinePane::showWindow() {

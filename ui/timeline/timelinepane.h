@@ -1,11 +1,18 @@
 #pragma once
 
 // The timeline as the window shows it: the view, a scroll bar for time when zoomed in, and the
-// overview of the whole run, kept in step with each other.
+// overview of the whole run, kept in step with each other. When the bridge compares, a second
+// card under the first shows the same tasks run the blocking way, on the same axis and window
+// of time, animated in step.
+
+#include "lanes.h"
 
 #include <QWidget>
 
+#include <memory>
+
 class QScrollBar;
+class QSplitter;
 
 namespace coroscope {
 
@@ -23,14 +30,22 @@ public:
     void follow(SchedulerBridge* bridge);
 
     TimelineView* view() const { return view_; }
+    // The blocking run's card and its view (hidden unless comparing).
+    TimelineScene* blockingScene() const { return blockingScene_; }
+    TimelineView* blockingView() const { return blockingView_; }
     OverviewStrip* overview() const { return overview_; }
     QScrollBar* timeScrollBar() const { return timeScroll_; }
 
 private:
     void showWindow();
+    void showBlocking(std::shared_ptr<const Lanes> lanes);
 
     TimelineScene* scene_;
     TimelineView* view_;
+    TimelineScene* blockingScene_;
+    TimelineView* blockingView_;
+    QSplitter* cards_;
+    std::shared_ptr<const Lanes> blockingLanes_;
     QScrollBar* timeScroll_;
     OverviewStrip* overview_;
 };

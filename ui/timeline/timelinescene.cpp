@@ -4,6 +4,7 @@
 #include "bridge/schedulerbridge.h"
 #include "timeline/axisitem.h"
 #include "timeline/lanesitem.h"
+#include "timeline/measureditem.h"
 #include "timeline/queuechipsitem.h"
 #include "timeline/rowlabelsitem.h"
 #include "timeline/timelineitems.h"
@@ -31,11 +32,15 @@ namespace {
 // over scrolled rows); the playhead on top.
 constexpr double kDecorationZ = 1;
 constexpr double kLanesZ = 2;
+constexpr double kMeasuredZ = 2.5; // a measured run's outlines over the segments
 constexpr double kRulerZ = 3;
 constexpr double kPlayheadZ = 4;
 
 // The band the ruler covers when pinned: from above its labels to under the playhead's time.
 constexpr double kRulerBandAbove = 8, kRulerBandBelow = 20;
+
+// The legend's entries: the kinds, then the measured run's, then the ready stretches' (last).
+constexpr std::size_t kMeasuredEntry = kAllStepKinds.size();
 
 } // namespace
 
@@ -58,8 +63,11 @@ TimelineScene::TimelineScene(QObject* parent)
           new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), Qt::AlignLeft))
     , axis_(new AxisItem(*this))
     , lanesItem_(new LanesItem(*this))
+    , measuredItem_(new MeasuredItem(*this))
     , rowLabels_(new RowLabelsItem(*this))
-    , queueChips_(new QueueChipsItem(*this)) {
+    , queueChips_(new QueueChipsItem(*this))
+    , finishLabel_(new TextItem(TextItem::Role::Finish, {}, style::font(kAxisLabelSize, true),
+                                Qt::AlignHCenter)) {
     // A few large items that paint what is in view: no index to keep up to date.
     setItemIndexMethod(QGraphicsScene::NoIndex);
     setBackgroundBrush(theme_.page);
@@ -72,13 +80,15 @@ TimelineScene::TimelineScene(QObject* parent)
     addItem(rowLabels_);
     lanesItem_->setZValue(kLanesZ);
     addItem(lanesItem_);
+    measuredItem_->setZValue(kMeasuredZ);
+    addItem(measuredItem_);
     axis_->setZValue(kRulerZ);
     addItem(axis_);
     legendRule_ = addRect(QRectF(), Qt::NoPen, theme_.rule);
     legendRule_->setZValue(kDecorationZ);
-    // The kinds, then the ready stretches' entry (shown in Explain mode only).
-    const auto addLegendEntry = [this](std::optional<StepKind> kind, const QString& text) {
-        auto* swatch = new SwatchItem(kind);
+    // The kinds, then the measured run's entry (with a recording only) and the ready
+    // stretches' (in Explain mode, and with a recording: its late awaits look the same).
+    const auto addLegendEntry = [this](SwatchItem* swatch, const QString& text) {
         swatch->setZValue(kDecorationZ);
         addItem(swatch);
         swatches_.push_back(swatch);
@@ -89,10 +99,13 @@ TimelineScene::TimelineScene(QObject* parent)
         legendLabels_.push_back(label);
     };
     for (StepKind kind : kAllStepKinds)
-        addLegendEntry(kind, toQString(kindLabel(kind)));
-    addLegendEntry(std::nullopt, tr("Ready, waiting for the loop"));
-    swatches_.back()->hide();
-    legendLabels_.back()->hide();
+        addLegendEntry(new SwatchItem(kind), toQString(kindLabel(kind)));
+    addLegendEntry(new SwatchItem(SwatchItem::Mark::Measured), tr("Measured (asyncio)"));
+    addLegendEntry(new SwatchItem(SwatchItem::Mark::Ready), tr("Ready, waiting for the loop"));
+    for (std::size_t entry : {kMeasuredEntry, swatches_.size() - 1}) {
+        swatches_[entry]->hide();
+        legendLabels_[entry]->hide();
+    }
     // Hidden until the window asks for it.
     playhead_ = addLine(QLineF());
     playheadTime_ = addSimpleText(QString(), style::font(kAxisLabelSize));
@@ -102,6 +115,12 @@ TimelineScene::TimelineScene(QObject* parent)
         item->hide();
     }
     addItem(queueChips_);
+    finishLine_ = addLine(QLineF());
+    addItem(finishLabel_);
+    for (QGraphicsItem* item : std::initializer_list<QGraphicsItem*>{finishLine_, finishLabel_}) {
+        item->setZValue(kRulerZ); // over the segments, under the pinned ruler's band
+        item->hide();
+    }
     relayout();
 }
 
@@ -109,6 +128,7 @@ TimelineScene::~TimelineScene() = default;
 
 void TimelineScene::follow(SchedulerBridge* bridge) {
     connect(bridge, &SchedulerBridge::explanationChanged, this, &TimelineScene::showExplanation);
+    connect(bridge, &SchedulerBridge::measuredChanged, this, &TimelineScene::showMeasured);
     connect(bridge, &SchedulerBridge::scenarioChanged, this, &TimelineScene::showScenario);
     connect(bridge, &SchedulerBridge::timeAdvanced, this, &TimelineScene::advanceTo);
     connect(bridge, &SchedulerBridge::cycleRestarted, this, &TimelineScene::clearSegments);
@@ -121,6 +141,7 @@ void TimelineScene::setTheme(const Theme& theme) {
     setBackgroundBrush(theme_.page);
     legendRule_->setBrush(theme_.rule);
     placePlayhead();
+    placeFinish();
     // Items read the theme as they paint; text must also drop its cached image.
     for (QGraphicsItem* item : items())
         item->update();
@@ -139,6 +160,10 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
     now_ = 0;
     lanes_ = lanes ? std::move(lanes) : std::make_shared<Lanes>();
     axisEnd_ = axisEnd;
+    makespan_ = 0;
+    for (std::size_t task = 0; task < lanes_->tasks(); ++task)
+        if (!lanes_->lane(task).empty())
+            makespan_ = std::max(makespan_, lanes_->lane(task).back().end);
     title_->setText(toQString(scenario.title));
     subtitle_->setText(toQString(scenario.subtitle));
 
@@ -167,15 +192,24 @@ void TimelineScene::showExplanation(std::shared_ptr<const Explanation> explanati
         updateTracks();
 }
 
+void TimelineScene::showMeasured(std::shared_ptr<const MeasuredRun> measured) {
+    measured_ = std::move(measured);
+    for (std::size_t entry : {kMeasuredEntry, swatches_.size() - 1}) {
+        const bool shown = measured_ || (entry != kMeasuredEntry && explained_);
+        swatches_[entry]->setVisible(shown);
+        legendLabels_[entry]->setVisible(shown && textPainted_);
+    }
+    placeLegend();
+    measuredItem_->update();
+}
+
 void TimelineScene::setExplained(bool on) {
     if (on == explained_)
         return;
     explained_ = on;
-    placePlayhead();
-    swatches_.back()->setVisible(on);
-    legendLabels_.back()->setVisible(on && textPainted_);
-    placeLegend();
-    updateTracks();
+    swatches_.back()->setVisible(on || measured_);
+    legendLabels_.back()->setVisible((on || measured_) && textPainted_);
+    relayout(); // the loop's lane comes or goes above the rows
 }
 
 void TimelineScene::setWindow(const TimeWindow& window) {
@@ -207,6 +241,7 @@ void TimelineScene::windowMoved() {
     axis_->update();
     updateTracks();
     placePlayhead();
+    placeFinish();
     emit windowChanged(window_.from, window_.to);
 }
 
@@ -218,17 +253,20 @@ void TimelineScene::advanceTo(double nowMs) {
     else
         updateTracks();
     placePlayhead();
+    placeFinish();
 }
 
 void TimelineScene::clearSegments() {
     now_ = 0;
     updateTracks();
     placePlayhead();
+    placeFinish();
 }
 
 void TimelineScene::updateTracks(std::optional<std::pair<double, double>> between) {
     if (!between) {
         lanesItem_->update();
+        measuredItem_->update();
         return;
     }
     // The strip between the two times, widened by a pill's round end and its shadow.
@@ -290,9 +328,16 @@ std::vector<SceneText> TimelineScene::texts() const {
         texts.push_back(std::move(label));
     for (SceneText& label : rowLabels_->labels(0, rows()))
         texts.push_back(std::move(label));
+    if (layout_.loopLane) {
+        texts.push_back(rowLabels_->loopLabel());
+        for (SceneText& text : lanesItem_->loopTexts(window_.from, window_.to))
+            texts.push_back(std::move(text));
+    }
     for (std::size_t i = 0; i < legendLabels_.size(); ++i)
         if (swatches_[i]->isVisible()) // the ready entry only in Explain mode
             addItem(legendLabels_[i]);
+    if (finishLine_->isVisible())
+        addItem(finishLabel_);
     return texts;
 }
 
@@ -313,6 +358,7 @@ void TimelineScene::setTextPainted(bool painted) {
         item->setVisible(painted);
     for (std::size_t i = 0; i < legendLabels_.size(); ++i)
         legendLabels_[i]->setVisible(painted && swatches_[i]->isVisible());
+    placeFinish();
     axis_->update();
     rowLabels_->update();
 }
@@ -334,6 +380,32 @@ void TimelineScene::setPlayheadShown(bool shown) {
 
 bool TimelineScene::playheadShown() const {
     return playhead_->isVisible();
+}
+
+void TimelineScene::setFinishCaption(const QString& caption) {
+    finishCaption_ = caption;
+    placeFinish();
+}
+
+void TimelineScene::placeFinish() {
+    const bool shown = !finishCaption_.isEmpty() && layout_.rows > 0 && now_ >= double(makespan_) &&
+                       double(makespan_) >= window_.from && double(makespan_) <= window_.to;
+    finishLine_->setVisible(shown);
+    finishLabel_->setVisible(shown && textPainted_);
+    if (!shown)
+        return;
+    const double x = layout_.xAt(double(makespan_), window_);
+    const double bottom = layout_.track(layout_.rows - 1).bottom();
+    QPen pen(theme_.title, 1.5, Qt::DashLine);
+    finishLine_->setPen(pen);
+    finishLine_->setLine(x, layout_.axisLine.bottom(), x, bottom + 4);
+    // Under the last row, centred on the line, kept over the tracks.
+    finishLabel_->setText(finishCaption_.arg(toQString(timeReadout(double(makespan_), ticks_))));
+    const double width =
+        QFontMetricsF(finishLabel_->font()).horizontalAdvance(finishLabel_->text()) + 2;
+    const double left = std::clamp(x - width / 2, layout_.trackLeft,
+                                   layout_.trackLeft + layout_.trackWidth - width);
+    finishLabel_->setRect(QRectF(left, bottom + 5, width, kAxisLabelLine));
 }
 
 void TimelineScene::pinRuler(double viewTop) {
@@ -384,6 +456,8 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     QString text;
     if (const std::optional<Segment> segment = segmentAt(event->scenePos())) {
         text = describeSegment(*segment, taskNames_[qsizetype(segment->task)]);
+    } else if (layout_.loopLane && layout_.loopTrack().contains(event->scenePos())) {
+        text = describeLoopAt(event->scenePos());
     } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {
         if (row < rowDetails_.size())
             text = rowDetails_[row];
@@ -399,6 +473,20 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     event->setAccepted(!text.isEmpty());
 }
 
+QString TimelineScene::describeLoopAt(QPointF p) const {
+    const double ms = layout_.timeAt(p.x(), window_);
+    const std::span<const Hold> holds = loopLane().holds();
+    const auto [first, last] = loopLane().overlapping(ms, ms);
+    if (first >= last || ms >= now_)
+        return {};
+    const Hold& hold = holds[first];
+    const QString when = tr("%1 ms to %2 ms").arg(hold.start).arg(hold.end);
+    if (hold.task == LoopEvent::kNoTask)
+        return tr("The loop is idle: every task is waiting\n%1").arg(when);
+    // One multi-argument arg(), so that a "%2" in a task name stays as typed.
+    return tr("%1 holds the loop\n%2").arg(taskNames_[qsizetype(hold.task)], when);
+}
+
 int TimelineScene::rowLabelAt(QPointF p) const {
     const auto [first, last] = layout_.rowsBetween(p.y(), p.y());
     for (int row = first; row < last; ++row)
@@ -408,16 +496,17 @@ int TimelineScene::rowLabelAt(QPointF p) const {
 }
 
 void TimelineScene::relayout() {
-    layout_ = layoutTimeline(cardWidth_, rows(), widestRowLabel_);
+    layout_ = layoutTimeline(cardWidth_, rows(), widestRowLabel_, explained_);
     setSceneRect(layout_.page);
     card_->setRect(layout_.card);
     title_->setRect(layout_.title);
     subtitle_->setRect(layout_.subtitle);
     placeRuler();
-    const double rowsTop = layout_.rowTop(0);
+    const double rowsTop = layout_.loopLane ? layout_.loopTrack().top() : layout_.rowTop(0);
     const double rowsBottom = rows() > 0 ? layout_.track(rows() - 1).bottom() : rowsTop;
     lanesItem_->setRect(
         QRectF(layout_.trackLeft, rowsTop, layout_.trackWidth, rowsBottom - rowsTop));
+    measuredItem_->setRect(lanesItem_->rect());
     rowLabels_->setRect(
         QRectF(layout_.rowLabelLeft, rowsTop, layout_.rowLabelWidth, rowsBottom - rowsTop));
     legendRule_->setRect(layout_.legendRule);
@@ -425,22 +514,25 @@ void TimelineScene::relayout() {
     updateTracks();
     placeLegend();
     placePlayhead();
+    placeFinish();
 }
 
 void TimelineScene::placeLegend() {
     const QFontMetricsF metrics(style::font(kLegendSize));
-    // The entries shown: the kinds, and in Explain mode the ready stretches'.
-    const std::size_t shown = explained_ ? legendLabels_.size() : legendLabels_.size() - 1;
-    std::vector<double> textWidths;
-    double total = 0;
-    for (std::size_t i = 0; i < shown; ++i) {
-        textWidths.push_back(metrics.horizontalAdvance(legendLabels_[i]->text()));
-        total += kLegendSwatch + kLegendSwatchGap + textWidths.back();
+    // The entries shown: the kinds, and those Explain mode or a recording call for.
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < swatches_.size(); ++i)
+        if (swatches_[i]->isVisible())
+            shown.push_back(i);
+    std::vector<double> textWidths(swatches_.size());
+    double total = kLegendItemGap * double(shown.size() - 1);
+    for (std::size_t i : shown) {
+        textWidths[i] = metrics.horizontalAdvance(legendLabels_[i]->text());
+        total += kLegendSwatch + kLegendSwatchGap + textWidths[i];
     }
-    total += kLegendItemGap * double(shown - 1);
     double x = layout_.contentLeft + (layout_.contentWidth - total) / 2;
     const double top = layout_.legendTop;
-    for (std::size_t i = 0; i < shown; ++i) {
+    for (std::size_t i : shown) {
         swatches_[i]->setRect(QRectF(x, top, kLegendSwatch, kLegendSwatch));
         x += kLegendSwatch + kLegendSwatchGap;
         legendLabels_[i]->setRect(QRectF(x, top, textWidths[i] + 1, kLegendSwatch));

@@ -8,6 +8,7 @@
 #include "axis.h"
 #include "explain.h"
 #include "lanes.h"
+#include "measuredrun.h"
 #include "progress.h"
 #include "scenario.h"
 #include "segment.h"
@@ -30,6 +31,7 @@ namespace coroscope {
 class AxisItem;
 class CardItem;
 class LanesItem;
+class MeasuredItem;
 class QueueChipsItem;
 class RowLabelsItem;
 class SchedulerBridge;
@@ -68,11 +70,16 @@ public:
     double now() const { return now_; }
     const Lanes& lanes() const { return *lanes_; }
     const ReadyStretches& readyStretches() const { return explanation_->ready; }
+    // A run measured under real asyncio, drawn over the rows (see MeasuredItem); null for none.
+    const MeasuredRun* measured() const { return measured_.get(); }
+    // Explain mode: who holds the loop when, drawn as a lane above the rows.
+    const LoopLane& loopLane() const { return explanation_->loop; }
     // Explain mode: the tasks in the ready queue at the current time, front first.
     std::span<const std::size_t> queueNow() const { return explanation_->queues.queueAt(now_); }
 
     // Explain mode: the stretches in which a task is ready but kept waiting for the loop are
-    // drawn (light and hatched), with their legend entry. Off, the picture is the reference's.
+    // drawn (light and hatched), with their legend entry, and the loop's own lane above the
+    // rows says which task holds it when. Off, the picture is the reference's.
     void setExplained(bool on);
     bool explained() const { return explained_; }
     int rows() const { return int(taskNames_.size()); }
@@ -105,6 +112,12 @@ public:
     // A line across the tracks at the current time, with the time under the ruler: the window
     // shows it, pictures do not (they stay the animation's frames).
     void setPlayheadShown(bool shown);
+    // Marks where the run ends once the animation gets there, with a caption in which %1 is
+    // the time ("Async: done at %1" → "Async: done at 800ms"); empty, no mark. How two cards
+    // compared on one axis show both makespans.
+    void setFinishCaption(const QString& caption);
+    const QString& finishCaption() const { return finishCaption_; }
+    std::int64_t makespan() const { return makespan_; }
     bool playheadShown() const;
     // Rings the segment of one step (the panel's selection), now or when it starts; -1, -1
     // for none.
@@ -137,6 +150,9 @@ public slots:
                       std::shared_ptr<const coroscope::Lanes> lanes, double axisEnd);
     // Why tasks wait, for Explain mode (the bridge sends it just before the scenario).
     void showExplanation(std::shared_ptr<const coroscope::Explanation> explanation);
+    // A run measured under real asyncio to draw over the model's, with its legend entry (and
+    // the ready stretches', which its late awaits look like); null for none.
+    void showMeasured(std::shared_ptr<const coroscope::MeasuredRun> measured);
     // Draws segments up to this virtual time (they grow as it moves on).
     void advanceTo(double nowMs);
     // Back to t = 0 with no segments (a new cycle or a seek backwards).
@@ -151,9 +167,12 @@ private:
     void windowMoved();
     // The row whose label holds the point, or -1.
     int rowLabelAt(QPointF scenePoint) const;
+    // Explain mode: what the loop's lane says at the point, or nothing off it.
+    QString describeLoopAt(QPointF scenePoint) const;
     void placePlayhead();
     void placeRuler();
     void placeLegend();
+    void placeFinish();
     // Repaints the tracks between two times (all of them for nothing).
     void updateTracks(std::optional<std::pair<double, double>> between = std::nullopt);
 
@@ -168,7 +187,10 @@ private:
     bool paintStopped_ = false;
     std::shared_ptr<const Lanes> lanes_;
     std::shared_ptr<const Explanation> explanation_;
+    std::shared_ptr<const MeasuredRun> measured_;
     bool explained_ = false;
+    QString finishCaption_;
+    std::int64_t makespan_ = 0;
     style::Theme theme_ = style::Theme::light();
     std::pair<int, int> highlighted_{-1, -1};
     QStringList rowDetails_;
@@ -182,9 +204,12 @@ private:
     TextItem* subtitle_;
     AxisItem* axis_;
     LanesItem* lanesItem_;
+    MeasuredItem* measuredItem_;
     RowLabelsItem* rowLabels_;
     QueueChipsItem* queueChips_;
     QGraphicsRectItem* legendRule_;
+    QGraphicsLineItem* finishLine_;
+    TextItem* finishLabel_;
     std::vector<SwatchItem*> swatches_;
     std::vector<TextItem*> legendLabels_;
 };

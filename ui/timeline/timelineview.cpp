@@ -69,6 +69,21 @@ void TimelineView::showTop() {
     verticalScrollBar()->setValue(verticalScrollBar()->minimum());
 }
 
+void TimelineView::showTracks() {
+    const TimelineLayout& layout = scene_->layout();
+    // Down to the finish mark under the last row; from the title if that fits, else from the
+    // subtitle, else from just under it (no line of text cut in half).
+    const double bottom = layout.legendRule.top();
+    double top = layout.subtitle.bottom() + 2;
+    for (const double from : {layout.title.top() - 12, layout.subtitle.top() - 8})
+        if (bottom - from <= viewport()->height()) {
+            top = from;
+            break;
+        }
+    QScrollBar* bar = verticalScrollBar();
+    bar->setValue(bar->value() + mapFromScene(QPointF(0, top)).y());
+}
+
 double TimelineView::timeAtViewport(QPointF viewportPoint) const {
     const TimeWindow& window = scene_->window();
     return std::clamp(scene_->layout().timeAt(mapToScene(viewportPoint.toPoint()).x(), window),

@@ -28,6 +28,9 @@ public slots:
     void zoomToFit();
     // The top of the card in view (after opening a scenario).
     void showTop();
+    // The ruler and the rows (down to the finish mark) in view, as far as they fit: what two
+    // cards compared in half the height each should show.
+    void showTracks();
 
 signals:
     // A click on the tracks: the user wants to see that moment.

@@ -1,0 +1,53 @@
+// User text in generated Python: literals that hold exactly the text, comments that show it on
+// one line, whatever the text holds.
+
+#include "pythontext.h"
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+
+using namespace coroscope;
+
+namespace {
+
+struct Case {
+    const char* name; // of the test case
+    std::string text;
+    std::string literal;
+    std::string comment;
+};
+
+void PrintTo(const Case& c, std::ostream* os) {
+    *os << c.name;
+}
+
+class PythonText : public ::testing::TestWithParam<Case> {};
+
+TEST_P(PythonText, EscapesWhatAReaderCouldNotSeeOrPythonWouldEndTheLineAt) {
+    EXPECT_EQ(pythonStringLiteral(GetParam().text), GetParam().literal);
+    EXPECT_EQ(pythonCommentText(GetParam().text), GetParam().comment);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PythonText,
+    ::testing::Values(
+        Case{"Plain", "Task 1", R"("Task 1")", "Task 1"}, Case{"Empty", "", R"("")", ""},
+        Case{"Quotes", R"(say "hi" it's)", R"("say \"hi\" it's")", R"(say "hi" it's)"},
+        Case{"TripleQuotes", R"(""")", R"("\"\"\"")", R"(""")"},
+        Case{"Backslashes", R"(a\n\)", R"("a\\n\\")", R"(a\\n\\)"},
+        Case{"LineBreaks", "a\nb\r\nc", R"("a\nb\r\nc")", R"(a\nb\r\nc)"},
+        Case{"Tab", "a\tb", R"("a\tb")", R"(a\tb)"},
+        Case{"OtherControls", std::string("\0\x1b[2J\x7f", 6), R"("\x00\x1b[2J\x7f")",
+             R"(\x00\x1b[2J\x7f)"},
+        Case{"C1Control", "a\u0085b", R"("a\x85b")", R"(a\x85b)"},
+        Case{"LineSeparators", "a\u2028b\u2029c", R"("a\u2028b\u2029c")", R"(a\u2028b\u2029c)"},
+        Case{"BidiOverride", "abc\u202Efed", R"("abc\u202efed")", R"(abc\u202efed)"},
+        Case{"ZeroWidth", "a\u200Bb\uFEFF", R"("a\u200bb\ufeff")", R"(a\u200bb\ufeff)"},
+        Case{"UnicodeAsItIs", "Tâche 💥 日本", R"("Tâche 💥 日本")", "Tâche 💥 日本"},
+        Case{"NotUtf8", "a\xff\xc3", "\"a\uFFFD\uFFFD\"", "a\uFFFD\uFFFD"},
+        Case{"EncodedSurrogate", "\xed\xa0\x80", "\"\uFFFD\uFFFD\uFFFD\"", "\uFFFD\uFFFD\uFFFD"}),
+    [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+
+} // namespace

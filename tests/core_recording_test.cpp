@@ -1,0 +1,421 @@
+// Recordings of a run under real asyncio, without Qt: the seed's recording gives back the seed
+// scenario and what was measured, every broken or foreign trace gets one message naming the
+// place and the rule, and the file reader tells recordings from scenario files.
+
+#include "openedfile.h"
+#include "recording.h"
+#include "resultchecks.h"
+#include "rundifferences.h"
+#include "scenarioformat.h"
+#include "tempdir.h"
+#include "timeline.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace coroscope;
+using namespace coroscope::test;
+using enum StepKind;
+
+namespace {
+
+std::string readText(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+std::string seedRecording() {
+    return readText(COROSCOPE_RECORDINGS "/seed.json");
+}
+
+Scenario seedScenario() {
+    return readScenarioFile(COROSCOPE_DEFAULT_SCENARIO).value();
+}
+
+std::string errorOf(std::string_view json) {
+    const auto result = parseRecording(json);
+    return result ? "loaded" : result.error().message;
+}
+
+// The seed's recording with the first `from` replaced by `to` (which must be there).
+std::string seedWith(std::string_view from, std::string_view to) {
+    std::string text = seedRecording();
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return at == std::string::npos ? text : text.replace(at, from.size(), to);
+}
+
+// A file of dir's with this content.
+std::string written(const TempDir& dir, std::string_view name, std::string_view content) {
+    const std::string path = dir.file(name);
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+}
+
+} // namespace
+
+TEST(Recording, TheSeedsRecordingGivesBackTheSeedScenario) {
+    const Result<Recording> recording = parseRecording(seedRecording());
+    ASSERT_TRUE(succeeded(recording));
+    EXPECT_EQ(recording.value().scenario, seedScenario());
+    EXPECT_EQ(recording.value().measured.python(), "3.11.2");
+    EXPECT_EQ(recording.value().measured.stretch(), 1);
+}
+
+TEST(Recording, KeepsWhatWasMeasuredPerTaskInStepOrder) {
+    const MeasuredRun run = parseRecording(seedRecording()).value().measured;
+    ASSERT_EQ(run.tasks(), 3u);
+    ASSERT_EQ(run.segmentCount(), 9u);
+    const std::span<const MeasuredSegment> task1 = run.lane(0);
+    ASSERT_EQ(task1.size(), 3u);
+    // A cpu step: as measured, resumed at its end.
+    EXPECT_EQ(task1[0], (MeasuredSegment{0.1, 150.3, 150.3, Cpu}));
+    // A wait: its nominal end, and its await returning 6.8 ms later (Task 2 held the loop).
+    EXPECT_EQ(task1[1], (MeasuredSegment{150.35, 500.35, 507.15, Io}));
+    EXPECT_NEAR(task1[1].late(), 6.8, 1e-9);
+    EXPECT_EQ(task1[1].until(), 507.15);
+    EXPECT_EQ(task1[0].late(), 0);
+    EXPECT_EQ(run.lane(2)[1], (MeasuredSegment{376.9, 676.9, 680, Http}));
+    EXPECT_EQ(run.end(), 807.2);
+}
+
+TEST(Recording, FindsTheSegmentsInATimeRangeByBinarySearch) {
+    const MeasuredRun run = parseRecording(seedRecording()).value().measured;
+    // Task 1: cpu 0.1–150.3, io 150.35–507.15 (with its late return), cpu 507.2–607.3.
+    EXPECT_EQ(run.overlapping(0, 0, 1000), (std::pair<std::size_t, std::size_t>{0, 3}));
+    EXPECT_EQ(run.overlapping(0, 200, 300), (std::pair<std::size_t, std::size_t>{1, 2}));
+    EXPECT_EQ(run.overlapping(0, 505, 506), (std::pair<std::size_t, std::size_t>{1, 2}));
+    EXPECT_EQ(run.overlapping(0, 700, 800), (std::pair<std::size_t, std::size_t>{3, 3}));
+    EXPECT_EQ(run.overlapping(5, 0, 1000), (std::pair<std::size_t, std::size_t>{0, 0}));
+}
+
+TEST(Recording, KeysMayComeInAnyOrderAndOtherTracesFieldsAreLeftAlone) {
+    const std::string json = R"({"traceEvents": [
+        {"args": {"returned_us": 2500, "ms": 2, "step": 1}, "dur": 2000, "ts": 0, "tid": 1,
+         "ph": "X", "cat": "io", "name": "I/O Wait", "id": 7},
+        {"ph": "i", "name": "an instant", "ts": 5},
+        {"args": {"name": "A"}, "tid": 1, "ph": "M", "name": "thread_name"},
+        {"args": {"name": "T"}, "ph": "M", "name": "process_name"}],
+      "metadata": {"anything": [1, 2]},
+      "otherData": {"python": "3.12.0", "subtitle": "", "stretch": 20.5, "version": 1,
+                    "format": "coroscope-recording", "host": "ci"}})";
+    const Result<Recording> recording = parseRecording(json);
+    ASSERT_TRUE(succeeded(recording));
+    EXPECT_EQ(recording.value().scenario, (Scenario{"T", "", {{"A", {{Io, 2}}}}}));
+    EXPECT_EQ(recording.value().measured.lane(0)[0], (MeasuredSegment{0, 2, 2.5, Io}));
+    EXPECT_EQ(recording.value().measured.stretch(), 20.5);
+}
+
+TEST(Recording, StepsMayBeListedOutOfOrder) {
+    // Events are written as segments start; a task's own steps are sorted by their number.
+    const std::string first = R"("ts": 100.0, "dur": 150200.0, "args": {"step": 1, "ms": 150})";
+    const std::string last = R"("ts": 507200.0, "dur": 100100.0, "args": {"step": 3, "ms": 100})";
+    std::string json = seedWith(first, "FIRST");
+    json.replace(json.find(last), last.size(), first);
+    json.replace(json.find("FIRST"), 5, last);
+    const Result<Recording> recording = parseRecording(json);
+    ASSERT_TRUE(succeeded(recording));
+    EXPECT_EQ(recording.value().scenario, seedScenario());
+    EXPECT_EQ(recording.value().measured.lane(0)[0].start, 0.1);
+}
+
+struct Refusal {
+    const char* name;
+    std::string json;
+    std::string message;
+};
+
+void PrintTo(const Refusal& refusal, std::ostream* out) {
+    *out << refusal.name;
+}
+
+class RefusedRecording : public ::testing::TestWithParam<Refusal> {};
+
+TEST_P(RefusedRecording, WithOneMessageNamingThePlaceAndTheRule) {
+    EXPECT_EQ(errorOf(GetParam().json), GetParam().message);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Recording, RefusedRecording,
+    ::testing::Values(
+        // Not ours.
+        Refusal{"ourOwnChromeTrace",
+                R"({"displayTimeUnit":"ms","traceEvents":[{"args":{"name":"T"},"name":)"
+                R"("process_name","ph":"M","pid":1},{"args":{"step":1},"cat":"cpu","dur":)"
+                R"(150000,"name":"Processing","ph":"X","pid":1,"tid":1,"ts":0}]})",
+                std::string(kNotARecording)},
+        Refusal{"anotherFormat", seedWith("coroscope-recording", "perfetto-export"),
+                std::string(kNotARecording)},
+        Refusal{"otherDataNotAnObject",
+                R"({"otherData": "coroscope-recording", "traceEvents": []})",
+                std::string(kNotARecording)},
+        // The header.
+        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 2)"),
+                "otherData: version 2 is newer than this Coroscope reads (up to 1)"},
+        Refusal{"versionAsText", seedWith(R"("version": 1)", R"("version": "1")"),
+                "otherData: \"version\" must be a whole number from 1"},
+        Refusal{"noStretch", seedWith(R"("stretch": 1)", R"("stretch": 0)"),
+                "otherData.stretch: must be a number above 0 (how many times slower than the "
+                "scenario the program ran)"},
+        Refusal{"noPython", seedWith(R"(, "python": "3.11.2")", ""),
+                "otherData.python: must be a string (the Python version it ran on)"},
+        Refusal{"subtitleNotText",
+                seedWith(R"("subtitle": "Sequential)", R"("subtitle": 5, "x": "S)"),
+                "otherData.subtitle: must be a string (the scenario's subtitle)"},
+        Refusal{"formatTwice",
+                seedWith(R"("version": 1)", R"("version": 1, "format": "coroscope-recording")"),
+                "otherData: the key \"format\" appears twice"},
+        Refusal{"eventsNotAnArray",
+                R"({"otherData": {"format": "coroscope-recording", "version": 1, "stretch": 1,
+                    "subtitle": "", "python": "3"}, "traceEvents": {}})",
+                "traceEvents: must be an array"},
+        // Events.
+        Refusal{"eventNotAnObject", seedWith(R"("traceEvents": [)", R"("traceEvents": [5, )"),
+                "traceEvents[0]: an event must be an object"},
+        Refusal{
+            "noPhase",
+            seedWith(R"("ph": "M", "pid": 1, "args": {"name": "Asyn)", R"("args": {"name": "Asyn)"),
+            "traceEvents[0].ph: must be a string (\"M\" names the scenario or a task, \"X\" "
+            "is a step that ran)"},
+        Refusal{"titleNotText",
+                seedWith(R"({"name": "Asynchronous Task Execution"})", R"({"name": 5})"),
+                "traceEvents[0].args.name: must be a string (the scenario's title)"},
+        Refusal{"noTitle", seedWith(R"("process_name")", R"("process_label")"),
+                "traceEvents: no process_name event (it names the scenario)"},
+        Refusal{"twoTitles",
+                seedWith(R"("name": "thread_name", "ph": "M", "pid": 1, "tid": 3)",
+                         R"("name": "process_name", "ph": "M", "pid": 1, "tid": 3)"),
+                "traceEvents[5]: a second process_name (the scenario's title is given once)"},
+        Refusal{"threadNamedTwice",
+                seedWith(R"("tid": 2, "args": {"name": "Task 2"})",
+                         R"("tid": 1, "args": {"name": "Task 2"})"),
+                "traceEvents[3].tid: thread 1 is named twice"},
+        Refusal{"threadNotNamed",
+                seedWith(R"("thread_name", "ph": "M", "pid": 1, "tid": 2)",
+                         R"("thread_label", "ph": "M", "pid": 1, "tid": 2)"),
+                "traceEvents: no thread_name for tid 2 (the tasks are threads 1 to 3, each named)"},
+        Refusal{"stepOfAnUnknownThread",
+                seedWith(R"("tid": 3, "ts": 250700.0)", R"("tid": 4, "ts": 250700.0)"),
+                "traceEvents[11].tid: thread 4 has no thread_name (the tasks are threads 1 to 3, "
+                "each named)"},
+        Refusal{"threadZero",
+                seedWith(R"("tid": 3, "ts": 250700.0)", R"("tid": 0, "ts": 250700.0)"),
+                "traceEvents[11].tid: must be a task's thread, a whole number from 1 to 100000"},
+        Refusal{"threadAFraction",
+                seedWith(R"("tid": 3, "ts": 250700.0)", R"("tid": 2.5, "ts": 250700.0)"),
+                "traceEvents[11].tid: must be a task's thread, a whole number from 1 to 100000"},
+        Refusal{"threadHuge",
+                seedWith(R"("tid": 3, "ts": 250700.0)", R"("tid": 1e300, "ts": 250700.0)"),
+                "traceEvents[11].tid: must be a task's thread, a whole number from 1 to 100000"},
+        Refusal{"unknownKind",
+                seedWith(R"("cat": "cpu", "ph": "X", "pid": 1, "tid": 3)",
+                         R"("cat": "gpu", "ph": "X", "pid": 1, "tid": 3)"),
+                "traceEvents[11].cat: unknown kind \"gpu\" (use cpu, io or http)"},
+        Refusal{"kindNotText",
+                seedWith(R"("cat": "cpu", "ph": "X", "pid": 1, "tid": 3)",
+                         R"("cat": null, "ph": "X", "pid": 1, "tid": 3)"),
+                "traceEvents[11].cat: must be a string (cpu, io or http)"},
+        Refusal{"stepZero", seedWith(R"({"step": 1, "ms": 120})", R"({"step": 0, "ms": 120})"),
+                "traceEvents[11].args.step: must be the step's number, a whole number from 1 to "
+                "10000"},
+        Refusal{"noArgs", seedWith(R"("args": {"step": 1, "ms": 120})", R"("args": [1, 120])"),
+                "traceEvents[11].args.step: must be the step's number, a whole number from 1 to "
+                "10000"},
+        Refusal{"stepTwice", seedWith(R"({"step": 3, "ms": 130})", R"({"step": 2, "ms": 130})"),
+                "traceEvents[13].args.step: task 2 \"Task 2\", step 2 ran twice (also "
+                "traceEvents[10])"},
+        Refusal{"stepMissing", seedWith(R"({"step": 4, "ms": 300)", R"({"step": 5, "ms": 300)"),
+                "task 2 \"Task 2\": no event for step 4, though step 5 ran (a task's steps are 1 "
+                "to n, none left out)"},
+        Refusal{"noSteps",
+                seedWith(R"({"name": "thread_sort_index", "ph": "M", "pid": 1, "tid": 3,)",
+                         R"({"name": "thread_name", "ph": "M", "pid": 1, "tid": 4,
+                             "args": {"name": "Idle"}}, {"name": "x", "ph": "M", "tid": 3,)"),
+                "task 4 \"Idle\": a task needs at least one step"},
+        Refusal{"emptyName", seedWith(R"({"name": "Task 2"})", R"({"name": ""})"),
+                "task 2: the name is empty"},
+        Refusal{"durationZero", seedWith(R"({"step": 1, "ms": 120})", R"({"step": 1, "ms": 0})"),
+                "traceEvents[11].args.ms: duration 0 ms is outside 1..86400000 ms"},
+        Refusal{"durationAFraction",
+                seedWith(R"({"step": 1, "ms": 120})", R"({"step": 1, "ms": 2.5})"),
+                "traceEvents[11].args.ms: duration 2.5 ms is not a whole number of milliseconds"},
+        Refusal{"negativeStart", seedWith(R"("ts": 250700.0)", R"("ts": -1)"),
+                "traceEvents[11].ts: must be a time in µs from 0 up to 1e17 (not -1)"},
+        Refusal{"hugeStart", seedWith(R"("ts": 250700.0)", R"("ts": 1e300)"),
+                "traceEvents[11].ts: must be a time in µs from 0 up to 1e17 (not 1e+300)"},
+        Refusal{"startAsText", seedWith(R"("ts": 250700.0)", R"("ts": "250700")"),
+                "traceEvents[11].ts: must be a time in µs from 0 up to 1e17"},
+        Refusal{"noDuration", seedWith(R"("ts": 250700.0, "dur": 126150.0)", R"("ts": 250700.0)"),
+                "traceEvents[11].dur: must be a time in µs from 0 up to 1e17"},
+        Refusal{"waitNotItsNominalLength", seedWith(R"("dur": 350000)", R"("dur": 349000)"),
+                "traceEvents[8].dur: a wait lasts its nominal ms × 1000 µs (350000), not 349000"},
+        Refusal{"waitWithoutItsReturn", seedWith(R"(, "returned_us": 507150.0)", ""),
+                "traceEvents[8].args.returned_us: must be a time in µs from 0 up to 1e17"},
+        Refusal{"returnedBeforeItStarted",
+                seedWith(R"("returned_us": 507150.0)", R"("returned_us": 100)"),
+                "traceEvents[8].args.returned_us: the await returned at 100 µs, before it "
+                "started (at 150350 µs)"},
+        Refusal{"startsBeforeTheStepBefore", seedWith(R"("ts": 507200.0)", R"("ts": 100)"),
+                "traceEvents[15].ts: task 1 \"Task 1\", step 3 starts at 100 µs, before the step "
+                "before it (at 150350 µs)"},
+        Refusal{"keyTwice", seedWith(R"("ts": 250700.0)", R"("ts": 250700.0, "ts": 1)"),
+                "traceEvents[11]: the key \"ts\" appears twice"},
+        Refusal{"argTwice",
+                seedWith(R"({"step": 1, "ms": 120})", R"({"step": 1, "ms": 120, "step": 1})"),
+                "traceEvents[11].args: the key \"step\" appears twice"},
+        // Not JSON, or not a trace at all.
+        Refusal{"notANumber", seedWith("250700.0", "NaN"),
+                "line 13, column 75: illegal number \"NaN\" (not valid JSON)"},
+        Refusal{"truncated", seedRecording().substr(0, 300),
+                "line 3, column 2: unterminated object (not valid JSON)"},
+        Refusal{"brokenNumberNobodyReads",
+                seedWith(R"("pid": 1, "args": {"name": "Asyn)",
+                         R"("pid": 1.2.3, "args": {"name": "Asyn)"),
+                "line 2, column 44: illegal number \"1.2.3\" (not valid JSON)"},
+        Refusal{"brokenArrayNobodyReads",
+                seedWith(R"("pid": 1, "args": {"name": "Asyn)",
+                         R"("pid": [1,], "args": {"name": "Asyn)"),
+                "line 2, column 47: a value expected after a comma (not valid JSON)"},
+        Refusal{"numberBeyondDoubles", seedWith(R"("ts": 250700.0)", R"("ts": 1e999)"),
+                "line 13, column 75: illegal number \"1e999\" (not valid JSON)"},
+        Refusal{"topLevelNotAnObject", "[1]", "recording: the top level must be a JSON object"},
+        Refusal{"empty", " \n", "line 1, column 1: the file is empty"}),
+    [](const ::testing::TestParamInfo<Refusal>& info) { return std::string(info.param.name); });
+
+TEST(Recording, DeepNestingAnywhereIsRefusedAsJsonAndIgnoredWhereItIsAllowed) {
+    const std::string deep = std::string(2000, '[') + std::string(2000, ']');
+    EXPECT_EQ(errorOf(seedWith(R"("pid": 1, "args": {"name": "Asynchronous)",
+                               R"("pid": )" + deep + R"(, "args": {"name": "Asynchronous)"))
+                  .substr(0, 7),
+              "line 2,");
+    const std::string nested = std::string(500, '[') + std::string(500, ']');
+    EXPECT_EQ(errorOf(seedWith(R"("pid": 1, "args": {"name": "Asynchronous)",
+                               R"("pid": )" + nested + R"(, "args": {"name": "Asynchronous)")),
+              "loaded");
+}
+
+// tasks × steps steps, cpu and io by turns, each task's 1 ms after the one before.
+std::string manyStepsRecording(int tasks, int steps) {
+    std::string json = R"({"otherData": {"format": "coroscope-recording", "version": 1,
+        "stretch": 1, "subtitle": "", "python": "3"}, "traceEvents": [
+        {"name": "process_name", "ph": "M", "args": {"name": "Many"}})";
+    for (int t = 1; t <= tasks; ++t)
+        json += R"(, {"name": "thread_name", "ph": "M", "tid": )" + std::to_string(t) +
+                R"(, "args": {"name": "T"}})";
+    for (int t = 1; t <= tasks; ++t) {
+        for (int s = 1; s <= steps; ++s) {
+            const std::string at = std::to_string(t * 1000 + s * 20000);
+            json += R"(, {"ph": "X", "cat": ")" + std::string(s % 2 ? "cpu" : "io") +
+                    R"(", "tid": )" + std::to_string(t) + R"(, "ts": )" + at +
+                    R"(, "dur": 10000, "args": {"step": )" + std::to_string(s) +
+                    R"(, "ms": 10, "returned_us": )" + at + "500}}";
+        }
+    }
+    return json + "]}";
+}
+
+TEST(Recording, AStopAsked) {
+    int heard = 0;
+    const Result<Recording> stopped = parseRecording(seedRecording(), [&](double) {
+        ++heard;
+        return false;
+    });
+    ASSERT_FALSE(stopped);
+    EXPECT_TRUE(stopped.error().cancelled);
+    EXPECT_EQ(heard, 1);
+}
+
+TEST(Recording, ABigOneTellsHowFarItCameAndStopsPartWay) {
+    const std::string json = manyStepsRecording(1000, 20);
+    std::vector<double> heard;
+    ASSERT_TRUE(succeeded(parseRecording(json, [&](double done) {
+        heard.push_back(done);
+        return true;
+    })));
+    EXPECT_GT(heard.size(), 10u); // every 1,024 events
+    EXPECT_TRUE(std::is_sorted(heard.begin(), heard.end()));
+    const Result<Recording> stopped = parseRecording(json, [](double done) { return done < 0.5; });
+    ASSERT_FALSE(stopped);
+    EXPECT_TRUE(stopped.error().cancelled);
+}
+
+TEST(ScenarioOrRecording, AScenarioFileHasNoMeasurement) {
+    const Result<OpenedFile> opened = readScenarioOrRecording(COROSCOPE_DEFAULT_SCENARIO);
+    ASSERT_TRUE(succeeded(opened));
+    EXPECT_EQ(opened.value().scenario, seedScenario());
+    EXPECT_EQ(opened.value().measured, nullptr);
+}
+
+TEST(ScenarioOrRecording, ARecordingGivesItsScenarioAndItsMeasurement) {
+    std::vector<double> heard;
+    const Result<OpenedFile> opened =
+        readScenarioOrRecording(COROSCOPE_RECORDINGS "/seed.json", [&](double done) {
+            heard.push_back(done);
+            return true;
+        });
+    ASSERT_TRUE(succeeded(opened));
+    EXPECT_EQ(opened.value().scenario, seedScenario());
+    ASSERT_NE(opened.value().measured, nullptr);
+    EXPECT_EQ(opened.value().measured->segmentCount(), 9u);
+    EXPECT_TRUE(std::is_sorted(heard.begin(), heard.end()));
+    EXPECT_EQ(heard.back(), 1);
+}
+
+TEST(ScenarioOrRecording, MessagesNameThePath) {
+    const TempDir dir;
+    const std::string foreign = written(dir, "trace.json", R"({"traceEvents": []})");
+    EXPECT_EQ(readScenarioOrRecording(foreign).error().message,
+              foreign + ": " + std::string(kNotARecording));
+    const std::string broken =
+        written(dir, "broken.json", seedWith(R"("dur": 350000)", R"("dur": 349000)"));
+    EXPECT_EQ(readScenarioOrRecording(broken).error().message,
+              broken + ": traceEvents[8].dur: a wait lasts its nominal ms × 1000 µs (350000), not "
+                       "349000");
+    // Neither a scenario nor a trace: the scenario's message.
+    const std::string neither = written(dir, "other.json", R"({"tasks": 5})");
+    EXPECT_EQ(readScenarioOrRecording(neither).error().message,
+              readScenarioFile(neither).error().message);
+    const std::string empty = written(dir, "empty.json", "");
+    EXPECT_EQ(readScenarioOrRecording(empty).error().message,
+              empty + ": line 1, column 1: the file is empty");
+}
+
+TEST(RunDifferences, ListsEachTaskLargestFirst) {
+    const Recording recording = parseRecording(seedRecording()).value();
+    const Lanes model(simulate(recording.scenario), recording.scenario.tasks.size());
+    const std::vector<TaskDifference> differences = compareRuns(model, recording.measured);
+    ASSERT_EQ(differences.size(), 3u);
+    // Task 3's HTTP wait returned 10 ms after the model's end; Task 1 finishes 7.3 ms late,
+    // Task 2 7.2 ms.
+    EXPECT_EQ(differences[0].task, 2u);
+    EXPECT_EQ(differences[0].step, 1u);
+    EXPECT_NEAR(differences[0].startShiftMs, 6.9, 1e-9);
+    EXPECT_NEAR(differences[0].finishShiftMs(), 10, 1e-9);
+    EXPECT_NEAR(differences[0].lateMs, 3.1, 1e-9);
+    EXPECT_EQ(differences[1].task, 0u);
+    EXPECT_EQ(differences[1].step, 2u);
+    EXPECT_NEAR(differences[1].startShiftMs, 7.2, 1e-9);
+    EXPECT_EQ(differences[1].modelFinishMs, 600);
+    EXPECT_NEAR(differences[1].measuredFinishMs, 607.3, 1e-9);
+    EXPECT_NEAR(differences[1].lateMs, 6.8, 1e-9);
+    EXPECT_EQ(differences[2].task, 1u);
+    EXPECT_NEAR(differences[2].lateMs, 6.3 + 0.08, 1e-9);
+}
+
+TEST(RunDifferences, AnEditedModelIsComparedWhereBothHaveStepsAndTasks) {
+    Recording recording = parseRecording(seedRecording()).value();
+    Scenario edited = recording.scenario;
+    edited.tasks[0].steps.resize(1);              // Task 1: one step left
+    edited.tasks.push_back({"New", {{Cpu, 10}}}); // nothing measured
+    edited.tasks[1].steps[0].ms = 50;             // "what if it took 50 ms less?"
+    const Lanes model(simulate(edited), edited.tasks.size());
+    const std::vector<TaskDifference> differences = compareRuns(model, recording.measured);
+    ASSERT_EQ(differences.size(), 3u);
+    for (const TaskDifference& difference : differences)
+        EXPECT_LT(difference.task, 3u);
+}

@@ -1,0 +1,295 @@
+// A recording of a run under real asyncio in the window: its scenario is derived and editable,
+// the measured run is drawn over the model's (outlines, and its late awaits hatched), the
+// differences are listed per task, and a trace that is not a recording, or is broken, is
+// refused with one message and changes nothing.
+
+#include "bridge/schedulerbridge.h"
+#include "editing/scenariomodel.h"
+#include "editing/scenariopanel.h"
+#include "export/timelineexport.h"
+#include "export/timelineimage.h"
+#include "files/scenariofile.h"
+#include "mainwindow.h"
+#include "measured/differencesdock.h"
+#include "measured/differencesmodel.h"
+#include "qstringprinter.h"
+#include "recording.h"
+#include "resultchecks.h"
+#include "scenetexts.h"
+#include "timeline/timelinescene.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+using namespace coroscope;
+using namespace coroscope::test;
+
+namespace {
+
+const QString kSeedRecording = QStringLiteral(COROSCOPE_RECORDINGS "/seed.json");
+
+// A waits 100 ms and then computes 50; B computes 250 from the start. The model and the
+// measurement agree that A's wait is over at 100 ms but A only goes on at 250 or so, when B
+// lets go of the loop: its await returned at 252 ms.
+const char* const kLateAwait = R"({"otherData": {"format": "coroscope-recording", "version": 1,
+  "stretch": 1, "subtitle": "", "python": "3.12.1"}, "traceEvents": [
+{"name": "process_name", "ph": "M", "pid": 1, "args": {"name": "Late"}},
+{"name": "thread_name", "ph": "M", "pid": 1, "tid": 1, "args": {"name": "A"}},
+{"name": "thread_name", "ph": "M", "pid": 1, "tid": 2, "args": {"name": "B"}},
+{"name": "I/O Wait", "cat": "io", "ph": "X", "pid": 1, "tid": 1, "ts": 0, "dur": 100000,
+ "args": {"step": 1, "ms": 100, "returned_us": 252000}},
+{"name": "Processing", "cat": "cpu", "ph": "X", "pid": 1, "tid": 2, "ts": 500, "dur": 251000,
+ "args": {"step": 1, "ms": 250}},
+{"name": "Processing", "cat": "cpu", "ph": "X", "pid": 1, "tid": 1, "ts": 252100, "dur": 50000,
+ "args": {"step": 2, "ms": 50}}]})";
+
+QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QStringList rowTexts(const DifferencesDock& dock, int row) {
+    QStringList texts;
+    const DifferencesModel& model = *dock.model();
+    for (int column = 0; column < model.columnCount(); ++column)
+        texts << model.index(row, column).data().toString();
+    return texts;
+}
+
+QAction* actionNamed(const QWidget& window, const QString& text) {
+    for (QAction* action : window.findChildren<QAction*>())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+// The pixels of a row's track between two times, at its middle height and 10 px either side.
+std::vector<QRgb> trackPixels(const QImage& image, const TimelineScene& scene, int row,
+                              double fromMs, double toMs) {
+    const TimelineLayout& layout = scene.layout();
+    const QRectF track = layout.track(row);
+    std::vector<QRgb> pixels;
+    for (int x = int(std::ceil(layout.xAt(fromMs, scene.window())));
+         x < int(layout.xAt(toMs, scene.window())); ++x)
+        for (int y = int(track.center().y()) - 10; y <= int(track.center().y()) + 10; ++y)
+            pixels.push_back(image.pixel(x, y));
+    return pixels;
+}
+
+bool anyDark(const std::vector<QRgb>& pixels) {
+    return std::any_of(pixels.begin(), pixels.end(), [](QRgb pixel) { return qGray(pixel) < 90; });
+}
+
+class OpenedRecording : public ::testing::Test {
+protected:
+    OpenedRecording() {
+        window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+        EXPECT_TRUE(succeeded(window.openFile(kSeedRecording)));
+    }
+    MainWindow window;
+};
+
+} // namespace
+
+TEST_F(OpenedRecording, ShowsTheDerivedScenarioAsANewDocument) {
+    EXPECT_EQ(window.model()->scenario(), ScenarioFile::builtInDefault());
+    EXPECT_EQ(window.filePath(), QString());
+    EXPECT_EQ(window.windowTitle(), "Derived from seed.json[*] — Coroscope");
+    EXPECT_FALSE(window.isModified());
+    ASSERT_NE(window.bridge()->measured(), nullptr);
+    EXPECT_EQ(window.scene()->measured(), window.bridge()->measured().get());
+    EXPECT_EQ(window.bridge()->measured()->segmentCount(), 9u);
+}
+
+TEST_F(OpenedRecording, TheLegendNamesTheMeasuredRunAndItsLateAwaits) {
+    QStringList legend;
+    for (const SceneText& text : textsOf(*window.scene(), TextItem::Role::LegendLabel))
+        legend << text.text;
+    EXPECT_EQ(legend, QStringList({"Processing", "I/O Wait", "HTTP Wait", "Measured (asyncio)",
+                                   "Ready, waiting for the loop"}));
+}
+
+TEST_F(OpenedRecording, ListsTheDifferencesPerTaskLargestFirst) {
+    const DifferencesDock& dock = *window.differencesDock();
+    EXPECT_FALSE(dock.isHidden());
+    EXPECT_TRUE(dock.toggleViewAction()->isEnabled());
+    EXPECT_TRUE(
+        dock.summary()->text().startsWith("Measured with Python 3.11.2, time stretched ×1."));
+    ASSERT_EQ(dock.model()->rowCount(), 3);
+    // Task 3's HTTP wait returned 3.1 ms late on an idle loop: it finished 10 ms after the
+    // model; Task 1 waited 6.8 ms for Task 2's overrunning step.
+    EXPECT_EQ(rowTexts(dock, 0),
+              QStringList({"Task 3", "+6.9ms at step 2", "680ms (model 670ms, +10ms)", "3.1ms"}));
+    EXPECT_EQ(rowTexts(dock, 1), QStringList({"Task 1", "+7.2ms at step 3",
+                                              "607.3ms (model 600ms, +7.3ms)", "6.8ms"}));
+    EXPECT_EQ(rowTexts(dock, 2), QStringList({"Task 2", "+7.12ms at step 4",
+                                              "807.2ms (model 800ms, +7.2ms)", "6.38ms"}));
+}
+
+TEST_F(OpenedRecording, AClickOnARowSelectsTheTasksStepFurthestFromTheModel) {
+    QTreeView* view = window.differencesDock()->view();
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    const QRect row = view->visualRect(view->model()->index(1, 0));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, row.center());
+    EXPECT_EQ(window.panel()->current(), std::make_pair(0, 2)); // Task 1, step 3
+    EXPECT_EQ(window.scene()->highlighted(), std::make_pair(0, 2));
+}
+
+TEST_F(OpenedRecording, EditsKeepTheMeasurementAndAreComparedAgain) {
+    const auto measured = window.bridge()->measured();
+    // What if Task 2's first step took 50 ms less?
+    ASSERT_TRUE(window.model()->setData(
+        window.model()->stepIndex(1, 0, ScenarioModel::DurationColumn), 50));
+    EXPECT_EQ(window.bridge()->measured(), measured);
+    EXPECT_EQ(window.scene()->measured(), measured.get());
+    EXPECT_EQ(rowTexts(*window.differencesDock(), 0),
+              QStringList({"Task 3", "+56.9ms at step 2", "680ms (model 620ms, +60ms)", "3.1ms"}));
+    EXPECT_TRUE(window.isModified());
+}
+
+TEST_F(OpenedRecording, AScenarioFileOrANewOneLeavesTheMeasurementBehind) {
+    ASSERT_TRUE(succeeded(window.openFile(COROSCOPE_DEFAULT_SCENARIO)));
+    EXPECT_EQ(window.bridge()->measured(), nullptr);
+    EXPECT_EQ(window.scene()->measured(), nullptr);
+    EXPECT_TRUE(window.differencesDock()->isHidden());
+    EXPECT_FALSE(window.differencesDock()->toggleViewAction()->isEnabled());
+    EXPECT_EQ(textsOf(*window.scene(), TextItem::Role::LegendLabel).size(), 3u);
+
+    ASSERT_TRUE(succeeded(window.openFile(kSeedRecording)));
+    ASSERT_NE(window.bridge()->measured(), nullptr);
+    QAction* fileNew = actionNamed(window, "&New");
+    ASSERT_NE(fileNew, nullptr);
+    fileNew->trigger();
+    EXPECT_EQ(window.bridge()->measured(), nullptr);
+    EXPECT_TRUE(window.differencesDock()->isHidden());
+}
+
+TEST_F(OpenedRecording, SaveAsksWhereAndNeverWritesOverTheRecording) {
+    const QByteArray recording = readAll(kSeedRecording);
+    QTemporaryDir dir;
+    const QString target = dir.filePath("derived.json");
+    bool asked = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        asked = dialog->acceptMode() == QFileDialog::AcceptSave;
+        dialog->selectFile(target);
+        QMetaObject::invokeMethod(dialog, "accept");
+    });
+    QAction* save = actionNamed(window, "&Save");
+    ASSERT_NE(save, nullptr);
+    save->trigger();
+    EXPECT_TRUE(asked);
+    EXPECT_EQ(readAll(kSeedRecording), recording);
+    EXPECT_EQ(window.filePath(), target);
+    const Result<Scenario> saved = ScenarioFile::read(target);
+    ASSERT_TRUE(succeeded(saved));
+    EXPECT_EQ(saved.value(), ScenarioFile::builtInDefault()); // a normal scenario file
+}
+
+TEST(RecordingRefused, AForeignTraceSaysSoAndNothingChanges) {
+    QTemporaryDir dir;
+    MainWindow window;
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    window.model()->setData(window.model()->taskIndex(0), "Edited");
+    const Scenario before = window.model()->scenario();
+    const QString title = window.windowTitle();
+    const int undoSteps = window.undoStack()->count();
+    // Coroscope's own Chrome trace of the model: a trace, but no recording.
+    const QString trace = dir.filePath("trace.json");
+    ASSERT_TRUE(succeeded(exportTimeline(before, trace.toStdString(), ExportFormat::Trace, {})));
+    const QString broken =
+        write(dir, "broken.json", readAll(kSeedRecording).replace("\"dur\": 350000", "\"dur\": 1"));
+    const std::pair<QString, QString> refusals[] = {
+        {trace,
+         trace + ": " + QString::fromUtf8(kNotARecording.data(), qsizetype(kNotARecording.size()))},
+        {broken, broken + ": traceEvents[8].dur: a wait lasts its nominal ms × 1000 µs (350000), "
+                          "not 1"},
+    };
+    for (const auto& [file, message] : refusals) {
+        QString error;
+        EXPECT_TRUE(failedWith(window.openFile(file), &error));
+        EXPECT_EQ(error, message);
+        EXPECT_EQ(window.model()->scenario(), before);
+        EXPECT_EQ(window.windowTitle(), title);
+        EXPECT_EQ(window.filePath(), QString());
+        EXPECT_EQ(window.undoStack()->count(), undoSteps);
+        EXPECT_TRUE(window.isModified());
+        EXPECT_EQ(window.bridge()->measured(), nullptr);
+    }
+}
+
+TEST(RecordingRefused, ABrokenRecordingKeepsTheOneOpen) {
+    QTemporaryDir dir;
+    MainWindow window;
+    ASSERT_TRUE(succeeded(window.openFile(kSeedRecording)));
+    const auto measured = window.bridge()->measured();
+    const QString broken = write(dir, "broken.json", "{\"traceEvents\": [}");
+    EXPECT_FALSE(window.openFile(broken).ok());
+    EXPECT_EQ(window.bridge()->measured(), measured);
+    EXPECT_FALSE(window.differencesDock()->isHidden());
+}
+
+TEST(MeasuredOverlay, OutlinesEachMeasuredSegmentAndHatchesTheLateAwaits) {
+    const Recording recording = parseRecording(kLateAwait).value();
+    const auto measured = std::make_shared<const MeasuredRun>(recording.measured);
+    constexpr double kEnd = std::numeric_limits<double>::infinity();
+    const auto drawn = timelineAt(recording.scenario, kEnd, 960, style::Theme::light(), measured);
+    const auto plain = timelineAt(recording.scenario, kEnd, 960);
+    const QImage withOverlay = renderTimeline(*drawn, 1);
+    const QImage without = renderTimeline(*plain, 1);
+    ASSERT_EQ(withOverlay.size(), without.size());
+    // A's wait is over at 100 ms, its await returns at 252: the stretch between is hatched, on
+    // a track the model leaves bare (outside Explain mode).
+    const std::vector<QRgb> late = trackPixels(withOverlay, *drawn, 0, 110, 240);
+    const std::vector<QRgb> bare = trackPixels(without, *plain, 0, 110, 240);
+    const QRgb track = style::Theme::light().track.rgb();
+    EXPECT_TRUE(std::all_of(bare.begin(), bare.end(), [&](QRgb p) { return p == track; }));
+    const auto hatched =
+        std::count_if(late.begin(), late.end(), [&](QRgb p) { return p != track; });
+    EXPECT_GT(hatched, std::ptrdiff_t(late.size() / 4));
+    // B's step as measured, 0.5 to 251.5 ms: outlined in dark ink over the model's pill.
+    EXPECT_TRUE(anyDark(trackPixels(withOverlay, *drawn, 1, 0, 3)));
+    EXPECT_FALSE(anyDark(trackPixels(without, *plain, 1, 0, 3)));
+    // Inside a segment, away from its outline, the model's pill shows as it is.
+    EXPECT_EQ(trackPixels(withOverlay, *drawn, 1, 100, 110),
+              trackPixels(without, *plain, 1, 100, 110));
+}
+
+TEST(MeasuredOverlay, ExportedPicturesShowIt) {
+    QTemporaryDir dir;
+    const Recording recording = parseRecording(kLateAwait).value();
+    ExportOptions options;
+    options.measured = std::make_shared<const MeasuredRun>(recording.measured);
+    const QString png = dir.filePath("late.png");
+    ASSERT_TRUE(succeeded(
+        exportTimeline(recording.scenario, png.toStdString(), ExportFormat::Png, options)));
+    const QImage picture(png);
+    const auto scene = timelineAt(recording.scenario, std::numeric_limits<double>::infinity(),
+                                  options.width - 2 * style::kPagePadding);
+    const QImage plain = renderTimeline(*scene, 1);
+    ASSERT_EQ(picture.size(), plain.size());
+    EXPECT_NE(trackPixels(picture.convertToFormat(plain.format()), *scene, 0, 110, 240),
+              trackPixels(plain, *scene, 0, 110, 240));
+}
