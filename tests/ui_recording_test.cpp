@@ -293,3 +293,11 @@ TEST(MeasuredOverlay, ExportedPicturesShowIt) {
     EXPECT_NE(trackPixels(picture.convertToFormat(plain.format()), *scene, 0, 110, 240),
               trackPixels(plain, *scene, 0, 110, 240));
 }
+
+TEST(MeasuredOverlay, HoveringASegmentAlsoSaysWhenItRanUnderAsyncio) {
+    const MeasuredSegment wait{250.2, 370.2, 372.5, StepKind::Io};
+    EXPECT_EQ(describeMeasured(wait), "Measured under asyncio: 250.2 ms to 370.2 ms; its await "
+                                      "returned 2.3 ms later, the loop being busy");
+    const MeasuredSegment cpu{0, 150.04, 150.04, StepKind::Cpu};
+    EXPECT_EQ(describeMeasured(cpu), "Measured under asyncio: 0.0 ms to 150.0 ms");
+}

@@ -456,6 +456,9 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     QString text;
     if (const std::optional<Segment> segment = segmentAt(event->scenePos())) {
         text = describeSegment(*segment, taskNames_[qsizetype(segment->task)]);
+        if (measured_ && segment->task < measured_->tasks() &&
+            segment->step < measured_->lane(segment->task).size())
+            text += '\n' + describeMeasured(measured_->lane(segment->task)[segment->step]);
     } else if (layout_.loopLane && layout_.loopTrack().contains(event->scenePos())) {
         text = describeLoopAt(event->scenePos());
     } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {
@@ -471,6 +474,16 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     // Empty text hides a tooltip left over from a segment.
     QToolTip::showText(event->screenPos(), text, event->widget());
     event->setAccepted(!text.isEmpty());
+}
+
+QString describeMeasured(const MeasuredSegment& s) {
+    const auto ms = [](double value) { return QString::number(value, 'f', 1); };
+    QString text =
+        QObject::tr("Measured under asyncio: %1 ms to %2 ms").arg(ms(s.start), ms(s.end));
+    if (s.late() >= 0.05)
+        text +=
+            QObject::tr("; its await returned %1 ms later, the loop being busy").arg(ms(s.late()));
+    return text;
 }
 
 QString TimelineScene::describeLoopAt(QPointF p) const {
