@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QIcon>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -98,6 +99,9 @@ struct Options {
     QCommandLineOption explain{
         "explain", "Picture Explain mode: where each task was ready but kept waiting for the "
                    "loop (hatched), with its legend entry, and the event loop's lane."};
+    QCommandLineOption compare{
+        "compare", "Picture the comparison with blocking: under the card, the same tasks run the "
+                   "blocking way (one after another), both on one axis."};
     QCommandLineOption width{
         "width", "Picture width in logical pixels, 400 to 10000 (default 1040).", "PX", "1040"};
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
@@ -120,8 +124,8 @@ void describe(QCommandLineParser& parser, const Options& o) {
     parser.addOptions(
         {o.help,      o.version,   o.scenario,    o.printTimeline, o.printEvents, o.printFigures,
          o.exportPng, o.exportSvg, o.exportTrace, o.exportAsyncio, o.scale,       o.at,
-         o.from,      o.to,        o.explain,     o.width,         o.transparent, o.theme,
-         o.speed,     o.noLoop});
+         o.from,      o.to,        o.explain,     o.compare,       o.width,       o.transparent,
+         o.theme,     o.speed,     o.noLoop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -173,7 +177,8 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return QStringLiteral("%1 cannot be combined: choose one").arg(chosen.join(", "));
     const QCommandLineOption* mode = modeOf(parser, o);
     const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
-    for (const QCommandLineOption* option : {&o.at, &o.from, &o.to, &o.explain, &o.width, &o.theme})
+    for (const QCommandLineOption* option :
+         {&o.at, &o.from, &o.to, &o.explain, &o.compare, &o.width, &o.theme})
         if (parser.isSet(*option) && !picture)
             return QStringLiteral("--%1 goes with --export-png or --export-svg")
                 .arg(option->names().constFirst());
@@ -268,6 +273,7 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
     options.width = parser.value(o.width).toDouble();
     options.transparent = parser.isSet(o.transparent);
     options.explain = parser.isSet(o.explain);
+    options.compare = parser.isSet(o.compare);
     options.measured = file.measured; // a recording's run, over the model's
     if (parser.value(o.theme) == "dark")
         options.theme = style::Theme::dark();
@@ -275,7 +281,12 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
         options.atMs = parser.value(o.at).toDouble();
     if (parser.isSet(o.from) || parser.isSet(o.to)) {
         // A window of the run's axis: it must start inside it; its end stops at the axis end.
-        const double axisEnd = axisFor(simulateFigures(scenario).makespanMs).end;
+        // Compared, the axis holds the blocking run too.
+        const Figures figures = simulateFigures(scenario);
+        const double axisEnd =
+            axisFor(options.compare ? std::max(figures.makespanMs, figures.sequentialMs)
+                                    : figures.makespanMs)
+                .end;
         const double from = parser.isSet(o.from) ? parser.value(o.from).toDouble() : 0;
         if (from > axisEnd - kMinWindowSpanMs)
             return usageError(

@@ -2,8 +2,10 @@
 
 namespace coroscope {
 
-MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::string python, double stretch)
+MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
+                         std::string python, double stretch)
     : segments_(std::move(segments))
+    , taskNames_(std::move(taskNames))
     , python_(std::move(python))
     , stretch_(stretch) {
     reach_.reserve(segments_.items.size());

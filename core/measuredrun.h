@@ -35,10 +35,12 @@ struct MeasuredSegment {
 class MeasuredRun {
 public:
     MeasuredRun() = default;
-    // segments: per task in step order, each task's starts in order (a recording's rule).
-    // python and stretch: how it was measured (the Python version, and how many times slower
-    // than the scenario the program ran so that timing noise stays small).
-    MeasuredRun(PerTask<MeasuredSegment> segments, std::string python, double stretch);
+    // segments: per task in step order, each task's starts in order (a recording's rule);
+    // taskNames: the tasks' names as recorded, one per task (see matchTasks). python and
+    // stretch: how it was measured (the Python version, and how many times slower than the
+    // scenario the program ran so that timing noise stays small).
+    MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
+                std::string python, double stretch);
 
     std::size_t tasks() const { return segments_.tasks(); }
     std::size_t segmentCount() const { return segments_.items.size(); }
@@ -48,6 +50,7 @@ public:
     // one past the last that starts before toMs: those that may show in [fromMs, toMs).
     std::pair<std::size_t, std::size_t> overlapping(std::size_t task, double fromMs,
                                                     double toMs) const;
+    const std::vector<std::string>& taskNames() const { return taskNames_; }
     // The latest time the run reaches (0 for none).
     double end() const { return end_; }
     const std::string& python() const { return python_; }
@@ -55,6 +58,7 @@ public:
 
 private:
     PerTask<MeasuredSegment> segments_;
+    std::vector<std::string> taskNames_;
     // Per segment, the latest until() of its task up to it: sorted, whereas a step may end a
     // hair before the step before it (rounding in the recording), so that it can be searched.
     std::vector<double> reach_;

@@ -468,9 +468,13 @@ Result<Recording> finishRecording(const std::optional<std::string>& rootKeys,
         return segments.error();
     if (auto valid = validateScenario(scenario.value()); !valid)
         return valid.error();
-    return Recording{
-        std::move(scenario).value(),
-        MeasuredRun(std::move(segments).value(), std::string(*other.python), *other.stretch)};
+    std::vector<std::string> names;
+    names.reserve(scenario.value().tasks.size());
+    for (const Task& task : scenario.value().tasks)
+        names.push_back(task.name);
+    return Recording{std::move(scenario).value(),
+                     MeasuredRun(std::move(segments).value(), std::move(names),
+                                 std::string(*other.python), *other.stretch)};
 }
 
 // Parses text[0, size) that has simdjson's padding readable after it; progress hears it as

@@ -2,13 +2,16 @@
 
 namespace coroscope {
 
-std::vector<TaskDifference> compareRuns(const Lanes& model, const MeasuredRun& measured) {
+std::vector<TaskDifference> compareRuns(const Lanes& model, const MeasuredRun& measured,
+                                        const TaskMatches& matches) {
     std::vector<TaskDifference> differences;
-    const std::size_t tasks = std::min(model.tasks(), measured.tasks());
+    const std::size_t tasks = std::min(model.tasks(), matches.size());
     differences.reserve(tasks);
     for (std::size_t t = 0; t < tasks; ++t) {
+        if (!matches[t] || *matches[t] >= measured.tasks())
+            continue;
         const std::span<const LaneSegment> planned = model.lane(t);
-        const std::span<const MeasuredSegment> ran = measured.lane(t);
+        const std::span<const MeasuredSegment> ran = measured.lane(*matches[t]);
         const std::size_t steps = std::min(planned.size(), ran.size());
         if (steps == 0)
             continue;

@@ -5,6 +5,7 @@
 
 #include "lanes.h"
 #include "measuredrun.h"
+#include "taskmatch.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,7 +15,7 @@
 namespace coroscope {
 
 struct TaskDifference {
-    std::size_t task = 0;
+    std::size_t task = 0; // the model's
     // The step whose measured start is furthest from the model's, and by how much (measured
     // minus model: positive when it started later).
     std::size_t step = 0;
@@ -30,9 +31,10 @@ struct TaskDifference {
     double size() const { return std::max(std::abs(startShiftMs), std::abs(finishShiftMs())); }
 };
 
-// Tasks and steps are matched by position: an edited model may have more or fewer of either,
-// and only what both have is compared (a task with no step in both is left out). Largest first;
-// equal ones in task order.
-std::vector<TaskDifference> compareRuns(const Lanes& model, const MeasuredRun& measured);
+// matches: per model task, its measured task (see matchTasks). A model task matched to none has
+// no difference; within a matched pair, steps are compared by position, and only the steps both
+// have (a pair with no step in both is left out). Largest first; equal ones in task order.
+std::vector<TaskDifference> compareRuns(const Lanes& model, const MeasuredRun& measured,
+                                        const TaskMatches& matches);
 
 } // namespace coroscope

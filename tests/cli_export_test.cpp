@@ -208,6 +208,36 @@ TEST_F(CliExport, ExplainHatchesWhereTasksWaitForTheLoop) {
     EXPECT_EQ(explained.pixelColor(task1), plain.pixelColor(task1)) << "the loop's lane";
 }
 
+TEST_F(CliExport, CompareStacksTheBlockingCardUnderTheCard) {
+    const QImage plain = exportPng();
+    const QImage compared = exportPng({"--compare"});
+    EXPECT_EQ(compared.size(), QSize(plain.width(), 2 * plain.height()));
+    // Task 3's CPU step, 1,250 to 1,370 ms, on the shared 2,000 ms axis (0.405 px a ms): only
+    // the blocking run has it, on the lower card.
+    const QPoint task3(int(20 + 153 + 1310 * 0.405), 20 + 179 + 24 + 2 * 66);
+    EXPECT_TRUE(near(compared.pixelColor(task3), kTrackGrey));
+    EXPECT_TRUE(
+        near(compared.pixelColor(task3 + QPoint(0, plain.height())), middleOf(StepKind::Cpu), 40));
+    // The range is checked against the shared axis: 1,500 ms is inside it when compared.
+    EXPECT_EQ(exportPng({"--compare", "--from", "1500"}).height(), compared.height());
+
+    // The SVG's text is checked in ui_compare_test.
+    const ProcessResult svg = runCoroscope({"--export-svg", path("out.svg"), "--compare"});
+    EXPECT_EQ(svg.exitCode, 0) << svg.err.toStdString();
+}
+
+TEST_F(CliExport, CompareGoesOnlyWithPictures) {
+    for (const QStringList& args :
+         {QStringList{"--compare"}, QStringList{"--print-timeline", "--compare"},
+          QStringList{"--export-trace", "a.json", "--compare"}}) {
+        const ProcessResult run = runCoroscope(args);
+        EXPECT_EQ(run.exitCode, 2) << args.join(' ').toStdString();
+        EXPECT_TRUE(
+            run.err.startsWith("coroscope: --compare goes with --export-png or --export-svg\n"))
+            << run.err.toStdString();
+    }
+}
+
 TEST_F(CliExport, TransparentLeavesThePageClear) {
     const QImage image = exportPng({"--transparent"});
     EXPECT_EQ(image.pixelColor(2, 2).alpha(), 0);

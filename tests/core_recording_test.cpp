@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -82,6 +83,7 @@ TEST(Recording, KeepsWhatWasMeasuredPerTaskInStepOrder) {
     EXPECT_EQ(task1[0].late(), 0);
     EXPECT_EQ(run.lane(2)[1], (MeasuredSegment{376.9, 676.9, 680, Http}));
     EXPECT_EQ(run.end(), 807.2);
+    EXPECT_EQ(run.taskNames(), (std::vector<std::string>{"Task 1", "Task 2", "Task 3"}));
 }
 
 TEST(Recording, FindsTheSegmentsInATimeRangeByBinarySearch) {
@@ -388,7 +390,8 @@ TEST(ScenarioOrRecording, MessagesNameThePath) {
 TEST(RunDifferences, ListsEachTaskLargestFirst) {
     const Recording recording = parseRecording(seedRecording()).value();
     const Lanes model(simulate(recording.scenario), recording.scenario.tasks.size());
-    const std::vector<TaskDifference> differences = compareRuns(model, recording.measured);
+    const std::vector<TaskDifference> differences =
+        compareRuns(model, recording.measured, matchTasks(recording.scenario, recording.measured));
     ASSERT_EQ(differences.size(), 3u);
     // Task 3's HTTP wait returned 10 ms after the model's end; Task 1 finishes 7.3 ms late,
     // Task 2 7.2 ms.
@@ -414,8 +417,38 @@ TEST(RunDifferences, AnEditedModelIsComparedWhereBothHaveStepsAndTasks) {
     edited.tasks.push_back({"New", {{Cpu, 10}}}); // nothing measured
     edited.tasks[1].steps[0].ms = 50;             // "what if it took 50 ms less?"
     const Lanes model(simulate(edited), edited.tasks.size());
-    const std::vector<TaskDifference> differences = compareRuns(model, recording.measured);
+    const std::vector<TaskDifference> differences =
+        compareRuns(model, recording.measured, matchTasks(edited, recording.measured));
     ASSERT_EQ(differences.size(), 3u);
     for (const TaskDifference& difference : differences)
         EXPECT_LT(difference.task, 3u);
+}
+
+// Each model task is compared with its own measured task, wherever an edit has moved it.
+TEST(RunDifferences, FollowATaskThatAnEditMoved) {
+    const Recording recording = parseRecording(seedRecording()).value();
+    const auto compared = [&](const Scenario& edited) {
+        const Lanes model(simulate(edited), edited.tasks.size());
+        return compareRuns(model, recording.measured, matchTasks(edited, recording.measured));
+    };
+    const std::vector<TaskDifference> unedited = compared(recording.scenario);
+    const auto measuredOf = [&](std::size_t task) {
+        return std::find_if(unedited.begin(), unedited.end(),
+                            [&](const TaskDifference& d) { return d.task == task; })
+            ->measuredFinishMs;
+    };
+
+    Scenario deleted = recording.scenario;
+    deleted.tasks.erase(deleted.tasks.begin()); // Task 2 and Task 3 are rows 0 and 1
+    std::vector<TaskDifference> differences = compared(deleted);
+    ASSERT_EQ(differences.size(), 2u);
+    for (const TaskDifference& d : differences)
+        EXPECT_EQ(d.measuredFinishMs, measuredOf(d.task + 1)) << d.task;
+
+    Scenario swapped = recording.scenario;
+    std::swap(swapped.tasks[0], swapped.tasks[2]);
+    differences = compared(swapped);
+    ASSERT_EQ(differences.size(), 3u);
+    for (const TaskDifference& d : differences)
+        EXPECT_EQ(d.measuredFinishMs, measuredOf(2 - d.task)) << d.task;
 }

@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -166,6 +167,40 @@ TEST_F(OpenedRecording, EditsKeepTheMeasurementAndAreComparedAgain) {
     EXPECT_EQ(rowTexts(*window.differencesDock(), 0),
               QStringList({"Task 3", "+56.9ms at step 2", "680ms (model 620ms, +60ms)", "3.1ms"}));
     EXPECT_TRUE(window.isModified());
+}
+
+// The measured tasks follow the model's by name: a deleted or moved task takes its own
+// measured run along, on the timeline and in the list.
+TEST_F(OpenedRecording, ADeletedTaskTakesItsMeasuredRunAlong) {
+    ASSERT_TRUE(window.model()->removeTask(0));
+    EXPECT_EQ(window.scene()->measuredTask(0), 1u);
+    EXPECT_EQ(window.scene()->measuredTask(1), 2u);
+    // Row 0 is Task 2 now: its measured cpu step starts at 150.4 ms, not Task 1's at 0.1 ms.
+    const TimelineScene& scene = *window.scene();
+    const QImage image = renderTimeline(*window.scene(), 1);
+    EXPECT_FALSE(anyDark(trackPixels(image, scene, 0, 0, 3)));
+    EXPECT_TRUE(anyDark(trackPixels(image, scene, 0, 150, 153)));
+    const DifferencesDock& dock = *window.differencesDock();
+    ASSERT_EQ(dock.model()->rowCount(), 2);
+    EXPECT_EQ(rowTexts(dock, 0)[0], "Task 3");
+    EXPECT_TRUE(rowTexts(dock, 0)[2].startsWith("680ms")) << rowTexts(dock, 0)[2].toStdString();
+    EXPECT_EQ(rowTexts(dock, 1)[0], "Task 2");
+    EXPECT_TRUE(rowTexts(dock, 1)[2].startsWith("807.2ms")) << rowTexts(dock, 1)[2].toStdString();
+}
+
+TEST_F(OpenedRecording, SwappedTasksKeepTheirOwnNumbers) {
+    ASSERT_TRUE(window.model()->moveTask(0, 1)); // Task 2, Task 1, Task 3
+    EXPECT_EQ(window.scene()->measuredTask(0), 1u);
+    EXPECT_EQ(window.scene()->measuredTask(1), 0u);
+    const QMap<QString, QString> finishes{
+        {"Task 1", "607.3ms"}, {"Task 2", "807.2ms"}, {"Task 3", "680ms"}};
+    const DifferencesDock& dock = *window.differencesDock();
+    ASSERT_EQ(dock.model()->rowCount(), 3);
+    for (int row = 0; row < 3; ++row) {
+        const QStringList texts = rowTexts(dock, row);
+        EXPECT_TRUE(texts[2].startsWith(finishes.value(texts[0]) + " "))
+            << texts.join(" | ").toStdString();
+    }
 }
 
 TEST_F(OpenedRecording, AScenarioFileOrANewOneLeavesTheMeasurementBehind) {

@@ -689,6 +689,7 @@ void MainWindow::exportInteractively(ExportFormat format) {
             return;
         options = dialog.options();
         options.explain = scene_->explained(); // the picture shows what the window shows
+        options.compare = bridge_->comparing();
         options.measured = bridge_->measured();
     }
     const QString extension = extensionOf(format);

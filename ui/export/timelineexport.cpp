@@ -20,6 +20,8 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <utility>
+#include <vector>
 
 namespace coroscope {
 
@@ -70,10 +72,13 @@ QString svgText(const SceneText& text) {
 
 // Takes the text out of the scene, to be written as <text> elements (UTF-8, a line each):
 // QSvgGenerator would write cached items as bitmaps, and unanchored text.
-QByteArray takeTextForSvg(TimelineScene& scene) {
+// A scene drawn lower in the picture has its text moved down by `top`.
+QByteArray takeTextForSvg(TimelineScene& scene, double top) {
     QByteArray elements;
-    for (const SceneText& text : scene.texts())
+    for (SceneText text : scene.texts()) {
+        text.rect.translate(0, top);
         elements += svgText(text).toUtf8() + '\n';
+    }
     scene.setTextPainted(false);
     return elements;
 }
@@ -104,31 +109,51 @@ Result<void> writeFinishedSvg(QIODevice& file, const QByteArray& generated, QSiz
     return done();
 }
 
-std::unique_ptr<TimelineScene> sceneFor(const Scenario& scenario, const ExportOptions& options) {
+// The scenes the picture shows, top to bottom: the card, or the async card and the blocking one.
+std::vector<std::unique_ptr<TimelineScene>> scenesFor(const Scenario& scenario,
+                                                      const ExportOptions& options) {
     const double at = options.atMs.value_or(std::numeric_limits<double>::infinity());
-    auto scene = timelineAt(scenario, at, options.width - 2 * style::kPagePadding, options.theme,
-                            options.measured);
+    const double cardWidth = options.width - 2 * style::kPagePadding;
+    std::vector<std::unique_ptr<TimelineScene>> scenes;
+    if (options.compare) {
+        Comparison both = comparisonAt(scenario, at, cardWidth, options.theme, options.measured);
+        scenes.push_back(std::move(both.async));
+        scenes.push_back(std::move(both.blocking));
+    } else {
+        scenes.push_back(timelineAt(scenario, at, cardWidth, options.theme, options.measured));
+    }
     if (options.range)
-        scene->setWindow(*options.range);
-    scene->setExplained(options.explain);
-    return scene;
+        for (const auto& scene : scenes)
+            scene->setWindow(*options.range);
+    // As in the window, only the async run is explained: the blocking one never waits for the loop.
+    scenes.front()->setExplained(options.explain);
+    return scenes;
+}
+
+std::vector<TimelineScene*> pointersTo(const std::vector<std::unique_ptr<TimelineScene>>& scenes) {
+    std::vector<TimelineScene*> pointers;
+    for (const auto& scene : scenes)
+        pointers.push_back(scene.get());
+    return pointers;
 }
 
 // The picture's size in pixels, known from the layout before anything is drawn.
 QSizeF pixelSize(const Scenario& scenario, const ExportOptions& options) {
     const TimelineLayout layout =
         layoutTimeline(options.width - 2 * style::kPagePadding, int(scenario.tasks.size()));
-    return layout.page.size() * options.scale;
+    const double cards = options.compare ? 2 : 1;
+    return QSizeF(layout.page.width(), layout.page.height() * cards) * options.scale;
 }
 
 Result<void> writePicture(QIODevice& file, const Scenario& scenario, const ExportOptions& options,
                           const Progress& progress) {
-    const auto scene = sceneFor(scenario, options);
-    const QSize size = pictureSize(*scene, options.scale);
+    const auto scenes = scenesFor(scenario, options);
+    const std::vector<TimelineScene*> stacked = pointersTo(scenes);
+    const QSize size = pictureSize(stacked, options.scale);
     // Painted and compressed a band at a time: memory stays a few megabytes.
     PngStream png(file, size.width(), size.height(), !options.transparent);
     const Result<void> painted = renderTimelineBands(
-        *scene, options.scale, options.transparent,
+        stacked, options.scale, options.transparent,
         [&](const QImage& band, int rows) { return png.addRows(band, rows); }, progress);
     if (!painted)
         return painted;
@@ -137,30 +162,43 @@ Result<void> writePicture(QIODevice& file, const Scenario& scenario, const Expor
 
 Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOptions& options,
                       const Progress& progress) {
-    const auto scene = sceneFor(scenario, options);
-    const QByteArray text = takeTextForSvg(*scene);
-    const QRectF rect = scene->sceneRect();
+    const auto scenes = scenesFor(scenario, options);
+    QByteArray text;
+    QSizeF size(0, 0);
+    for (const auto& scene : scenes) {
+        text += takeTextForSvg(*scene, size.height());
+        const QSizeF page = scene->sceneRect().size();
+        size = {std::max(size.width(), page.width()), size.height() + page.height()};
+    }
     QBuffer generated;
     generated.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
     svg.setOutputDevice(&generated);
     svg.setResolution(96); // CSS pixels: a 1040 px picture is 1040 px wide in a browser
-    svg.setSize(rect.size().toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), rect.size()));
+    svg.setSize(size.toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), size));
     svg.setTitle(xmlText(toQString(scenario.title)));
     svg.setDescription(QStringLiteral("Made with Coroscope"));
     QPainter painter;
     if (!painter.begin(&svg))
         return Error{"the SVG could not be started"};
     painter.setRenderHint(QPainter::Antialiasing);
-    // One pass (the SVG painter cannot clip bands apart); the rows tell progress as they go.
-    scene->setPaintProgress(progress);
-    scene->render(&painter, QRectF(QPointF(0, 0), rect.size()), rect);
+    // One pass a scene (the SVG painter cannot clip bands apart); the rows tell progress as they
+    // go, each scene its share of the picture's height.
+    double top = 0;
+    for (const auto& scene : scenes) {
+        const QRectF rect = scene->sceneRect();
+        scene->setPaintProgress([&, top, rect](double done) {
+            return goOn(progress, (top + done * rect.height()) / size.height());
+        });
+        scene->render(&painter, QRectF(QPointF(0, top), rect.size()), rect);
+        if (scene->paintStopped())
+            return cancelled();
+        top += rect.height();
+    }
     painter.end();
-    if (scene->paintStopped())
-        return cancelled();
     (void)goOn(progress, 1);
-    return writeFinishedSvg(file, generated.data(), rect.size(), text);
+    return writeFinishedSvg(file, generated.data(), size, text);
 }
 
 // Bytes made in memory beforehand: the trace, the asyncio program.

@@ -29,6 +29,9 @@ struct ExportOptions {
     double width = 1040;      // logical width of the picture: the card plus 20 px each side
     bool transparent = false; // PNG: no page behind the card
     bool explain = false;     // Explain mode: where tasks were kept waiting for the loop
+    // The blocking comparison: under the card, the same tasks run the blocking way, both on
+    // the axis that holds the longer run, at the same moment.
+    bool compare = false;
     // A run measured under real asyncio, drawn over the model's as the window draws it.
     std::shared_ptr<const MeasuredRun> measured;
     // Pictures stay light, whatever the window shows, unless asked: they go into documents.

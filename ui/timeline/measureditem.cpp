@@ -66,8 +66,7 @@ void MeasuredItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     const TimelineLayout& layout = scene_.layout();
     const QRectF exposed = paintedArea(painter, option);
     const auto [firstRow, rowsEnd] = layout.rowsBetween(exposed.top(), exposed.bottom());
-    const int lastRow = std::min(rowsEnd, int(run->tasks())); // an edit may have added tasks
-    if (firstRow >= lastRow)
+    if (firstRow >= rowsEnd)
         return;
     painter->save();
     // Cut at the tracks' edges: a zoomed view leaves out what lies beyond its window.
@@ -76,12 +75,14 @@ void MeasuredItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         Qt::IntersectClip);
     const double fromMs = layout.timeAt(exposed.left(), scene_.window());
     const double toMs = layout.timeAt(exposed.right(), scene_.window());
-    for (int row = firstRow; row < lastRow; ++row)
-        paintRow(painter, row, fromMs, toMs);
+    for (int row = firstRow; row < rowsEnd; ++row)
+        if (const std::optional<std::size_t> task = scene_.measuredTask(row))
+            paintRow(painter, row, *task, fromMs, toMs);
     painter->restore();
 }
 
-void MeasuredItem::paintRow(QPainter* painter, int row, double fromMs, double toMs) const {
+void MeasuredItem::paintRow(QPainter* painter, int row, std::size_t task, double fromMs,
+                            double toMs) const {
     const MeasuredRun& run = *scene_.measured();
     const TimelineLayout& layout = scene_.layout();
     const style::Theme& theme = themeOf(this);
@@ -94,8 +95,8 @@ void MeasuredItem::paintRow(QPainter* painter, int row, double fromMs, double to
     const auto band = [&](double left, double right) {
         return QRectF(left, track.top(), right - left, track.height());
     };
-    const std::span<const MeasuredSegment> lane = run.lane(std::size_t(row));
-    const auto [first, last] = run.overlapping(std::size_t(row), fromMs, toMs);
+    const std::span<const MeasuredSegment> lane = run.lane(task);
+    const auto [first, last] = run.overlapping(task, fromMs, toMs);
     // The late awaits first: the outlines go over them.
     MergedSpans late(
         1, [&](double left, double right) { paintReadyPill(painter, band(left, right), theme); });

@@ -8,6 +8,8 @@
 
 #include "timeline/timelineitems.h"
 
+#include <cstddef>
+
 namespace coroscope {
 
 class TimelineScene;
@@ -20,7 +22,8 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override;
 
 private:
-    void paintRow(QPainter* painter, int row, double fromMs, double toMs) const;
+    // A row's outlines: those of the measured task matched to it (see matchTasks).
+    void paintRow(QPainter* painter, int row, std::size_t task, double fromMs, double toMs) const;
 
     const TimelineScene& scene_;
 };

@@ -1,6 +1,7 @@
 #include "timeline/timelinepane.h"
 
 #include "bridge/schedulerbridge.h"
+#include "timeline/blockingcard.h"
 #include "timeline/overviewstrip.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
@@ -41,7 +42,7 @@ TimelinePane::TimelinePane(TimelineScene* scene, QWidget* parent)
     blockingView_->setAccessibleName(tr("The same tasks, blocking"));
     blockingView_->hide(); // until the bridge compares
     blockingScene_->setPlayheadShown(true);
-    blockingScene_->setFinishCaption(tr("Blocking: done at %1"));
+    blockingScene_->setFinishCaption(blockingFinishCaption());
     layout->addWidget(timeScroll_);
     layout->addWidget(overview_);
     timeScroll_->setAccessibleName(tr("Time"));
@@ -74,15 +75,10 @@ void TimelinePane::follow(SchedulerBridge* bridge) {
             [this](const Scenario& scenario, std::shared_ptr<const Lanes>, double axisEnd) {
                 if (!blockingLanes_)
                     return;
-                Scenario card = scenario;
-                card.title = tr("The same tasks, blocking").toStdString();
-                card.subtitle =
-                    tr("Each wait holds the CPU, as a blocking call does: one task after another")
-                        .toStdString();
                 {
                     // Its own fitting must not move the async card's window: it takes that one.
                     const QSignalBlocker quiet(blockingScene_);
-                    blockingScene_->showScenario(card, blockingLanes_, axisEnd);
+                    blockingScene_->showScenario(blockingCard(scenario), blockingLanes_, axisEnd);
                 }
                 blockingScene_->setWindow(scene_->window());
             });
@@ -95,7 +91,7 @@ void TimelinePane::follow(SchedulerBridge* bridge) {
 void TimelinePane::showBlocking(std::shared_ptr<const Lanes> lanes) {
     const bool comparing = lanes != nullptr;
     blockingLanes_ = std::move(lanes);
-    scene_->setFinishCaption(comparing ? tr("Async: done at %1") : QString());
+    scene_->setFinishCaption(comparing ? asyncFinishCaption() : QString());
     if (comparing == !blockingView_->isHidden())
         return;
     blockingView_->setVisible(comparing);

@@ -134,6 +134,23 @@ void TimelineScene::follow(SchedulerBridge* bridge) {
     connect(bridge, &SchedulerBridge::cycleRestarted, this, &TimelineScene::clearSegments);
 }
 
+std::optional<std::size_t> TimelineScene::measuredTask(int row) const {
+    return row >= 0 && std::size_t(row) < measuredTasks_.size() ? measuredTasks_[std::size_t(row)]
+                                                                : std::nullopt;
+}
+
+// The rows' names as the scenario has them (valid UTF-8, so the round trip keeps them).
+void TimelineScene::matchMeasured() {
+    measuredTasks_.clear();
+    if (!measured_)
+        return;
+    std::vector<std::string> names;
+    names.reserve(std::size_t(taskNames_.size()));
+    for (const QString& name : std::as_const(taskNames_))
+        names.push_back(name.toStdString());
+    measuredTasks_ = matchTasks(names, measured_->taskNames());
+}
+
 void TimelineScene::setTheme(const Theme& theme) {
     if (theme == theme_)
         return;
@@ -180,6 +197,7 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
             widestRowLabel_ = std::max(widestRowLabel_, metrics.horizontalAdvance(name));
         widestRowLabel_ = std::ceil(widestRowLabel_); // a name that fits is never elided
     }
+    matchMeasured();
     // An edit keeps the zoom where it still fits the run; a fitted view stays fitted.
     window_ = wasFit ? coroscope::fitWindow(axisEnd_) : clampedWindow(window_, axisEnd_);
     relayout();
@@ -194,6 +212,7 @@ void TimelineScene::showExplanation(std::shared_ptr<const Explanation> explanati
 
 void TimelineScene::showMeasured(std::shared_ptr<const MeasuredRun> measured) {
     measured_ = std::move(measured);
+    matchMeasured();
     for (std::size_t entry : {kMeasuredEntry, swatches_.size() - 1}) {
         const bool shown = measured_ || (entry != kMeasuredEntry && explained_);
         swatches_[entry]->setVisible(shown);
@@ -456,9 +475,9 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     QString text;
     if (const std::optional<Segment> segment = segmentAt(event->scenePos())) {
         text = describeSegment(*segment, taskNames_[qsizetype(segment->task)]);
-        if (measured_ && segment->task < measured_->tasks() &&
-            segment->step < measured_->lane(segment->task).size())
-            text += '\n' + describeMeasured(measured_->lane(segment->task)[segment->step]);
+        if (const auto task = measuredTask(int(segment->task));
+            task && segment->step < measured_->lane(*task).size())
+            text += '\n' + describeMeasured(measured_->lane(*task)[segment->step]);
     } else if (layout_.loopLane && layout_.loopTrack().contains(event->scenePos())) {
         text = describeLoopAt(event->scenePos());
     } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {

@@ -12,6 +12,7 @@
 #include "progress.h"
 #include "scenario.h"
 #include "segment.h"
+#include "taskmatch.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinestyle.h"
@@ -72,6 +73,8 @@ public:
     const ReadyStretches& readyStretches() const { return explanation_->ready; }
     // A run measured under real asyncio, drawn over the rows (see MeasuredItem); null for none.
     const MeasuredRun* measured() const { return measured_.get(); }
+    // The measured task shown on a row (see matchTasks), or none.
+    std::optional<std::size_t> measuredTask(int row) const;
     // Explain mode: who holds the loop when, drawn as a lane above the rows.
     const LoopLane& loopLane() const { return explanation_->loop; }
     // Explain mode: the tasks in the ready queue at the current time, front first.
@@ -163,6 +166,7 @@ protected:
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
+    void matchMeasured();
     void relayout();
     void windowMoved();
     // The row whose label holds the point, or -1.
@@ -188,6 +192,7 @@ private:
     std::shared_ptr<const Lanes> lanes_;
     std::shared_ptr<const Explanation> explanation_;
     std::shared_ptr<const MeasuredRun> measured_;
+    TaskMatches measuredTasks_; // per row; made anew with the scenario or the measured run
     bool explained_ = false;
     QString finishCaption_;
     std::int64_t makespan_ = 0;
