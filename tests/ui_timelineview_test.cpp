@@ -171,3 +171,16 @@ TEST_F(TimelineViewTest, AClickOnTheTracksAsksForThatMoment) {
                       inView({l.xAt(450, {0, 1000}), l.track(1).center().y()}));
     EXPECT_EQ(seeks.size(), 2);
 }
+
+TEST_F(TimelineViewTest, TheLoopsLaneSaysWhoHoldsItAndWhenItIsIdle) {
+    scene->setExplained(true);
+    const TimelineLayout& l = scene->layout();
+    const auto onLoop = [&](double ms) {
+        return QPointF(l.xAt(ms, scene->window()), l.loopTrack().center().y() + 12);
+    };
+    ASSERT_TRUE(hover(onLoop(200)));
+    EXPECT_EQ(QToolTip::text(), "Task 2 holds the loop\n150 ms to 250 ms");
+    ASSERT_TRUE(hover(onLoop(700)));
+    EXPECT_EQ(QToolTip::text(), "The loop is idle: every task is waiting\n670 ms to 800 ms");
+    EXPECT_FALSE(hover(onLoop(900))) << "the run is over";
+}
