@@ -3,6 +3,7 @@
 // invalid, 2 a usage error.
 
 #include "axis.h"
+#include "blocking.h"
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
 #include "export/figuresjson.h"
@@ -282,11 +283,7 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
     if (parser.isSet(o.from) || parser.isSet(o.to)) {
         // A window of the run's axis: it must start inside it; its end stops at the axis end.
         // Compared, the axis holds the blocking run too.
-        const Figures figures = simulateFigures(scenario);
-        const double axisEnd =
-            axisFor(options.compare ? std::max(figures.makespanMs, figures.sequentialMs)
-                                    : figures.makespanMs)
-                .end;
+        const double axisEnd = axisFor(axisSpanMs(simulateFigures(scenario), options.compare)).end;
         const double from = parser.isSet(o.from) ? parser.value(o.from).toDouble() : 0;
         if (from > axisEnd - kMinWindowSpanMs)
             return usageError(

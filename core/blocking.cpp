@@ -1,5 +1,7 @@
 #include "blocking.h"
 
+#include <algorithm>
+
 namespace coroscope {
 
 Timeline blockingTimeline(const Scenario& scenario) {
@@ -15,6 +17,10 @@ Timeline blockingTimeline(const Scenario& scenario) {
     }
     timeline.makespanMs = now;
     return timeline;
+}
+
+std::int64_t axisSpanMs(const Figures& figures, bool comparing) {
+    return comparing ? std::max(figures.makespanMs, figures.sequentialMs) : figures.makespanMs;
 }
 
 } // namespace coroscope

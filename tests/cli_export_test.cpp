@@ -416,4 +416,10 @@ TEST_F(CliExport, APictureTooLargeForMemoryIsRefusedAtOnce) {
                            ": the picture would be 40,000 × 801,268 pixels, more than the 512 "
                            "megapixels an export may have; use a smaller scale or width\n");
     EXPECT_EQ(filesLeft(), QStringList{"many.json"});
+    // Explained, the loop's lane adds a dense row (16 + 4 px) to the height.
+    const ProcessResult explained =
+        runCoroscope({"--scenario", path("many.json"), "--export-png", path("out.png"), "--scale",
+                      "4", "--width", "10000", "--explain"});
+    EXPECT_TRUE(explained.err.contains("would be 40,000 × 801,348 pixels"))
+        << explained.err.toStdString();
 }

@@ -18,13 +18,12 @@
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
+#include "windowmenus.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QImage>
-#include <QMenu>
-#include <QMenuBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -95,11 +94,8 @@ TEST(BlockingComparison, TheWindowShowsTheBlockingCardUnderTheAsyncOneInStep) {
     TimelineScene* blocking = window.pane()->blockingScene();
     EXPECT_FALSE(compare->isChecked());
     EXPECT_FALSE(blockingView->isVisible()) << "off by default";
-    bool inViewMenu = false;
-    for (QAction* menu : window.menuBar()->actions())
-        if (menu->text() == "&View")
-            inViewMenu = menu->menu()->actions().contains(compare);
-    EXPECT_TRUE(inViewMenu);
+    ASSERT_TRUE(menuNamed(window, "&View"));
+    EXPECT_TRUE(menuNamed(window, "&View")->actions().contains(compare));
 
     compare->trigger();
     ASSERT_TRUE(blockingView->isVisible());

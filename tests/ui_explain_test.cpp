@@ -14,11 +14,10 @@
 #include "scenetexts.h"
 #include "timeline/queuechipsitem.h"
 #include "timeline/timelinescene.h"
+#include "windowmenus.h"
 
 #include <QAction>
 #include <QImage>
-#include <QMenu>
-#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +25,7 @@
 #include <gtest/gtest.h>
 
 using namespace coroscope;
+using coroscope::test::menuNamed;
 using coroscope::test::textsOf;
 
 namespace {
@@ -204,11 +204,8 @@ TEST(ExplainInTheWindow, TheToggleShowsTheWaitsAndTheLogThatFollowsThePlayhead) 
     EXPECT_FALSE(window.scene()->explained());
     EXPECT_FALSE(window.eventLog()->isVisible());
     // The same switch in the View menu.
-    bool inViewMenu = false;
-    for (QAction* menu : window.menuBar()->actions())
-        if (menu->text() == "&View")
-            inViewMenu = menu->menu()->actions().contains(explain);
-    EXPECT_TRUE(inViewMenu);
+    ASSERT_TRUE(menuNamed(window, "&View"));
+    EXPECT_TRUE(menuNamed(window, "&View")->actions().contains(explain));
 
     explain->trigger();
     EXPECT_TRUE(window.scene()->explained());

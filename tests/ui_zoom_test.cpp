@@ -16,9 +16,9 @@
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
+#include "windowmenus.h"
 
 #include <QAction>
-#include <QMenuBar>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTemporaryDir>
@@ -28,6 +28,7 @@
 #include <gtest/gtest.h>
 
 using namespace coroscope;
+using coroscope::test::menuNamed;
 using coroscope::test::textsOf;
 
 namespace {
@@ -60,11 +61,10 @@ protected:
         QApplication::sendEvent(view()->viewport(), &event);
     }
     QAction* viewAction(const QString& text) const {
-        for (QAction* menu : window.menuBar()->actions())
-            if (menu->text() == "&View")
-                for (QAction* action : menu->menu()->actions())
-                    if (action->text() == text)
-                        return action;
+        if (const QMenu* view = menuNamed(window, "&View"))
+            for (QAction* action : view->actions())
+                if (action->text() == text)
+                    return action;
         ADD_FAILURE() << "no View entry " << text.toStdString();
         return nullptr;
     }

@@ -61,8 +61,7 @@ void SchedulerBridge::setScenario(const Scenario& scenario) {
     if (comparing_)
         blocking =
             std::make_shared<const Lanes>(blockingTimeline(scenario_), scenario_.tasks.size());
-    std::int64_t shown =
-        comparing_ ? std::max(figures_.makespanMs, figures_.sequentialMs) : figures_.makespanMs;
+    std::int64_t shown = axisSpanMs(figures_, comparing_);
     if (measured_) // a measured run may end later than the model's
         shown = std::max(shown, std::int64_t(std::ceil(measured_->end())));
     axisEnd_ = axisFor(shown).end;

@@ -138,11 +138,16 @@ std::vector<TimelineScene*> pointersTo(const std::vector<std::unique_ptr<Timelin
 }
 
 // The picture's size in pixels, known from the layout before anything is drawn.
+// The async card has the loop's lane when explained; the blocking card never has one.
 QSizeF pixelSize(const Scenario& scenario, const ExportOptions& options) {
-    const TimelineLayout layout =
-        layoutTimeline(options.width - 2 * style::kPagePadding, int(scenario.tasks.size()));
-    const double cards = options.compare ? 2 : 1;
-    return QSizeF(layout.page.width(), layout.page.height() * cards) * options.scale;
+    const auto page = [&](bool loopLane) {
+        return layoutTimeline(options.width - 2 * style::kPagePadding, int(scenario.tasks.size()),
+                              0, loopLane)
+            .page;
+    };
+    const QRectF async = page(options.explain);
+    const double height = async.height() + (options.compare ? page(false).height() : 0);
+    return QSizeF(async.width(), height) * options.scale;
 }
 
 Result<void> writePicture(QIODevice& file, const Scenario& scenario, const ExportOptions& options,

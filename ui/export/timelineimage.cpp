@@ -152,15 +152,11 @@ Comparison comparisonAt(const Scenario& scenario, double atMs, double cardWidth,
     both.blocking->setFinishCaption(blockingFinishCaption());
     SchedulerBridge bridge(nullptr, [] { return qint64(0); });
     both.async->follow(&bridge);
-    std::shared_ptr<const Lanes> blockingLanes;
-    QObject::connect(&bridge, &SchedulerBridge::blockingChanged,
-                     [&](std::shared_ptr<const Lanes> lanes) { blockingLanes = std::move(lanes); });
+    followBlocking(*both.blocking, bridge, *both.async);
     bridge.setMeasured(std::move(measured));
     bridge.setComparing(true);
     bridge.setScenario(scenario);
-    both.blocking->showScenario(blockingCard(scenario), blockingLanes, bridge.axisEnd());
     bridge.seek(atMs);
-    both.blocking->advanceTo(bridge.now());
     return both;
 }
 

@@ -57,10 +57,7 @@ double LanesItem::spill() const {
 
 std::pair<double, double> LanesItem::shownSpan(double fromMs, double toMs) const {
     const TimelineLayout& layout = scene_.layout();
-    const double margin = layout.rowHeight;
-    return {
-        std::max(layout.xAt(fromMs, scene_.window()), layout.trackLeft - margin),
-        std::min(layout.xAt(toMs, scene_.window()), layout.trackLeft + layout.trackWidth + margin)};
+    return {layout.shownX(fromMs, scene_.window()), layout.shownX(toMs, scene_.window())};
 }
 
 void LanesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {

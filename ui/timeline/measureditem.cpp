@@ -87,11 +87,7 @@ void MeasuredItem::paintRow(QPainter* painter, int row, std::size_t task, double
     const TimelineLayout& layout = scene_.layout();
     const style::Theme& theme = themeOf(this);
     const QRectF track = layout.track(row);
-    // Just beyond the track's edges, so that no coordinate gets huge when zoomed in.
-    const auto x = [&](double ms) {
-        return std::clamp(layout.xAt(ms, scene_.window()), layout.trackLeft - track.height(),
-                          layout.trackLeft + layout.trackWidth + track.height());
-    };
+    const auto x = [&](double ms) { return layout.shownX(ms, scene_.window()); };
     const auto band = [&](double left, double right) {
         return QRectF(left, track.top(), right - left, track.height());
     };

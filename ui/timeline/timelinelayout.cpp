@@ -42,6 +42,10 @@ double TimelineLayout::xAt(double ms, const TimeWindow& window) const {
     return trackLeft + windowToX(ms, window, trackWidth);
 }
 
+double TimelineLayout::shownX(double ms, const TimeWindow& window) const {
+    return std::clamp(xAt(ms, window), trackLeft - rowHeight, trackLeft + trackWidth + rowHeight);
+}
+
 double TimelineLayout::timeAt(double x, const TimeWindow& window) const {
     return xToWindowTime(x - trackLeft, window, trackWidth);
 }

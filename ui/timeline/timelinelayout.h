@@ -54,6 +54,9 @@ struct TimelineLayout {
     QRectF rowLabel(int row) const;
     // x in scene coordinates of a virtual time on the tracks showing a window of time.
     double xAt(double ms, const TimeWindow& window) const;
+    // The same, kept within a row's height beyond the tracks' edges: what lies further out is
+    // out of sight, and so no coordinate gets huge when zoomed far in.
+    double shownX(double ms, const TimeWindow& window) const;
     // The virtual time at an x in scene coordinates.
     double timeAt(double x, const TimeWindow& window) const;
     // The rows any part of which lies between two heights, as [first, last) (empty if none).

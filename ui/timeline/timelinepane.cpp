@@ -39,7 +39,7 @@ TimelinePane::TimelinePane(TimelineScene* scene, QWidget* parent)
     cards_->addWidget(blockingView_);
     cards_->setChildrenCollapsible(false);
     layout->addWidget(cards_, 1);
-    blockingView_->setAccessibleName(tr("The same tasks, blocking"));
+    blockingView_->setAccessibleName(blockingCardTitle());
     blockingView_->hide(); // until the bridge compares
     blockingScene_->setPlayheadShown(true);
     blockingScene_->setFinishCaption(blockingFinishCaption());
@@ -70,27 +70,13 @@ void TimelinePane::follow(SchedulerBridge* bridge) {
                 overview_->showRun(std::move(lanes), axisEnd);
             });
     connect(bridge, &SchedulerBridge::timeAdvanced, overview_, &OverviewStrip::setNow);
-    connect(bridge, &SchedulerBridge::blockingChanged, this, &TimelinePane::showBlocking);
-    connect(bridge, &SchedulerBridge::scenarioChanged, blockingScene_,
-            [this](const Scenario& scenario, std::shared_ptr<const Lanes>, double axisEnd) {
-                if (!blockingLanes_)
-                    return;
-                {
-                    // Its own fitting must not move the async card's window: it takes that one.
-                    const QSignalBlocker quiet(blockingScene_);
-                    blockingScene_->showScenario(blockingCard(scenario), blockingLanes_, axisEnd);
-                }
-                blockingScene_->setWindow(scene_->window());
-            });
-    connect(bridge, &SchedulerBridge::timeAdvanced, blockingScene_, &TimelineScene::advanceTo);
-    connect(bridge, &SchedulerBridge::cycleRestarted, blockingScene_,
-            &TimelineScene::clearSegments);
+    connect(bridge, &SchedulerBridge::blockingChanged, this,
+            [this](std::shared_ptr<const Lanes> lanes) { showBlocking(lanes != nullptr); });
+    followBlocking(*blockingScene_, *bridge, *scene_);
     connect(blockingView_, &TimelineView::seekRequested, bridge, &SchedulerBridge::seek);
 }
 
-void TimelinePane::showBlocking(std::shared_ptr<const Lanes> lanes) {
-    const bool comparing = lanes != nullptr;
-    blockingLanes_ = std::move(lanes);
+void TimelinePane::showBlocking(bool comparing) {
     scene_->setFinishCaption(comparing ? asyncFinishCaption() : QString());
     if (comparing == !blockingView_->isHidden())
         return;

@@ -5,11 +5,7 @@
 // card under the first shows the same tasks run the blocking way, on the same axis and window
 // of time, animated in step.
 
-#include "lanes.h"
-
 #include <QWidget>
-
-#include <memory>
 
 class QScrollBar;
 class QSplitter;
@@ -38,14 +34,14 @@ public:
 
 private:
     void showWindow();
-    void showBlocking(std::shared_ptr<const Lanes> lanes);
+    // The blocking card shown under the async one (comparing) or hidden.
+    void showBlocking(bool comparing);
 
     TimelineScene* scene_;
     TimelineView* view_;
     TimelineScene* blockingScene_;
     TimelineView* blockingView_;
     QSplitter* cards_;
-    std::shared_ptr<const Lanes> blockingLanes_;
     QScrollBar* timeScroll_;
     OverviewStrip* overview_;
 };

@@ -102,10 +102,6 @@ TimelineScene::TimelineScene(QObject* parent)
         addLegendEntry(new SwatchItem(kind), toQString(kindLabel(kind)));
     addLegendEntry(new SwatchItem(SwatchItem::Mark::Measured), tr("Measured (asyncio)"));
     addLegendEntry(new SwatchItem(SwatchItem::Mark::Ready), tr("Ready, waiting for the loop"));
-    for (std::size_t entry : {kMeasuredEntry, swatches_.size() - 1}) {
-        swatches_[entry]->hide();
-        legendLabels_[entry]->hide();
-    }
     // Hidden until the window asks for it.
     playhead_ = addLine(QLineF());
     playheadTime_ = addSimpleText(QString(), style::font(kAxisLabelSize));
@@ -213,11 +209,6 @@ void TimelineScene::showExplanation(std::shared_ptr<const Explanation> explanati
 void TimelineScene::showMeasured(std::shared_ptr<const MeasuredRun> measured) {
     measured_ = std::move(measured);
     matchMeasured();
-    for (std::size_t entry : {kMeasuredEntry, swatches_.size() - 1}) {
-        const bool shown = measured_ || (entry != kMeasuredEntry && explained_);
-        swatches_[entry]->setVisible(shown);
-        legendLabels_[entry]->setVisible(shown && textPainted_);
-    }
     placeLegend();
     measuredItem_->update();
 }
@@ -226,9 +217,7 @@ void TimelineScene::setExplained(bool on) {
     if (on == explained_)
         return;
     explained_ = on;
-    swatches_.back()->setVisible(on || measured_);
-    legendLabels_.back()->setVisible((on || measured_) && textPainted_);
-    relayout(); // the loop's lane comes or goes above the rows
+    relayout(); // the loop's lane comes or goes above the rows, the legend's entry with it
 }
 
 void TimelineScene::setWindow(const TimeWindow& window) {
@@ -353,7 +342,7 @@ std::vector<SceneText> TimelineScene::texts() const {
             texts.push_back(std::move(text));
     }
     for (std::size_t i = 0; i < legendLabels_.size(); ++i)
-        if (swatches_[i]->isVisible()) // the ready entry only in Explain mode
+        if (swatches_[i]->isVisible()) // the entries placeLegend shows
             addItem(legendLabels_[i]);
     if (finishLine_->isVisible())
         addItem(finishLabel_);
@@ -375,8 +364,7 @@ void TimelineScene::setTextPainted(bool painted) {
     textPainted_ = painted;
     for (TextItem* item : {title_, subtitle_})
         item->setVisible(painted);
-    for (std::size_t i = 0; i < legendLabels_.size(); ++i)
-        legendLabels_[i]->setVisible(painted && swatches_[i]->isVisible());
+    placeLegend();
     placeFinish();
     axis_->update();
     rowLabels_->update();
@@ -551,11 +539,17 @@ void TimelineScene::relayout() {
 
 void TimelineScene::placeLegend() {
     const QFontMetricsF metrics(style::font(kLegendSize));
-    // The entries shown: the kinds, and those Explain mode or a recording call for.
+    // The entries shown: the kinds always, the measured run's with a recording, the ready
+    // stretches' in Explain mode and with a recording (its late awaits look the same).
+    const std::size_t readyEntry = swatches_.size() - 1;
+    swatches_[kMeasuredEntry]->setVisible(measured_ != nullptr);
+    swatches_[readyEntry]->setVisible(explained_ || measured_);
     std::vector<std::size_t> shown;
-    for (std::size_t i = 0; i < swatches_.size(); ++i)
+    for (std::size_t i = 0; i < swatches_.size(); ++i) {
+        legendLabels_[i]->setVisible(textPainted_ && swatches_[i]->isVisible());
         if (swatches_[i]->isVisible())
             shown.push_back(i);
+    }
     std::vector<double> textWidths(swatches_.size());
     double total = kLegendItemGap * double(shown.size() - 1);
     for (std::size_t i : shown) {

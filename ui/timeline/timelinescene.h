@@ -175,6 +175,8 @@ private:
     QString describeLoopAt(QPointF scenePoint) const;
     void placePlayhead();
     void placeRuler();
+    // Shows the legend entries the modes call for (from the measured run, Explain and whether
+    // text is painted) and lays them out centred.
     void placeLegend();
     void placeFinish();
     // Repaints the tracks between two times (all of them for nothing).
