@@ -2,19 +2,19 @@
 // Exit status: 0 success, 1 a scenario or output file that cannot be read, written or is
 // invalid, 2 a usage error.
 
-#include "axis.h"
-#include "blocking.h"
+#include "asyncio/openedfile.h"
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
 #include "export/figuresjson.h"
 #include "export/timelineexport.h"
-#include "figures.h"
 #include "files/scenariofile.h"
+#include "loop/blocking.h"
+#include "loop/figures.h"
+#include "loop/timeline.h"
 #include "mainwindow.h"
-#include "openedfile.h"
-#include "timeline.h"
-#include "timewindow.h"
-#include "usertext.h"
+#include "model/usertext.h"
+#include "view/axis.h"
+#include "view/timewindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

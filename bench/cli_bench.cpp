@@ -10,11 +10,11 @@
 // the time of a run goes; BM_CliVersion is the cost of starting the process alone.
 // COROSCOPE_BENCH_EXECUTABLE=path runs another build of coroscope on the same files.
 
-#include "figures.h"
+#include "format/scenarioformat.h"
+#include "loop/figures.h"
+#include "loop/runrecord.h"
+#include "loop/timeline.h"
 #include "randomscenario.h"
-#include "runrecord.h"
-#include "scenarioformat.h"
-#include "timeline.h"
 
 #include <benchmark/benchmark.h>
 

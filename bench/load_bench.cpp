@@ -2,8 +2,8 @@
 // and with the white space taken out (compact), parsed and validated into a Scenario.
 // Reported as bytes per second of file.
 
+#include "format/scenarioformat.h"
 #include "randomscenario.h"
-#include "scenarioformat.h"
 
 #include <benchmark/benchmark.h>
 

@@ -1,8 +1,8 @@
 // How the scheduler scales: n tasks × 10 steps, simulated to the end with the timeline
 // recorded. Target: under 100 ns per segment at 100,000 tasks, growing no faster than n log n.
 
+#include "loop/timeline.h"
 #include "randomscenario.h"
-#include "timeline.h"
 
 #include <benchmark/benchmark.h>
 

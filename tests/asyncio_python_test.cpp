@@ -1,9 +1,9 @@
 // The asyncio program as Python reads it: valid Python whatever the names hold, and names that
 // come back out of it exactly, quoted in the CSV as --print-timeline quotes them.
 
-#include "asyncioprogram.h"
+#include "asyncio/asyncioprogram.h"
+#include "loop/timeline.h"
 #include "pythonrun.h"
-#include "timeline.h"
 
 #include <gtest/gtest.h>
 

@@ -4,11 +4,11 @@
 // segment starting within 3 ms + 0.5 % of the model's start. Real time is real: these runs take
 // about 20 s in all and run alone (RUN_SERIAL), since a busy second core makes timers late.
 
-#include "asyncioprogram.h"
+#include "asyncio/asyncioprogram.h"
+#include "loop/timeline.h"
 #include "pythonrun.h"
 #include "randomscenario.h"
 #include "scenariobuilder.h"
-#include "timeline.h"
 
 #include <gtest/gtest.h>
 

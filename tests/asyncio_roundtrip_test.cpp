@@ -1,9 +1,9 @@
 // Export → run → open the recording: the scenario comes back as it went out, durations exact
 // (a recording keeps each step's nominal ms beside what was measured), names and titles too.
 
-#include "asyncioprogram.h"
+#include "asyncio/asyncioprogram.h"
+#include "asyncio/recording.h"
 #include "pythonrun.h"
-#include "recording.h"
 #include "resultchecks.h"
 #include "scenariobuilder.h"
 

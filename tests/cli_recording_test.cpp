@@ -2,9 +2,9 @@
 // derives (--scenario FILE or FILE), pictures show the measured run over the model's, and a
 // trace that is not a recording is refused with one message.
 
+#include "asyncio/recording.h"
 #include "coroscoperun.h"
 #include "qstringprinter.h"
-#include "recording.h"
 #include "seedexpectations.h"
 
 #include <QImage>

@@ -2,15 +2,15 @@
 
 #include "coroscoperun.h"
 #include "export/figuresjson.h"
-#include "figures.h"
 #include "files/scenariofile.h"
+#include "format/scenarioformat.h"
+#include "loop/figures.h"
+#include "loop/runrecord.h"
+#include "loop/timeline.h"
 #include "qstringprinter.h"
 #include "randomscenario.h"
 #include "resultchecks.h"
-#include "runrecord.h"
-#include "scenarioformat.h"
 #include "seedexpectations.h"
-#include "timeline.h"
 
 #include <QFile>
 #include <QProcess>

@@ -2,9 +2,9 @@
 // every task gathered in scenario order, and names that stay inert whatever they hold. (That
 // Python runs it as the model does is asyncio_tests' job.)
 
-#include "asyncioprogram.h"
+#include "asyncio/asyncioprogram.h"
+#include "model/utf8.h"
 #include "scenariobuilder.h"
-#include "utf8.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Atomic writes: the target is replaced whole or not at all, nothing is left behind, and what
 // is not a regular file is never replaced.
 
-#include "atomicfile.h"
+#include "format/atomicfile.h"
 #include "resultchecks.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Axis maths: the fitted axis, the ticks of a zoomed view, labels, readouts, time ↔ pixel.
 
-#include "axis.h"
+#include "view/axis.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // The blocking run the comparison shows: every wait holds the CPU, so the tasks run one after
 // another in scenario order and the run lasts as long as all steps together.
 
-#include "blocking.h"
-#include "figures.h"
+#include "loop/blocking.h"
+#include "loop/figures.h"
 #include "randomscenario.h"
 #include "scenariobuilder.h"
 

@@ -1,6 +1,6 @@
 // The scheduler is the only owner of coroutine frames: none leaks, none is destroyed twice.
 
-#include "scheduler.h"
+#include "loop/scheduler.h"
 
 #include <gtest/gtest.h>
 

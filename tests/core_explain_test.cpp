@@ -2,11 +2,11 @@
 // the ready queue at any moment and the plain-words log. Tables for the seed (whose decisions
 // are in core_loopevent_test) and properties on generated scenarios.
 
-#include "explain.h"
-#include "lanes.h"
+#include "explain/explain.h"
+#include "loop/runrecord.h"
 #include "randomscenario.h"
-#include "runrecord.h"
 #include "scenariobuilder.h"
+#include "view/lanes.h"
 
 #include <gtest/gtest.h>
 

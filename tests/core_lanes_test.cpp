@@ -1,10 +1,10 @@
 // The schedule per task, and what of it is drawn in a window of time: pills for segments a
 // pixel wide or more, per-column coverage for thinner ones.
 
-#include "lanedrawing.h"
-#include "lanes.h"
 #include "randomscenario.h"
 #include "scenariobuilder.h"
+#include "view/lanedrawing.h"
+#include "view/lanes.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // The event loop's decisions: the seed's stream as a table, the CSV, and properties that hold
 // for every generated scenario (see core_scheduler_properties_test for the generator).
 
-#include "runrecord.h"
+#include "loop/runrecord.h"
+#include "loop/timeline.h"
 #include "scenariobuilder.h"
-#include "timeline.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // User text in generated Python: literals that hold exactly the text, comments that show it on
 // one line, whatever the text holds.
 
-#include "pythontext.h"
+#include "asyncio/pythontext.h"
 
 #include <gtest/gtest.h>
 

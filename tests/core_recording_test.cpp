@@ -2,13 +2,13 @@
 // scenario and what was measured, every broken or foreign trace gets one message naming the
 // place and the rule, and the file reader tells recordings from scenario files.
 
-#include "openedfile.h"
-#include "recording.h"
+#include "asyncio/openedfile.h"
+#include "asyncio/recording.h"
+#include "asyncio/rundifferences.h"
+#include "format/scenarioformat.h"
+#include "loop/timeline.h"
 #include "resultchecks.h"
-#include "rundifferences.h"
-#include "scenarioformat.h"
 #include "tempdir.h"
-#include "timeline.h"
 
 #include <gtest/gtest.h>
 

@@ -2,10 +2,10 @@
 // Qt loader's words and order), syntax errors located, caps checked before building, and
 // every way reading a file can fail.
 
+#include "format/scenarioformat.h"
+#include "model/scenariorules.h"
 #include "randomscenario.h"
 #include "scenariobuilder.h"
-#include "scenarioformat.h"
-#include "scenariorules.h"
 #include "tempdir.h"
 
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
 // Properties of the scheduler on many generated scenarios (fixed seeds), checked against an
 // independent, deliberately simple model of the design's rules.
 
-#include "runrecord.h"
+#include "loop/runrecord.h"
+#include "loop/timeline.h"
 #include "scenariobuilder.h"
-#include "timeline.h"
 
 #include <gtest/gtest.h>
 

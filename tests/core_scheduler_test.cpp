@@ -1,7 +1,7 @@
 // The scheduling rules of the design, on the seed and on hand-made edge cases.
 
+#include "loop/timeline.h"
 #include "scenariobuilder.h"
-#include "timeline.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Which measured task goes with each of an edited model's tasks: by a name both sides have once,
 // else by position when that measured task is still free, else none.
 
-#include "taskmatch.h"
+#include "asyncio/taskmatch.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // The CSV contract and the figures.
 
-#include "figures.h"
+#include "loop/figures.h"
+#include "loop/runrecord.h"
+#include "loop/timeline.h"
 #include "randomscenario.h"
-#include "runrecord.h"
 #include "scenariobuilder.h"
 #include "seedexpectations.h"
-#include "timeline.h"
 
 #include <gtest/gtest.h>
 

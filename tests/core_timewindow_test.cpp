@@ -1,6 +1,6 @@
 // The zoom window: fit, zoom around the pointer, pan, clamps, time ↔ pixel.
 
-#include "timewindow.h"
+#include "view/timewindow.h"
 
 #include <gtest/gtest.h>
 

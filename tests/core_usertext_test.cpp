@@ -1,6 +1,6 @@
 // Text from files inside messages: shortened at character boundaries, inert on a terminal.
 
-#include "usertext.h"
+#include "model/usertext.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 // offscreen platform, driven by a clock the caller moves. For benchmarks and soak runs.
 
 #include "bridge/schedulerbridge.h"
-#include "scenario.h"
+#include "model/scenario.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 

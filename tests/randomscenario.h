@@ -3,7 +3,7 @@
 // Reproducible scenarios of many tasks for benchmarks and soak runs: each step's kind and
 // duration drawn from a seeded generator.
 
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <random>
 #include <string>

@@ -2,7 +2,7 @@
 
 // GoogleTest checks for core's Result: a failure prints the message it carries.
 
-#include "result.h"
+#include "model/result.h"
 
 #include <gtest/gtest.h>
 

@@ -2,9 +2,9 @@
 
 // Helpers shared by the core tests: compact scenario literals and an event recorder.
 
-#include "scenario.h"
-#include "scenariorules.h"
-#include "scheduler.h"
+#include "loop/scheduler.h"
+#include "model/scenario.h"
+#include "model/scenariorules.h"
 
 #include <ostream>
 #include <string>

@@ -2,18 +2,18 @@
 // holding the CPU, one task after another) on the same axis, animated in step, both makespans
 // marked once the animation reaches them; pictures of the comparison stack the two cards.
 
-#include "blocking.h"
 #include "bridge/schedulerbridge.h"
 #include "export/timelineexport.h"
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
+#include "loop/blocking.h"
+#include "loop/timeline.h"
 #include "mainwindow.h"
 #include "playbackbar.h"
 #include "qstringprinter.h"
 #include "randomscenario.h"
 #include "resultchecks.h"
 #include "scenetexts.h"
-#include "timeline.h"
 #include "timeline/blockingcard.h"
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"

@@ -4,11 +4,11 @@
 
 #include "editing/scenariomodel.h"
 #include "files/scenariofile.h"
+#include "format/scenarioformat.h"
 #include "mainwindow.h"
 #include "qstringprinter.h"
 #include "randomscenario.h"
 #include "resultchecks.h"
-#include "scenarioformat.h"
 #include "workprogress.h"
 
 #include <QApplication>

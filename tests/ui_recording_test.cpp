@@ -3,6 +3,7 @@
 // differences are listed per task, and a trace that is not a recording, or is broken, is
 // refused with one message and changes nothing.
 
+#include "asyncio/recording.h"
 #include "bridge/schedulerbridge.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
@@ -13,7 +14,6 @@
 #include "measured/differencesdock.h"
 #include "measured/differencesmodel.h"
 #include "qstringprinter.h"
-#include "recording.h"
 #include "resultchecks.h"
 #include "scenetexts.h"
 #include "timeline/timelinescene.h"

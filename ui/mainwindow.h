@@ -4,10 +4,10 @@
 // figures, and the File, Edit and View menus (open, save, export, undo, redo, panel, theme).
 
 #include "apptheme.h"
+#include "asyncio/openedfile.h"
 #include "export/timelineexport.h"
 #include "files/autosaver.h"
-#include "openedfile.h"
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <QMainWindow>
 

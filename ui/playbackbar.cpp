@@ -1,7 +1,7 @@
 #include "playbackbar.h"
 
-#include "axis.h"
 #include "bridge/schedulerbridge.h"
+#include "view/axis.h"
 
 #include <QAction>
 #include <QComboBox>

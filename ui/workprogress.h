@@ -3,7 +3,7 @@
 // Long work in the window (opening a big file, a big export): a progress dialog with Cancel
 // that appears once the work has taken half a second, and the Progress to hand the work.
 
-#include "progress.h"
+#include "model/progress.h"
 
 #include <QString>
 

@@ -2,8 +2,8 @@
 // scenario keeps every rule and whose measurement has a segment per step, or is refused with a
 // message. Built beside scenario_fuzzer; its corpus starts from tests/recordings.
 
-#include "recording.h"
-#include "scenariorules.h"
+#include "asyncio/recording.h"
+#include "model/scenariorules.h"
 
 #include <cmath>
 #include <cstdint>

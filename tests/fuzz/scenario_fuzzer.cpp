@@ -2,8 +2,8 @@
 // saves and loads back the same, or is refused with a message. Build with clang and
 // -DCOROSCOPE_FUZZ=ON (see the README).
 
-#include "scenarioformat.h"
-#include "scenariorules.h"
+#include "format/scenarioformat.h"
+#include "model/scenariorules.h"
 
 #include <cstdint>
 #include <cstdlib>

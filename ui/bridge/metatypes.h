@@ -2,12 +2,12 @@
 
 // Core value types carried by queued signals and QSignalSpy.
 
-#include "explain.h"
-#include "lanes.h"
-#include "loopevent.h"
-#include "measuredrun.h"
-#include "scenario.h"
-#include "segment.h"
+#include "asyncio/measuredrun.h"
+#include "explain/explain.h"
+#include "loop/loopevent.h"
+#include "loop/segment.h"
+#include "model/scenario.h"
+#include "view/lanes.h"
 
 #include <QMetaType>
 

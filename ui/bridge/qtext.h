@@ -2,7 +2,7 @@
 
 // Core text (UTF-8 std::string_view) as a QString, and core Errors in Qt's terms.
 
-#include "result.h"
+#include "model/result.h"
 
 #include <QString>
 

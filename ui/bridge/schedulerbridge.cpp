@@ -1,9 +1,9 @@
 #include "bridge/schedulerbridge.h"
 
-#include "axis.h"
-#include "blocking.h"
-#include "figures.h"
-#include "runrecord.h"
+#include "loop/blocking.h"
+#include "loop/figures.h"
+#include "loop/runrecord.h"
+#include "view/axis.h"
 
 #include <QElapsedTimer>
 

@@ -7,15 +7,15 @@
 // reaches the axis end, then after a 400 ms pause it replays (when looping). Virtual time is
 // computed from the clock, never from counting ticks, so slow frames never slow it down.
 
+#include "asyncio/measuredrun.h"
 #include "bridge/metatypes.h"
-#include "explain.h"
-#include "figures.h"
-#include "lanes.h"
-#include "measuredrun.h"
-#include "runrecord.h"
-#include "scenario.h"
-#include "scheduler.h"
-#include "segment.h"
+#include "explain/explain.h"
+#include "loop/figures.h"
+#include "loop/runrecord.h"
+#include "loop/scheduler.h"
+#include "loop/segment.h"
+#include "model/scenario.h"
+#include "view/lanes.h"
 
 #include <QObject>
 #include <QTimer>

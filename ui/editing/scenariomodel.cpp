@@ -1,7 +1,7 @@
 #include "editing/scenariomodel.h"
 
 #include "bridge/qtext.h"
-#include "scenariorules.h"
+#include "model/scenariorules.h"
 #include "timeline/timelinestyle.h"
 
 #include <QGuiApplication>

@@ -6,7 +6,7 @@
 // all times: edits that would break a rule are refused.
 
 #include "bridge/metatypes.h"
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

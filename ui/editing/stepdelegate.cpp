@@ -2,7 +2,7 @@
 
 #include "bridge/qtext.h"
 #include "editing/scenariomodel.h"
-#include "scenariorules.h"
+#include "model/scenariorules.h"
 #include "timeline/timelinestyle.h"
 
 #include <QAbstractItemView>

@@ -1,7 +1,7 @@
 #include "explain/eventlog.h"
 
 #include "bridge/qtext.h"
-#include "explain.h"
+#include "explain/explain.h"
 
 #include <QAbstractListModel>
 

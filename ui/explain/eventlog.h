@@ -4,8 +4,8 @@
 // wait is done; …"), the line of the moment shown highlighted as the animation runs; a click
 // on a line asks for that moment. A list view over the narration: a million lines stay cheap.
 
-#include "loopevent.h"
-#include "scenario.h"
+#include "loop/loopevent.h"
+#include "model/scenario.h"
 
 #include <QListView>
 

@@ -3,8 +3,8 @@
 // The run in the Chrome Trace Event format, for Perfetto, chrome://tracing and other trace
 // viewers: one thread per task, one complete ("X") event per segment, times in microseconds.
 
-#include "scenario.h"
-#include "timeline.h"
+#include "loop/timeline.h"
+#include "model/scenario.h"
 
 #include <QByteArray>
 

@@ -1,6 +1,6 @@
 #include "export/exportdialog.h"
 
-#include "axis.h"
+#include "view/axis.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

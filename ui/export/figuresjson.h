@@ -1,6 +1,6 @@
 #pragma once
 
-#include "figures.h"
+#include "loop/figures.h"
 
 #include <QByteArray>
 

@@ -6,7 +6,7 @@
 // export). It takes the picture a band of rows at a time, so that a tall picture never has
 // to be in memory whole, and compresses on a thread of its own while the next band is drawn.
 
-#include "result.h"
+#include "model/result.h"
 
 #include <QImage>
 

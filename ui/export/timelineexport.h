@@ -4,12 +4,12 @@
 // scene code), the Chrome trace and the scenario as an asyncio program. Every write is atomic:
 // on failure the target is untouched and no temporary file is left.
 
-#include "measuredrun.h"
-#include "progress.h"
-#include "result.h"
-#include "scenario.h"
+#include "asyncio/measuredrun.h"
+#include "model/progress.h"
+#include "model/result.h"
+#include "model/scenario.h"
 #include "timeline/timelinestyle.h"
-#include "timewindow.h"
+#include "view/timewindow.h"
 
 #include <QString>
 

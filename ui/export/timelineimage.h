@@ -2,10 +2,10 @@
 
 // Pictures of the timeline card, drawn by the same scene code as the window.
 
-#include "measuredrun.h"
-#include "progress.h"
-#include "result.h"
-#include "scenario.h"
+#include "asyncio/measuredrun.h"
+#include "model/progress.h"
+#include "model/result.h"
+#include "model/scenario.h"
 #include "timeline/timelinestyle.h"
 
 #include <QImage>

@@ -1,6 +1,6 @@
 #include "files/atomicdevice.h"
 
-#include "atomicfile.h"
+#include "format/atomicfile.h"
 
 #include <QFile>
 #include <QIODevice>

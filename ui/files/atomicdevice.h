@@ -3,7 +3,7 @@
 // core's AtomicFile for Qt writers: a QIODevice whose every write goes straight to the
 // temporary file and is checked, so QSvgGenerator and the PNG encoder write atomically too.
 
-#include "result.h"
+#include "model/result.h"
 
 #include <QString>
 

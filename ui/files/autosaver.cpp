@@ -1,9 +1,9 @@
 #include "files/autosaver.h"
 
-#include "atomicfile.h"
 #include "bridge/qtext.h"
 #include "files/atomicdevice.h"
 #include "files/scenariofile.h"
+#include "format/atomicfile.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -5,8 +5,8 @@
 // lock file. A slot whose lock is free but whose file remains was left by an instance that
 // crashed or was killed: the next start offers to restore it.
 
-#include "result.h"
-#include "scenario.h"
+#include "model/result.h"
+#include "model/scenario.h"
 
 #include <QLockFile>
 #include <QObject>

@@ -1,8 +1,8 @@
 #include "files/scenariofile.h"
 
-#include "atomicfile.h"
 #include "files/atomicdevice.h"
-#include "scenarioformat.h"
+#include "format/atomicfile.h"
+#include "format/scenarioformat.h"
 
 #include <QFile>
 

@@ -4,10 +4,10 @@
 // compiled into the program. The format itself (parsing, messages, writing) is core's
 // scenarioformat.h; writes go through core's AtomicFile.
 
-#include "openedfile.h"
-#include "progress.h"
-#include "result.h"
-#include "scenario.h"
+#include "asyncio/openedfile.h"
+#include "model/progress.h"
+#include "model/result.h"
+#include "model/scenario.h"
 
 #include <QString>
 

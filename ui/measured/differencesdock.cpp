@@ -1,9 +1,9 @@
 #include "measured/differencesdock.h"
 
+#include "asyncio/rundifferences.h"
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
 #include "measured/differencesmodel.h"
-#include "rundifferences.h"
 
 #include <QAction>
 #include <QHeaderView>

@@ -5,9 +5,9 @@
 // difference first (core/rundifferences). Every time in the list is written to one precision,
 // fine enough to tell the differences apart.
 
-#include "axis.h"
-#include "rundifferences.h"
-#include "scenario.h"
+#include "asyncio/rundifferences.h"
+#include "model/scenario.h"
+#include "view/axis.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>

@@ -4,7 +4,7 @@
 // follows the bridge, shared by the window's pane and the picture exports so that both show
 // the same.
 
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <QString>
 

@@ -5,8 +5,8 @@
 // holds. Segments a pixel wide or more are the reference's pills; thinner ones merge per
 // pixel column into the colours of the kinds they hold, by how much of the column each covers.
 
-#include "lanedrawing.h"
 #include "timeline/timelineitems.h"
+#include "view/lanedrawing.h"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
 #include "timeline/measureditem.h"
 
-#include "measuredrun.h"
+#include "asyncio/measuredrun.h"
 #include "timeline/pillpainter.h"
 #include "timeline/timelinescene.h"
 

@@ -5,9 +5,9 @@
 // drawn on it. Dragging the window pans, dragging its edges zooms, a press elsewhere centres
 // the window there.
 
-#include "lanes.h"
 #include "timeline/timelinestyle.h"
-#include "timewindow.h"
+#include "view/lanes.h"
+#include "view/timewindow.h"
 
 #include <QWidget>
 

@@ -3,7 +3,7 @@
 // The static parts of the timeline card as graphics items: the card, text and legend swatches. Each
 // keeps its rectangle in scene coordinates and paints in its scene's theme.
 
-#include "stepkind.h"
+#include "model/stepkind.h"
 
 #include <QColor>
 #include <QFont>

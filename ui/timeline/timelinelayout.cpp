@@ -1,7 +1,7 @@
 #include "timeline/timelinelayout.h"
 
-#include "axis.h"
 #include "timeline/timelinestyle.h"
+#include "view/axis.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,7 +4,7 @@
 // Pure geometry in scene coordinates (logical pixels), laid out as the CSS box model does:
 // padding inside the card's 1 px border, a row's bottom margin collapsing with the legend's.
 
-#include "timewindow.h"
+#include "view/timewindow.h"
 
 #include <QPointF>
 #include <QRectF>

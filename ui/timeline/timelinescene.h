@@ -5,18 +5,18 @@
 // scrubbing and export all draw the same thing. The tracks show a window of the run's time,
 // which zooms and pans; the rows and the ruler are each one item that paints what is in view.
 
-#include "axis.h"
-#include "explain.h"
-#include "lanes.h"
-#include "measuredrun.h"
-#include "progress.h"
-#include "scenario.h"
-#include "segment.h"
-#include "taskmatch.h"
+#include "asyncio/measuredrun.h"
+#include "asyncio/taskmatch.h"
+#include "explain/explain.h"
+#include "loop/segment.h"
+#include "model/progress.h"
+#include "model/scenario.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinestyle.h"
-#include "timewindow.h"
+#include "view/axis.h"
+#include "view/lanes.h"
+#include "view/timewindow.h"
 
 #include <QGraphicsScene>
 

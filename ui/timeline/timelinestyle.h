@@ -5,7 +5,7 @@
 // Chromium laid out with the card 1000 px wide. The tests measure the card against boxes and
 // colours read off that animation.
 
-#include "stepkind.h"
+#include "model/stepkind.h"
 
 #include <QColor>
 #include <QFont>

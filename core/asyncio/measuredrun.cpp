@@ -1,0 +1,38 @@
+#include "asyncio/measuredrun.h"
+
+namespace coroscope {
+
+MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
+                         std::string python, double stretch)
+    : segments_(std::move(segments))
+    , taskNames_(std::move(taskNames))
+    , python_(std::move(python))
+    , stretch_(stretch) {
+    reach_.reserve(segments_.items.size());
+    for (std::size_t task = 0; task < segments_.tasks(); ++task) {
+        double reach = 0;
+        for (const MeasuredSegment& s : segments_.of(task)) {
+            reach = std::max(reach, s.until());
+            reach_.push_back(reach);
+        }
+        end_ = std::max(end_, reach);
+    }
+}
+
+std::pair<std::size_t, std::size_t> MeasuredRun::overlapping(std::size_t task, double fromMs,
+                                                             double toMs) const {
+    const std::span<const MeasuredSegment> lane = this->lane(task);
+    if (lane.empty())
+        return {0, 0};
+    const auto reach = reach_.begin() + std::ptrdiff_t(segments_.offsets[task]);
+    const std::size_t first =
+        std::size_t(std::partition_point(reach, reach + std::ptrdiff_t(lane.size()),
+                                         [&](double until) { return until <= fromMs; }) -
+                    reach);
+    const auto last =
+        std::partition_point(lane.begin() + std::ptrdiff_t(first), lane.end(),
+                             [&](const MeasuredSegment& s) { return s.start < toMs; });
+    return {first, std::size_t(last - lane.begin())};
+}
+
+} // namespace coroscope

@@ -1,0 +1,70 @@
+#pragma once
+
+// A run measured under real asyncio (read from a recording), laid out per task as Lanes lays
+// out the model's: each task's segments in step order, found in a time range by binary search
+// whatever the run's size. Times are milliseconds since the run's time 0, fractions kept.
+
+#include "model/stepkind.h"
+#include "view/intervals.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace coroscope {
+
+struct MeasuredSegment {
+    double start = 0;
+    // A cpu step: when it ended. A wait: its nominal end (start + the step's ms).
+    double end = 0;
+    // A wait: when its await returned, which is later than its end when the loop was busy (the
+    // task was ready, waiting for the loop). A cpu step: its end.
+    double resumed = 0;
+    StepKind kind = StepKind::Cpu;
+
+    // How long the await returned after the wait's nominal end (0 for a cpu step).
+    double late() const { return std::max(0.0, resumed - end); }
+    // Where its drawing ends: the end, or the late return.
+    double until() const { return std::max(end, resumed); }
+    friend bool operator==(const MeasuredSegment&, const MeasuredSegment&) = default;
+};
+
+class MeasuredRun {
+public:
+    MeasuredRun() = default;
+    // segments: per task in step order, each task's starts in order (a recording's rule);
+    // taskNames: the tasks' names as recorded, one per task (see matchTasks). python and
+    // stretch: how it was measured (the Python version, and how many times slower than the
+    // scenario the program ran so that timing noise stays small).
+    MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
+                std::string python, double stretch);
+
+    std::size_t tasks() const { return segments_.tasks(); }
+    std::size_t segmentCount() const { return segments_.items.size(); }
+    // A task's segments; index i is its step i.
+    std::span<const MeasuredSegment> lane(std::size_t task) const { return segments_.of(task); }
+    // The index of the first of a task's segments drawn after fromMs (its until() beyond it), and
+    // one past the last that starts before toMs: those that may show in [fromMs, toMs).
+    std::pair<std::size_t, std::size_t> overlapping(std::size_t task, double fromMs,
+                                                    double toMs) const;
+    const std::vector<std::string>& taskNames() const { return taskNames_; }
+    // The latest time the run reaches (0 for none).
+    double end() const { return end_; }
+    const std::string& python() const { return python_; }
+    double stretch() const { return stretch_; }
+
+private:
+    PerTask<MeasuredSegment> segments_;
+    std::vector<std::string> taskNames_;
+    // Per segment, the latest until() of its task up to it: sorted, whereas a step may end a
+    // hair before the step before it (rounding in the recording), so that it can be searched.
+    std::vector<double> reach_;
+    double end_ = 0;
+    std::string python_;
+    double stretch_ = 1;
+};
+
+} // namespace coroscope

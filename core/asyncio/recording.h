@@ -1,0 +1,48 @@
+#pragma once
+
+// A recording of a scenario run under real asyncio: the Chrome trace that the Python program
+// Coroscope exports writes with --trace (see the README for its fields). Reading it derives the
+// scenario that ran (the tasks, and the steps with their nominal kinds and durations) and keeps
+// what was measured, for the window to draw over the model's timeline. Like a scenario file, a
+// recording is refused whole, with one message naming the place ("traceEvents[7].args.ms") and
+// the rule, and the derived scenario keeps every rule of core/scenariorules.
+
+#include "asyncio/measuredrun.h"
+#include "format/filebytes.h"
+#include "model/progress.h"
+#include "model/result.h"
+#include "model/scenario.h"
+
+#include <string_view>
+
+namespace coroscope {
+
+inline constexpr std::string_view kRecordingFormat = "coroscope-recording";
+inline constexpr int kRecordingVersion = 1;
+// The latest time a recording may name, in µs since its time 0: above the longest run the caps
+// allow (a million steps of a day each, one after another: 8.64e16 µs).
+inline constexpr double kMaxRecordedUs = 1e17;
+
+// What a Chrome trace that is not a recording is refused with.
+inline constexpr std::string_view kNotARecording =
+    "this is a Chrome trace but not a recording of a Coroscope asyncio program (export one with "
+    "--export-asyncio and run it with --trace)";
+
+struct Recording {
+    Scenario scenario; // as the recorded program ran it: the model to compare with
+    MeasuredRun measured;
+};
+
+// Parses a recording; never half-loads. Messages have no path. progress, if given, hears 0, then
+// how far the parse has come (every 1,024 events), then 1; once it says stop, the parse fails
+// with cancelled().
+Result<Recording> parseRecording(std::string_view json, const Progress& progress = {});
+// The same for a file's bytes (not copied); progress hears kReadShare to 1.
+Result<Recording> parseRecording(const FileBytes& bytes, const Progress& progress = {});
+
+// Whether the bytes are a JSON object with "traceEvents" at its top: a Chrome trace, which
+// parseRecording takes (and refuses with kNotARecording when it is not a recording). Costs a
+// scenario file little more than a search of its bytes.
+bool isChromeTrace(const FileBytes& bytes);
+
+} // namespace coroscope

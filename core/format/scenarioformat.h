@@ -1,0 +1,35 @@
+#pragma once
+
+// The versioned JSON scenario file (see the README): reading, with one message naming the
+// place and the rule for any file that is refused, and writing. The rules themselves are in
+// scenariorules.h; this is only the format.
+
+#include "format/filebytes.h"
+#include "model/progress.h"
+#include "model/result.h"
+#include "model/scenario.h"
+
+#include <string>
+#include <string_view>
+
+namespace coroscope {
+
+inline constexpr std::string_view kFormatName = "coroscope-scenario";
+inline constexpr int kFormatVersion = 1;
+
+// Parses file contents; never half-loads. Messages have no path: "line L, column C: ..." for
+// syntax, "task T \"name\", step S: rule" for schema (see describePlace and core/scenariorules.h).
+// progress, if given, hears 0, then how far the parse has come (every 1,024 tasks or steps), then
+// 1; once it says stop, the parse fails with cancelled() and nothing is kept.
+Result<Scenario> parseScenario(std::string_view json, const Progress& progress = {});
+// The same for a file's bytes (not copied); progress hears kReadShare to 1.
+Result<Scenario> parseScenario(const FileBytes& bytes, const Progress& progress = {});
+// The file's bytes: compact JSON, one task a line, strings escaped as JSON requires, UTF-8 (a byte
+// that is not part of valid UTF-8 is written as U+FFFD).
+std::string serializeScenario(const Scenario& scenario);
+// Reads a file (see readFileBytes for how, and its messages), then parses it; a parse message
+// starts with "<path>: " too. progress hears reading as 0 to kReadShare and parsing as the
+// rest, and can stop either.
+Result<Scenario> readScenarioFile(const std::string& path, const Progress& progress = {});
+
+} // namespace coroscope

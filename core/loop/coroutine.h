@@ -1,0 +1,97 @@
+#pragma once
+
+#include "loop/framearena.h"
+#include "model/stepkind.h"
+
+#include <coroutine>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <utility>
+
+namespace coroscope {
+
+class Scheduler;
+
+// A simulated task: a C++20 coroutine that co_awaits cpu(ms), io(ms) and http(ms).
+// It starts suspended. This object owns the frame and destroys it with itself (or on reset());
+// the Scheduler keeps one per task and resumes it through handle().
+class [[nodiscard]] TaskCoroutine {
+public:
+    struct promise_type {
+        Scheduler* scheduler = nullptr;
+        std::size_t taskIndex = 0;
+        std::exception_ptr error;
+
+        TaskCoroutine get_return_object() noexcept {
+            return TaskCoroutine{std::coroutine_handle<promise_type>::from_promise(*this)};
+        }
+        // Lazy: the task runs only when the loop picks it from the ready queue.
+        std::suspend_always initial_suspend() noexcept { return {}; }
+        // Suspend at the end so control returns to the scheduler, which sees done() and
+        // destroys the frame itself.
+        std::suspend_always final_suspend() noexcept { return {}; }
+        void return_void() noexcept {}
+        void unhandled_exception() noexcept { error = std::current_exception(); }
+
+        static void* operator new(std::size_t size) { return FrameArena::allocateFrame(size); }
+        static void operator delete(void* frame) noexcept { FrameArena::freeFrame(frame); }
+    };
+    using Handle = std::coroutine_handle<promise_type>;
+
+    TaskCoroutine() noexcept = default;
+    TaskCoroutine(TaskCoroutine&& other) noexcept
+        : handle_(std::exchange(other.handle_, {})) {}
+    TaskCoroutine& operator=(TaskCoroutine&& other) noexcept {
+        if (this != &other) {
+            destroy();
+            handle_ = std::exchange(other.handle_, {});
+        }
+        return *this;
+    }
+    TaskCoroutine(const TaskCoroutine&) = delete;
+    TaskCoroutine& operator=(const TaskCoroutine&) = delete;
+    ~TaskCoroutine() { destroy(); }
+
+    // The frame, for resuming; empty once reset.
+    Handle handle() const noexcept { return handle_; }
+    // Destroys the frame now (a finished task).
+    void reset() noexcept {
+        destroy();
+        handle_ = {};
+    }
+
+private:
+    explicit TaskCoroutine(Handle handle) noexcept
+        : handle_(handle) {}
+    void destroy() noexcept {
+        if (handle_)
+            handle_.destroy();
+    }
+    Handle handle_;
+};
+
+// The awaitable behind cpu(ms), io(ms) and http(ms): a small value that, once the
+// coroutine has suspended, tells the owning scheduler which step begins.
+struct StepAwaitable {
+    StepKind kind;
+    std::int64_t ms;
+
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(TaskCoroutine::Handle handle) const; // defined in scheduler.cpp
+    void await_resume() const noexcept {}
+};
+
+// Holds the event loop for ms; no other task runs meanwhile.
+inline StepAwaitable cpu(std::int64_t ms) {
+    return {StepKind::Cpu, ms};
+}
+// Waits ms without the loop; other tasks run meanwhile.
+inline StepAwaitable io(std::int64_t ms) {
+    return {StepKind::Io, ms};
+}
+inline StepAwaitable http(std::int64_t ms) {
+    return {StepKind::Http, ms};
+}
+
+} // namespace coroscope

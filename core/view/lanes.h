@@ -1,0 +1,49 @@
+#pragma once
+
+// A finished schedule laid out per task, for drawing and pointing: each task's segments in
+// step order. A task runs its steps one after another, so within a task the segments never
+// overlap and both their starts and their ends are sorted: the part of a lane inside any time
+// range is found by binary search, whatever the run's size.
+
+#include "loop/timeline.h"
+#include "model/stepkind.h"
+#include "view/intervals.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace coroscope {
+
+struct LaneSegment {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    StepKind kind = StepKind::Cpu;
+    friend bool operator==(const LaneSegment&, const LaneSegment&) = default;
+};
+
+class Lanes {
+public:
+    Lanes() = default;
+    // tasks: the scenario's task count (a task with no segments gets an empty lane).
+    Lanes(const Timeline& timeline, std::size_t tasks);
+
+    std::size_t tasks() const { return lanes_.tasks(); }
+    std::size_t segmentCount() const { return lanes_.items.size(); }
+    // A task's segments; index i is its step i.
+    std::span<const LaneSegment> lane(std::size_t task) const { return lanes_.of(task); }
+    // The index of the first of a task's segments that ends after fromMs, and one past the
+    // last that starts before toMs: the segments overlapping [fromMs, toMs).
+    std::pair<std::size_t, std::size_t> overlapping(std::size_t task, double fromMs,
+                                                    double toMs) const {
+        return overlappingIntervals(lane(task), fromMs, toMs);
+    }
+    // The step of a task running or waiting at a time (start ≤ ms < end), or -1.
+    std::ptrdiff_t stepAt(std::size_t task, double ms) const;
+
+private:
+    PerTask<LaneSegment> lanes_;
+};
+
+} // namespace coroscope
