@@ -2,18 +2,17 @@
 // Exit status: 0 success, 1 a scenario or output file that cannot be read, written or is
 // invalid, 2 a usage error.
 
+#include "analysis/runanalysis.h"
 #include "asyncio/openedfile.h"
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
 #include "export/figuresjson.h"
 #include "export/timelineexport.h"
 #include "files/scenariofile.h"
-#include "loop/blocking.h"
 #include "loop/figures.h"
 #include "loop/timeline.h"
 #include "mainwindow.h"
 #include "model/usertext.h"
-#include "view/axis.h"
 #include "view/timewindow.h"
 
 #include <QApplication>
@@ -281,9 +280,10 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
     if (parser.isSet(o.at))
         options.atMs = parser.value(o.at).toDouble();
     if (parser.isSet(o.from) || parser.isSet(o.to)) {
-        // A window of the run's axis: it must start inside it; its end stops at the axis end.
-        // Compared, the axis holds the blocking run too.
-        const double axisEnd = axisFor(axisSpanMs(simulateFigures(scenario), options.compare)).end;
+        // A window of the picture's axis: it must start inside it; its end stops at the axis
+        // end. Compared, the axis holds the blocking run too; a recording's, the measured run.
+        const double axisEnd =
+            shownAxisEnd(simulateFigures(scenario), {options.compare, options.measured});
         const double from = parser.isSet(o.from) ? parser.value(o.from).toDouble() : 0;
         if (from > axisEnd - kMinWindowSpanMs)
             return usageError(

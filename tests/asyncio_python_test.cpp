@@ -17,7 +17,7 @@ namespace {
 // One wait each, so that every row's times are known whatever the timers do: all start at
 // time 0 and end at their nominal end.
 Scenario hostileNames() {
-    using enum StepKind;
+    using namespace builtin;
     Scenario scenario{"\"\"\" title \\ with\nlines -*- coding: latin-1 -*-", "sub'title\r", {}};
     for (const char* name : {"comma, and \"quotes\"", "new\nline\r\n", "tab\there \\ back\\",
                              "bell\a escape\x1b[2J del\x7f", "Tâche 💥 日本", "\u202eright to left",

@@ -118,7 +118,7 @@ testing::AssertionResult parseTimeline(const std::string& csv, const Scenario& s
         Row row{};
         const auto task = std::find_if(scenario.tasks.begin(), scenario.tasks.end(),
                                        [&](const Task& t) { return t.name == fields[0]; });
-        if (fields.size() != 4 || task == scenario.tasks.end() || !kindFromName(fields[1]) ||
+        if (fields.size() != 4 || task == scenario.tasks.end() || !builtinKinds().find(fields[1]) ||
             !parseNumber(fields[2], row.start) || !parseNumber(fields[3], row.end) ||
             row.end < row.start)
             return testing::AssertionFailure() << "a malformed row: '" << line << "'";
@@ -150,9 +150,9 @@ testing::AssertionResult matchesModel(const Scenario& scenario, const std::vecto
         const Step& nominal = scenario.tasks[row.task].steps[step];
         const std::string place =
             scenario.tasks[row.task].name + " step " + std::to_string(step + 1) + ": ";
-        if (row.kind != kindName(nominal.kind))
+        if (row.kind != builtinKinds()[nominal.kind].name)
             return testing::AssertionFailure()
-                   << place << row.kind << " instead of " << kindName(nominal.kind);
+                   << place << row.kind << " instead of " << builtinKinds()[nominal.kind].name;
         if (isWait(nominal.kind) && row.end != row.start + nominal.ms)
             return testing::AssertionFailure()
                    << place << "a wait from " << row.start << " ends at " << row.end;

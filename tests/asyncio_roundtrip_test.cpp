@@ -44,7 +44,7 @@ TEST(AsyncioRoundTrip, TheSeedComesBackAsItWentOut) {
 }
 
 TEST(AsyncioRoundTrip, NamesAndTitlesComeBackExactly) {
-    using enum StepKind;
+    using namespace builtin;
     Scenario scenario = makeScenario({
         {"comma, \"quotes\" \\ back", {{Cpu, 3}, {Cpu, 2}, {Io, 4}}},
         {"new\nline\ttab \u202e Tâche 💥", {{Http, 5}, {Io, 1}, {Cpu, 1}}},

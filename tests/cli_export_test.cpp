@@ -30,7 +30,7 @@ QPoint fromReference(int x, int y, double scale = 1) {
 
 // The middle of a 135° gradient: what the centre of a segment shows.
 QColor middleOf(StepKind kind) {
-    const style::KindColors c = style::kindColors(kind);
+    const style::KindColors c = style::kindColors(builtinKinds()[kind]);
     return QColor((c.from.red() + c.to.red()) / 2, (c.from.green() + c.to.green()) / 2,
                   (c.from.blue() + c.to.blue()) / 2);
 }

@@ -76,7 +76,7 @@ TEST(AsyncioProgram, GathersEveryTaskInScenarioOrder) {
 // The model runs consecutive cpu steps back to back and lets a resumed task start its next
 // wait only when the loop picks it: plain calls and awaits do exactly that, with nothing between.
 TEST(AsyncioProgram, ConsecutiveStepsAreConsecutiveLines) {
-    using enum StepKind;
+    using namespace builtin;
     const std::string program =
         asyncioProgram(test::makeScenario({{"A", {{Cpu, 5}, {Cpu, 6}, {Io, 7}, {Http, 8}}}}));
     EXPECT_NE(program.find("    cpu(5)\n    cpu(6)\n    await io(7)\n    await http(8)\n"),
@@ -87,7 +87,7 @@ TEST(AsyncioProgram, ConsecutiveStepsAreConsecutiveLines) {
 // Newlines, quotes, backslashes, control and bidi characters, bytes that are not UTF-8 and a
 // coding comment: none gets out of its literal or comment.
 TEST(AsyncioProgram, HostileNamesStayInsideTheirLiteralAndComment) {
-    using enum StepKind;
+    using namespace builtin;
     Scenario scenario = test::makeScenario({
         {"a\nprint('owned')", {{Cpu, 5}}},
         {"\"\"\" \\ \r\x1b[2J \u202e \xff", {{Io, 5}}},

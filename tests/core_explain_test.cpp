@@ -151,7 +151,7 @@ TEST(Narrate, TheSeed) {
 // B and C wait 10 ms while A holds the loop for two cpu steps (no decision between them), so
 // at 10 C joins behind B; A then yields at its http step.
 Scenario queueingScenario() {
-    using enum StepKind;
+    using namespace builtin;
     return test::makeScenario({{"B", {{Io, 10}, {Cpu, 5}}},
                                {"C", {{Io, 10}, {Cpu, 5}}},
                                {"A", {{Cpu, 20}, {Cpu, 10}, {Http, 7}}}});

@@ -13,7 +13,7 @@
 namespace coroscope {
 namespace {
 
-using enum StepKind;
+using namespace builtin;
 
 Lanes seedLanes() {
     const Scenario seed = test::seedScenario();
@@ -104,9 +104,9 @@ TEST(LaneDrawing, ThinSegmentsMergeIntoColumnsByCoverage) {
     EXPECT_TRUE(d.pills.empty());
     ASSERT_EQ(d.columns.size(), 100u);
     for (const ColumnPiece& column : d.columns) {
-        EXPECT_NEAR(column.coverage[std::size_t(Cpu)], 0.5, 1e-5);
-        EXPECT_NEAR(column.coverage[std::size_t(Io)], 0.5, 1e-5);
-        EXPECT_EQ(column.coverage[std::size_t(Http)], 0);
+        EXPECT_NEAR(d.coverage(column, Cpu), 0.5, 1e-5);
+        EXPECT_NEAR(d.coverage(column, Io), 0.5, 1e-5);
+        EXPECT_EQ(d.coverage(column, Http), 0);
     }
     EXPECT_EQ(d.columns.front().x, 0);
     EXPECT_EQ(d.columns.back().x, 99);
@@ -118,13 +118,13 @@ TEST(LaneDrawing, AThinSegmentAcrossAColumnBorderCoversBoth) {
     LaneDrawing d = drawn(lane, {0, 100, 10, 100, 48});
     ASSERT_EQ(d.columns.size(), 1u);
     EXPECT_EQ(d.columns[0].x, 1);
-    EXPECT_NEAR(d.columns[0].total(), 0.4, 1e-6);
+    EXPECT_NEAR(d.total(d.columns[0]), 0.4, 1e-6);
     d = drawn(lane, {-5, 95, 10, 100, 48}); // 1.8 px to 2.2 px
     ASSERT_EQ(d.columns.size(), 2u);
     EXPECT_EQ(d.columns[0].x, 1);
-    EXPECT_NEAR(d.columns[0].total(), 0.2, 1e-6);
+    EXPECT_NEAR(d.total(d.columns[0]), 0.2, 1e-6);
     EXPECT_EQ(d.columns[1].x, 2);
-    EXPECT_NEAR(d.columns[1].total(), 0.2, 1e-6);
+    EXPECT_NEAR(d.total(d.columns[1]), 0.2, 1e-6);
 }
 
 TEST(LaneDrawing, AMillionSegmentsZoomedOutStayAScreenful) {
@@ -135,7 +135,7 @@ TEST(LaneDrawing, AMillionSegmentsZoomedOutStayAScreenful) {
     EXPECT_LE(d.columns.size() + d.pills.size(), 801u);
     const float covered =
         std::accumulate(d.columns.begin(), d.columns.end(), 0.0f,
-                        [](float sum, const ColumnPiece& c) { return sum + c.total(); });
+                        [&d](float sum, const ColumnPiece& c) { return sum + d.total(c); });
     EXPECT_NEAR(covered, 400, 1); // half of every column
 }
 

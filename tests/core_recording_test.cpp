@@ -19,7 +19,7 @@
 
 using namespace coroscope;
 using namespace coroscope::test;
-using enum StepKind;
+using namespace builtin;
 
 namespace {
 

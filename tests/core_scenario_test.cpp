@@ -6,7 +6,7 @@
 
 using namespace coroscope;
 using namespace coroscope::test;
-using enum StepKind;
+using namespace builtin;
 
 namespace {
 
@@ -67,10 +67,10 @@ TEST(ScenarioTotals, SequentialTimeIsTheSumOfAllSteps) {
 }
 
 TEST(StepKinds, NamesRoundTrip) {
-    for (StepKind kind : kAllStepKinds)
-        EXPECT_EQ(kindFromName(kindName(kind)), kind);
-    EXPECT_EQ(kindFromName("CPU"), std::nullopt);
-    EXPECT_EQ(kindLabel(Cpu), "Processing");
-    EXPECT_EQ(kindLabel(Io), "I/O Wait");
-    EXPECT_EQ(kindLabel(Http), "HTTP Wait");
+    for (StepKind kind : kBuiltinKinds)
+        EXPECT_EQ(builtinKinds().find(builtinKinds()[kind].name), kind);
+    EXPECT_EQ(builtinKinds().find("CPU"), std::nullopt);
+    EXPECT_EQ(builtinKinds()[Cpu].label, "Processing");
+    EXPECT_EQ(builtinKinds()[Io].label, "I/O Wait");
+    EXPECT_EQ(builtinKinds()[Http].label, "HTTP Wait");
 }

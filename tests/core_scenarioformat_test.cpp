@@ -22,7 +22,7 @@
 
 using namespace coroscope;
 using namespace coroscope::test;
-using enum StepKind;
+using namespace builtin;
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 

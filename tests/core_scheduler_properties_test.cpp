@@ -27,7 +27,7 @@ Scenario randomScenario(std::uint32_t seed) {
         Task task{"T" + std::to_string(t), {}};
         const int steps = pick(1, 8);
         for (int s = 0; s < steps; ++s)
-            task.steps.push_back({kAllStepKinds[std::size_t(pick(0, 2))], durations[pick(0, 7)]});
+            task.steps.push_back({kBuiltinKinds[std::size_t(pick(0, 2))], durations[pick(0, 7)]});
         scenario.tasks.push_back(task);
     }
     return scenario;

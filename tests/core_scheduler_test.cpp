@@ -7,7 +7,7 @@
 
 using namespace coroscope;
 using namespace coroscope::test;
-using enum StepKind;
+using namespace builtin;
 
 namespace {
 
@@ -18,7 +18,8 @@ struct Row {
     std::int64_t end;
     friend bool operator==(const Row&, const Row&) = default;
     friend std::ostream& operator<<(std::ostream& os, const Row& r) {
-        return os << "task" << r.task << " " << kindName(r.kind) << " " << r.start << "-" << r.end;
+        return os << "task" << r.task << " " << builtinKinds()[r.kind].name << " " << r.start << "-"
+                  << r.end;
     }
 };
 

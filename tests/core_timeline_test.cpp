@@ -19,7 +19,7 @@
 
 using namespace coroscope;
 using namespace coroscope::test;
-using enum StepKind;
+using namespace builtin;
 
 namespace {
 
@@ -41,8 +41,8 @@ std::string referenceTimelineCsv(const Scenario& scenario, const Timeline& timel
     std::ostringstream out;
     out << "task,kind,start_ms,end_ms\n";
     for (const Segment& s : timeline.segments)
-        out << quoted(scenario.tasks[s.task].name) << ',' << kindName(s.kind) << ',' << s.start
-            << ',' << s.end << '\n';
+        out << quoted(scenario.tasks[s.task].name) << ',' << builtinKinds()[s.kind].name << ','
+            << s.start << ',' << s.end << '\n';
     return out.str();
 }
 

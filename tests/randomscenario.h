@@ -20,7 +20,7 @@ inline Scenario randomScenario(std::size_t tasks, int stepsPerTask, std::uint32_
     for (std::size_t t = 0; t < tasks; ++t) {
         Task task{"Task " + std::to_string(t + 1), {}};
         for (int s = 0; s < stepsPerTask; ++s)
-            task.steps.push_back({kAllStepKinds[std::size_t(kind(rng))], ms(rng)});
+            task.steps.push_back({kBuiltinKinds[std::size_t(kind(rng))], ms(rng)});
         scenario.tasks.push_back(std::move(task));
     }
     return scenario;
@@ -44,7 +44,7 @@ inline Scenario randomScenario(const ScenarioShape& shape, std::uint32_t seed) {
     for (int t = 0; t < tasks; ++t) {
         Task task{"Task " + std::to_string(t + 1), {}};
         for (int s = steps(rng); s > 0; --s)
-            task.steps.push_back({kAllStepKinds[std::size_t(kind(rng))], ms(rng)});
+            task.steps.push_back({kBuiltinKinds[std::size_t(kind(rng))], ms(rng)});
         scenario.tasks.push_back(std::move(task));
     }
     return scenario;
@@ -66,7 +66,7 @@ inline Scenario alternatingScenario(std::size_t tasks, int stepsPerTask, std::ui
             if (s % 2 == 0)
                 task.steps.push_back({StepKind::Cpu, cpuMs(rng)});
             else
-                task.steps.push_back({kAllStepKinds[std::size_t(wait(rng))], waitMs(rng)});
+                task.steps.push_back({kBuiltinKinds[std::size_t(wait(rng))], waitMs(rng)});
         }
         scenario.tasks.push_back(std::move(task));
     }

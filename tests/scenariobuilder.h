@@ -18,7 +18,7 @@ inline Scenario makeScenario(std::vector<Task> tasks) {
 }
 
 inline Scenario seedScenario() {
-    using enum StepKind;
+    using namespace builtin;
     return makeScenario({{"Task 1", {{Cpu, 150}, {Io, 350}, {Cpu, 100}}},
                          {"Task 2", {{Cpu, 100}, {Io, 120}, {Cpu, 130}, {Http, 300}}},
                          {"Task 3", {{Cpu, 120}, {Http, 300}}}});
@@ -26,7 +26,7 @@ inline Scenario seedScenario() {
 
 inline std::string toString(const Segment& s) {
     return "task" + std::to_string(s.task) + "/step" + std::to_string(s.step) + " " +
-           std::string(kindName(s.kind)) + " " + std::to_string(s.start) + "-" +
+           std::string(builtinKinds()[s.kind].name) + " " + std::to_string(s.start) + "-" +
            std::to_string(s.end);
 }
 

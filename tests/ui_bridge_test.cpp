@@ -20,7 +20,7 @@ public:
             return QStringLiteral("T%1.%2 %3 %4-%5")
                 .arg(s.task + 1)
                 .arg(s.step + 1)
-                .arg(QString::fromUtf8(kindName(s.kind).data()))
+                .arg(QString::fromUtf8(builtinKinds()[s.kind].name.data()))
                 .arg(s.start)
                 .arg(s.end);
         };

@@ -305,7 +305,7 @@ TEST_F(PolishedWindow, TheKindEditorFitsItsKindsAndAPickCommitsAtOnce) {
     combo->showPopup();
     QTest::keyClick(combo->view(), Qt::Key_Down);
     QTest::keyClick(combo->view(), Qt::Key_Return);
-    EXPECT_EQ(window.model()->data(kind, Qt::EditRole).toInt(), int(StepKind::Io));
+    EXPECT_EQ(window.model()->data(kind, Qt::EditRole).toInt(), int(StepKind::Io.index));
     EXPECT_EQ(window.undoStack()->undoText(), "Make step 1 of “Task 2” I/O Wait");
     EXPECT_EQ(tree->indexWidget(kind), nullptr) << "the editor closes";
 }

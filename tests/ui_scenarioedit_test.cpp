@@ -249,7 +249,8 @@ TEST_F(EditTest, AnInvalidFileIsRefusedAndChangesNothing) {
 TEST_F(EditTest, SaveThenOpenRoundTripsEveryField) {
     ASSERT_TRUE(model.setTitles("A “new” title", "and, a subtitle"));
     ASSERT_TRUE(model.setData(model.taskIndex(1), "Fetch \"users\", page 1"));
-    ASSERT_TRUE(model.setData(model.stepIndex(2, 1, ScenarioModel::KindColumn), int(StepKind::Io)));
+    ASSERT_TRUE(
+        model.setData(model.stepIndex(2, 1, ScenarioModel::KindColumn), int(StepKind::Io.index)));
     ASSERT_TRUE(model.setData(model.stepIndex(2, 1, ScenarioModel::DurationColumn), 86'400'000));
     const Scenario saved = model.scenario();
     QString error;

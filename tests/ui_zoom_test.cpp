@@ -264,13 +264,15 @@ TEST(LevelOfDetail, DrawsWhatDrawingEverySegmentDraws) {
                          });
         const ShadowSpec shadow = segmentShadow(l.rowHeight, theme.segmentShadow);
         for (const ShownSegment& shown : shownByRow) {
-            const style::KindColors& colors = theme.kindColors(shown.segment.kind);
+            const style::KindColors& colors = scene->kindColors(shown.segment.kind);
             if (shown.rect.width() >= 1) {
                 paintKindPill(&painter, shown.rect, colors, shadow);
             } else {
-                ColumnPiece whole{0, {}};
-                whole.coverage[std::size_t(shown.segment.kind)] = 1;
-                painter.fillRect(shown.rect, columnColor(whole, theme));
+                LaneDrawing whole;
+                whole.columns.push_back({0, 0, 1});
+                whole.shares.push_back({shown.segment.kind, 1});
+                painter.fillRect(shown.rect,
+                                 columnColor(whole, whole.columns[0], scene->kindPalette()));
             }
         }
     }

@@ -537,12 +537,18 @@ void MainWindow::showTaskTotals() {
     const std::vector<TaskTotals>& totals = bridge_->taskTotals();
     for (std::size_t t = 0; t < totals.size(); ++t) {
         const TaskTotals& total = totals[t];
-        details << tr("%1\nCPU %L2 ms · waiting on I/O %L3 ms · on HTTP %L4 ms\n"
-                      "Ready but not running %L5 ms (the loop was busy) · finishes at %L6 ms")
+        // "waiting on I/O 120 ms · on HTTP 0 ms", a wait kind after another.
+        QStringList waits;
+        for (StepKind kind : scenario.kinds.all())
+            if (isWait(kind))
+                waits << tr("%1 %L2 ms")
+                             .arg(toQString(scenario.kinds.waitNoun(kind)))
+                             .arg(total.kindMs[kind.index]);
+        details << tr("%1\nCPU %L2 ms · waiting on %3\n"
+                      "Ready but not running %L4 ms (the loop was busy) · finishes at %L5 ms")
                        .arg(toQString(scenario.tasks[t].name))
-                       .arg(total.cpuMs)
-                       .arg(total.ioMs)
-                       .arg(total.httpMs)
+                       .arg(total.kindMs[StepKind::Cpu.index])
+                       .arg(waits.join(tr(" · on ")))
                        .arg(total.readyMs)
                        .arg(total.finishMs);
     }

@@ -9,7 +9,8 @@ namespace coroscope {
 namespace {
 
 // The program around what each scenario fills in: the title and names after kHead, the task
-// coroutines after kSteps, their calls inside kGather's asyncio.gather( ... ).
+// coroutines after kSteps, their calls inside kGather's asyncio.gather( ... ), the kinds' labels
+// between kReport and kReportEnd.
 //
 // User text never stands on the first two lines, where Python would obey a coding comment.
 constexpr std::string_view kHead = R"py(#!/usr/bin/env python3
@@ -161,8 +162,11 @@ def chrome_trace():
             {"name": "thread_sort_index", "ph": "M", "pid": 1, "tid": tid,
              "args": {"sort_index": tid}}
         )
-    labels = {"cpu": "Processing", "io": "I/O Wait", "http": "HTTP Wait"}
-    for index, step, kind, ms, start, end in sorted(_steps, key=lambda s: (s[4], s[0], s[1])):
+)py";
+
+// The rest, after the kinds' labels.
+constexpr std::string_view kReportEnd =
+    R"py(    for index, step, kind, ms, start, end in sorted(_steps, key=lambda s: (s[4], s[0], s[1])):
         args = {"step": step + 1, "ms": ms}
         if kind != "cpu":
             args["returned_us"] = end * 1000
@@ -276,15 +280,33 @@ void appendScenario(std::string& out, const Scenario& scenario) {
 }
 
 // A coroutine a task, under a comment with its name, a step a line.
-void appendTask(std::string& out, const Task& task, const std::string& number) {
+void appendTask(std::string& out, const Task& task, const KindTable& kinds,
+                const std::string& number) {
     out += "\n\n# " + pythonCommentText(task.name) + "\n";
     out += "@task(" + number + ")\nasync def task_" + number + "():\n";
     if (task.steps.empty())
         out += "    pass\n";
     for (const Step& step : task.steps) {
-        out += isWait(step.kind) ? "    await " : "    ";
-        out.append(kindName(step.kind)).append("(").append(std::to_string(step.ms)).append(")\n");
+        const std::string ms = std::to_string(step.ms);
+        if (!isWait(step.kind))
+            out += "    cpu(" + ms + ")\n";
+        else if (step.kind == StepKind::Io || step.kind == StepKind::Http)
+            out += "    await " + kinds[step.kind].name + "(" + ms + ")\n";
+        else // a kind of the scenario's own: a plain wait under its name
+            out +=
+                "    await _wait(" + pythonStringLiteral(kinds[step.kind].name) + ", " + ms + ")\n";
     }
+}
+
+// The trace's names of the kinds: {"cpu": "Processing", "io": "I/O Wait", ...}.
+void appendLabels(std::string& out, const KindTable& kinds) {
+    out += "    labels = {";
+    for (StepKind kind : kinds.all()) {
+        out += kind == StepKind::Cpu ? "" : ", ";
+        out +=
+            pythonStringLiteral(kinds[kind].name) + ": " + pythonStringLiteral(kinds[kind].label);
+    }
+    out += "}\n";
 }
 
 } // namespace
@@ -294,11 +316,13 @@ std::string asyncioProgram(const Scenario& scenario) {
     appendScenario(out, scenario);
     out += kSteps;
     for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
-        appendTask(out, scenario.tasks[t], std::to_string(t + 1));
+        appendTask(out, scenario.tasks[t], scenario.kinds, std::to_string(t + 1));
     out += kGather;
     for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
         out += "        task_" + std::to_string(t + 1) + "(),\n";
     out += kReport;
+    appendLabels(out, scenario.kinds);
+    out += kReportEnd;
     return out;
 }
 

@@ -86,7 +86,7 @@ private:
         return got;
     }
 
-    const KindNames kinds_ = kindNames();
+    const KindNames kinds_ = kindNames(builtinKinds());
     bool unchecked_ = false;
 };
 
@@ -303,11 +303,13 @@ private:
 
     std::optional<Error> takeStep(const EventFields& fields, std::size_t index) {
         if (!fields.cat)
-            return fail(eventPlace(index, "cat"), "must be a string (" + kindChoices() + ")");
+            return fail(eventPlace(index, "cat"),
+                        "must be a string (" + kindChoices(builtinKinds()) + ")");
         const std::optional<StepKind> kind = values.kindNamed(*fields.cat);
         if (!kind)
             return fail(eventPlace(index, "cat"), "unknown kind \"" + std::string(*fields.cat) +
-                                                      "\" (use " + kindChoices() + ")");
+                                                      "\" (use " + kindChoices(builtinKinds()) +
+                                                      ")");
         const std::optional<std::size_t> task = taskOf(fields);
         if (!task)
             return badTid(index);

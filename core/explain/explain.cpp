@@ -117,14 +117,6 @@ std::span<const std::size_t> ReadyQueues::queueAt(double ms) const {
     return {joined_.data() + at.picked, at.joined - at.picked};
 }
 
-namespace {
-
-std::string_view waitWords(StepKind kind) {
-    return kind == StepKind::Http ? "HTTP" : "I/O";
-}
-
-} // namespace
-
 std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events) {
     const std::size_t tasks = scenario.tasks.size();
     auto name = [&](std::size_t task) -> const std::string& { return scenario.tasks[task].name; };
@@ -153,7 +145,7 @@ std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent
                 text += name(e.task) + " starts and joins the ready queue.";
             } else {
                 text += name(e.task) + "'s ";
-                text += waitWords(lastWait[e.task]->kind);
+                text += scenario.kinds.waitNoun(lastWait[e.task]->kind);
                 text += " wait is done; it joins the ready queue behind ";
                 text += queued > 0 ? name(back) : std::string("nobody");
                 text += '.';
@@ -178,7 +170,7 @@ std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent
             lastWait[e.task] = &steps[s];
             nextStep[e.task] = s + 1;
             text += name(e.task) + " yields at ";
-            text += kindName(steps[s].kind);
+            text += scenario.kinds[steps[s].kind].name;
             text += '(' + std::to_string(steps[s].ms) + ").";
             break;
         }
@@ -191,7 +183,7 @@ std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent
             if (next && next->kind == LoopEventKind::Ready && next->task < tasks &&
                 lastWait[next->task]) {
                 text += "Nothing is ready: the loop idles until " + name(next->task) + "'s ";
-                text += waitWords(lastWait[next->task]->kind);
+                text += scenario.kinds.waitNoun(lastWait[next->task]->kind);
                 text += " wait ends.";
             } else {
                 text += "Nothing is ready: the loop idles.";

@@ -61,10 +61,10 @@ bool skipChecked(od::value& value) {
     return true;
 }
 
-KindNames kindNames() {
+KindNames kindNames(const KindTable& kinds) {
     KindNames names;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        names[i] = kindName(kAllStepKinds[i]);
+    for (StepKind kind : kinds.all())
+        names.push_back(kinds[kind].name);
     return names;
 }
 
@@ -74,7 +74,7 @@ std::optional<StepKind> kindNamed(const KindNames& names, std::string_view text)
         while (same < names[i].size() && same < text.size() && names[i][same] == text[same])
             ++same;
         if (same == names[i].size() && same == text.size())
-            return kAllStepKinds[i];
+            return StepKind{std::uint16_t(i)};
     }
     return std::nullopt;
 }
@@ -92,11 +92,11 @@ std::optional<std::string_view> kindTextOf(const KindNames& names, od::value& va
     return as(value.get_string());
 }
 
-std::string kindChoices() {
+std::string kindChoices(const KindTable& kinds) {
     std::string choices;
-    for (std::size_t i = 0; i < kAllStepKinds.size(); ++i) {
-        choices.append(i == 0 ? "" : i + 1 == kAllStepKinds.size() ? " or " : ", ");
-        choices.append(kindName(kAllStepKinds[i]));
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        choices.append(i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ");
+        choices.append(kinds[StepKind{std::uint16_t(i)}].name);
     }
     return choices;
 }

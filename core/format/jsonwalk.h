@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace coroscope::json {
 
@@ -102,11 +103,11 @@ bool skipChecked(od::value& value);
 
 // ---- Step kinds ----------------------------------------------------------------------------
 
-// The kinds' names, read once per file rather than once per step.
-using KindNames = std::array<std::string_view, kAllStepKinds.size()>;
-KindNames kindNames();
+// The kinds' names, in table order, read once per file rather than once per step.
+using KindNames = std::vector<std::string_view>;
+KindNames kindNames(const KindTable& kinds);
 
-// kindFromName, without a call to memcmp for a few bytes.
+// KindTable::find, without a call to memcmp for a few bytes.
 std::optional<StepKind> kindNamed(const KindNames& names, std::string_view text);
 
 // A kind as written, or nullopt when it is not a string. A kind's name written plainly (the
@@ -115,7 +116,7 @@ std::optional<StepKind> kindNamed(const KindNames& names, std::string_view text)
 std::optional<std::string_view> kindTextOf(const KindNames& names, od::value& value);
 
 // "cpu, io or http".
-std::string kindChoices();
+std::string kindChoices(const KindTable& kinds);
 
 // ---- Objects -------------------------------------------------------------------------------
 

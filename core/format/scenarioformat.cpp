@@ -125,7 +125,7 @@ private:
         const std::optional<StepKind> kind = kindNamed(kinds_, *kindText);
         if (!kind)
             return broken(s, "unknown kind \"" + std::string(*kindText) + "\" (use " +
-                                 kindChoices() + ")");
+                                 kindChoices(builtinKinds()) + ")");
         if (!ms)
             return broken(s, "\"ms\" must be a number of milliseconds");
         if (!durationAllowed(*ms))
@@ -161,7 +161,7 @@ private:
 
     Scenario& scenario_;
     ParseProgress& progress_;
-    const KindNames kinds_ = kindNames();
+    const KindNames kinds_ = kindNames(builtinKinds());
     std::vector<Step> steps_; // the current task's, reused from task to task
     std::size_t storedSteps_ = 0;
 };
@@ -395,7 +395,7 @@ std::string serializeScenario(const Scenario& scenario) {
         out += ",\"steps\":[";
         for (std::size_t s = 0; s < task.steps.size(); ++s) {
             out += s == 0 ? "{\"kind\":" : ",{\"kind\":";
-            appendJsonString(out, kindName(task.steps[s].kind));
+            appendJsonString(out, scenario.kinds[task.steps[s].kind].name);
             out += ",\"ms\":" + std::to_string(task.steps[s].ms) + "}";
         }
         out += "]}";

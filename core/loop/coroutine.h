@@ -76,6 +76,7 @@ private:
 struct StepAwaitable {
     StepKind kind;
     std::int64_t ms;
+    bool holdsLoop; // cpu: nothing else runs meanwhile
 
     bool await_ready() const noexcept { return false; }
     void await_suspend(TaskCoroutine::Handle handle) const; // defined in scheduler.cpp
@@ -84,14 +85,18 @@ struct StepAwaitable {
 
 // Holds the event loop for ms; no other task runs meanwhile.
 inline StepAwaitable cpu(std::int64_t ms) {
-    return {StepKind::Cpu, ms};
+    return {StepKind::Cpu, ms, true};
 }
 // Waits ms without the loop; other tasks run meanwhile.
 inline StepAwaitable io(std::int64_t ms) {
-    return {StepKind::Io, ms};
+    return {StepKind::Io, ms, false};
 }
 inline StepAwaitable http(std::int64_t ms) {
-    return {StepKind::Http, ms};
+    return {StepKind::Http, ms, false};
+}
+// Waits ms on a kind of the scenario's table, without the loop.
+inline StepAwaitable wait(StepKind kind, std::int64_t ms) {
+    return {kind, ms, false};
 }
 
 } // namespace coroscope

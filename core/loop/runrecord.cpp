@@ -42,14 +42,11 @@ Run simulateRun(const Scenario& scenario) {
     return {segments.take(), std::move(recorder.events)};
 }
 
-std::vector<TaskTotals> taskTotals(const Run& run, std::size_t tasks) {
-    std::vector<TaskTotals> totals(tasks);
-    for (const Segment& s : run.timeline.segments) {
-        std::int64_t& into = s.kind == StepKind::Cpu  ? totals[s.task].cpuMs
-                             : s.kind == StepKind::Io ? totals[s.task].ioMs
-                                                      : totals[s.task].httpMs;
-        into += s.duration();
-    }
+std::vector<TaskTotals> taskTotals(const Run& run, const Scenario& scenario) {
+    const std::size_t tasks = scenario.tasks.size();
+    std::vector<TaskTotals> totals(tasks, {std::vector<std::int64_t>(scenario.kinds.size()), 0, 0});
+    for (const Segment& s : run.timeline.segments)
+        totals[s.task].kindMs[s.kind.index] += s.duration();
     std::vector<std::int64_t> readySince(tasks, 0);
     for (const LoopEvent& e : run.events) {
         if (e.kind == LoopEventKind::Ready)

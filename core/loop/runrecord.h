@@ -23,17 +23,16 @@ Run simulateRun(const Scenario& scenario);
 // Only the decisions, in report order.
 std::vector<LoopEvent> simulateLoopEvents(const Scenario& scenario);
 
-// Where a task's life went: running (cpu), waiting on I/O and on HTTP, ready but not running
-// (in the queue while another task holds the loop), and when it left.
+// Where a task's life went: in steps of each kind (running cpu, waiting on I/O, on HTTP, on
+// the scenario's own kinds), ready but not running (in the queue while another task holds the
+// loop), and when it left.
 struct TaskTotals {
-    std::int64_t cpuMs = 0;
-    std::int64_t ioMs = 0;
-    std::int64_t httpMs = 0;
+    std::vector<std::int64_t> kindMs; // by StepKind
     std::int64_t readyMs = 0;
     std::int64_t finishMs = 0;
     friend bool operator==(const TaskTotals&, const TaskTotals&) = default;
 };
-std::vector<TaskTotals> taskTotals(const Run& run, std::size_t tasks);
+std::vector<TaskTotals> taskTotals(const Run& run, const Scenario& scenario);
 
 // The distinct times at which the loop decides something, in order: where stepping stops.
 std::vector<std::int64_t> eventTimes(const std::vector<LoopEvent>& events);

@@ -7,26 +7,20 @@
 
 namespace coroscope {
 
-TaskCoroutine playTask(const Task& task) {
+TaskCoroutine playTask(const Task& task, const KindTable& kinds) {
     for (const Step& s : task.steps) {
-        switch (s.kind) {
-        case StepKind::Cpu:
+        if (kinds.holdsLoop(s.kind))
             co_await cpu(s.ms);
-            break;
-        case StepKind::Io:
-            co_await io(s.ms);
-            break;
-        case StepKind::Http:
-            co_await http(s.ms);
-            break;
-        }
+        else
+            co_await wait(s.kind, s.ms);
     }
 }
 
 void playToEnd(const Scenario& scenario, SchedulerListener& listener) {
     // The scenario outlives this scheduler, so its coroutines may read it in place.
-    Scheduler scheduler(scenario.tasks.size(),
-                        [&scenario](std::size_t i) { return playTask(scenario.tasks[i]); });
+    Scheduler scheduler(scenario.tasks.size(), [&scenario](std::size_t i) {
+        return playTask(scenario.tasks[i], scenario.kinds);
+    });
     scheduler.setListener(&listener);
     scheduler.runToEnd();
 }
@@ -34,7 +28,7 @@ void playToEnd(const Scenario& scenario, SchedulerListener& listener) {
 void StepAwaitable::await_suspend(TaskCoroutine::Handle handle) const {
     auto& promise = handle.promise();
     assert(promise.scheduler && "cpu()/io()/http() awaited outside a Scheduler");
-    promise.scheduler->beginStep(promise.taskIndex, kind, ms);
+    promise.scheduler->beginStep(promise.taskIndex, kind, ms, holdsLoop);
 }
 
 Scheduler::Scheduler(std::size_t taskCount, TaskFactory factory)
@@ -45,7 +39,7 @@ Scheduler::Scheduler(std::size_t taskCount, TaskFactory factory)
 
 Scheduler::Scheduler(Scenario scenario)
     : taskCount_(scenario.tasks.size())
-    , factory_([this](std::size_t i) { return playTask(scenario_->tasks[i]); })
+    , factory_([this](std::size_t i) { return playTask(scenario_->tasks[i], scenario_->kinds); })
     , scenario_(std::move(scenario)) {
     spawnAll();
 }
@@ -184,7 +178,7 @@ void Scheduler::resume(std::size_t task) {
         std::rethrow_exception(error);
 }
 
-void Scheduler::beginStep(std::size_t task, StepKind kind, std::int64_t ms) {
+void Scheduler::beginStep(std::size_t task, StepKind kind, std::int64_t ms, bool holdsLoop) {
     if (ms < 0)
         throw std::invalid_argument("a step cannot last a negative time");
     TaskSlot& slot = tasks_[task];
@@ -192,7 +186,7 @@ void Scheduler::beginStep(std::size_t task, StepKind kind, std::int64_t ms) {
     segment = {task, slot.nextStep++, kind, now_, now_ + ms};
     if (listener_)
         listener_->segmentStarted(segment);
-    if (kind == StepKind::Cpu) {
+    if (holdsLoop) {
         assert(!cpu_ && "only the task holding the loop can start cpu work");
         cpu_ = segment;
     } else {

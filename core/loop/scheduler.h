@@ -28,9 +28,9 @@ public:
     virtual void loopEvent(const LoopEvent&) {}
 };
 
-// A scenario task, written as a user reads it: one co_await per step. The task must outlive
-// the coroutine.
-TaskCoroutine playTask(const Task& task);
+// A scenario task, written as a user reads it: one co_await per step. The task and the kind
+// table must outlive the coroutine.
+TaskCoroutine playTask(const Task& task, const KindTable& kinds);
 
 // Runs a (valid) scenario to the end on a fresh scheduler, reporting to listener.
 void playToEnd(const Scenario& scenario, SchedulerListener& listener);
@@ -106,7 +106,7 @@ private:
     void dispatchReady();
     void resume(std::size_t task);
     void report(LoopEventKind kind, std::size_t task = LoopEvent::kNoTask);
-    void beginStep(std::size_t task, StepKind kind, std::int64_t ms);
+    void beginStep(std::size_t task, StepKind kind, std::int64_t ms, bool holdsLoop);
 
     std::size_t taskCount_;
     TaskFactory factory_;

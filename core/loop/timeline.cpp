@@ -51,14 +51,20 @@ void appendCsvField(std::string& out, std::string_view text) {
 // A short name is copied in one move of this many bytes.
 constexpr std::size_t kShortName = 16;
 // Room for a row without its task name: two numbers of up to 20 characters, a Field, a newline.
-constexpr std::size_t kRowBytes = 64;
+constexpr std::size_t kRowBytes = 112;
+
+} // namespace
 
 // ",cpu," and the like: a word of the CSV between its commas, in a fixed-size slot so that it is
 // copied in one move.
-struct Field {
-    char text[16] = {};
+struct CsvWriter::Field {
+    char text[48] = {}; // a kind's name is at most 32 bytes (model/scenariorules.h)
     std::size_t size = 0;
 };
+
+namespace {
+
+using Field = CsvWriter::Field;
 
 Field between(std::string_view word) {
     Field field;
@@ -70,13 +76,7 @@ Field between(std::string_view word) {
     return field;
 }
 
-// The words as kindName() and loopEventName() spell them, by the enums' values.
-const auto kKindFields = [] {
-    std::array<Field, kAllStepKinds.size()> fields;
-    for (StepKind kind : kAllStepKinds)
-        fields[std::size_t(kind)] = between(kindName(kind));
-    return fields;
-}();
+// The words as loopEventName() spells them, by the enum's values.
 const auto kEventFields = [] {
     std::array<Field, std::size_t(LoopEventKind::Idle) + 1> fields;
     for (std::size_t kind = 0; kind < fields.size(); ++kind)
@@ -183,6 +183,11 @@ CsvWriter::CsvWriter(std::ostream& out, const Scenario& scenario)
         nameEnds_.push_back(names_.size());
     }
     names_.append(kShortName, '\0');
+    for (std::size_t kind = 0; kind < scenario.kinds.size(); ++kind) {
+        const std::string& word = scenario.kinds[StepKind{std::uint16_t(kind)}].name;
+        assert(!needsQuotes(word));
+        kindFields_.push_back(between(word));
+    }
 }
 
 CsvWriter::~CsvWriter() {
@@ -232,7 +237,7 @@ void CsvWriter::name(std::size_t task) {
 void CsvWriter::segment(const Segment& s) {
     name(s.task);
     char* at = room(kRowBytes);
-    at = put(at, kKindFields[std::size_t(s.kind)]);
+    at = put(at, kindFields_[s.kind.index]);
     at = putNumber(at, s.start);
     *at++ = ',';
     at = putNumber(at, s.end);

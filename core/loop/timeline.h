@@ -65,6 +65,7 @@ public:
     ~CsvWriter();
     CsvWriter(const CsvWriter&) = delete;
     CsvWriter& operator=(const CsvWriter&) = delete;
+    struct Field; // a word between commas, copied in one move
 
     // Text as it is (the header).
     void text(std::string_view text);
@@ -89,6 +90,7 @@ private:
     // can be copied in one fixed-size move), and where each starts and ends.
     std::string names_;
     std::vector<std::size_t> nameEnds_;
+    std::vector<Field> kindFields_; // ",cpu," and the like, by StepKind
 };
 
 } // namespace coroscope

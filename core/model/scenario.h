@@ -25,6 +25,7 @@ struct Scenario {
     std::string title;
     std::string subtitle;
     std::vector<Task> tasks;
+    KindTable kinds = KindTable(); // the built-in kinds, then those the scenario declares
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 

@@ -1,37 +1,84 @@
 #include "model/stepkind.h"
 
+#include <cassert>
+
 namespace coroscope {
 
-std::string_view kindName(StepKind kind) {
-    switch (kind) {
-    case StepKind::Cpu:
-        return "cpu";
-    case StepKind::Io:
-        return "io";
-    case StepKind::Http:
-        return "http";
-    }
-    return "cpu";
-}
+namespace {
 
-std::optional<StepKind> kindFromName(std::string_view name) {
-    for (StepKind kind : kAllStepKinds) {
-        if (kindName(kind) == name)
-            return kind;
-    }
+// Declared kinds' colours, in turn: hues far from the blue, orange and red of the built-ins.
+constexpr std::array<Rgb, 8> kPalette{0x8e24aa, 0x00897b, 0x43a047, 0x6d4c41,
+                                      0x3949ab, 0xd81b60, 0x7cb342, 0x546e7a};
+
+constexpr std::string_view kWaitSuffix = " Wait";
+
+} // namespace
+
+KindTable::KindTable()
+    : kinds_{
+          {"cpu", "Processing", 0x42a5f5, 0x478ed1, 0, KindBehaviour::HoldsLoop},
+          {"io", "I/O Wait", 0xffa726, 0xfb8c00, 0, KindBehaviour::Waits},
+          {"http", "HTTP Wait", 0xef5350, 0xe53935, 0, KindBehaviour::Waits},
+      } {}
+
+std::optional<StepKind> KindTable::find(std::string_view name) const {
+    for (std::size_t i = 0; i < kinds_.size(); ++i)
+        if (kinds_[i].name == name)
+            return StepKind{std::uint16_t(i)};
     return std::nullopt;
 }
 
-std::string_view kindLabel(StepKind kind) {
-    switch (kind) {
-    case StepKind::Cpu:
-        return "Processing";
-    case StepKind::Io:
-        return "I/O Wait";
-    case StepKind::Http:
-        return "HTTP Wait";
+std::vector<StepKind> KindTable::all() const {
+    std::vector<StepKind> kinds;
+    for (std::size_t i = 0; i < kinds_.size(); ++i)
+        kinds.push_back(StepKind{std::uint16_t(i)});
+    return kinds;
+}
+
+std::string_view KindTable::waitNoun(StepKind kind) const {
+    std::string_view label = kinds_[kind.index].label;
+    if (label.size() > kWaitSuffix.size() && label.ends_with(kWaitSuffix))
+        label.remove_suffix(kWaitSuffix.size());
+    return label;
+}
+
+StepKind KindTable::declare(std::string name, std::string label, std::optional<Rgb> color,
+                            std::int64_t limit) {
+    assert(!find(name) && kinds_.size() < kMaxKinds);
+    const std::size_t declared = kinds_.size() - kBuiltinKinds.size();
+    const Rgb shown = color.value_or(kPalette[declared % kPalette.size()]);
+    if (label.empty())
+        label = name;
+    kinds_.push_back(
+        {std::move(name), std::move(label), shown, shadeOf(shown), limit, KindBehaviour::Waits});
+    return StepKind{std::uint16_t(kinds_.size() - 1)};
+}
+
+void KindTable::restyle(StepKind kind, std::string label, std::optional<Rgb> color,
+                        std::int64_t limit) {
+    KindSpec& spec = kinds_[kind.index];
+    if (!label.empty())
+        spec.label = std::move(label);
+    if (color) {
+        spec.color = *color;
+        spec.shade = shadeOf(*color);
     }
-    return "Processing";
+    spec.limit = limit;
+}
+
+const KindTable& builtinKinds() {
+    static const KindTable table;
+    return table;
+}
+
+Rgb shadeOf(Rgb color) {
+    // About the built-ins' own step: each channel down by a tenth.
+    Rgb shade = 0;
+    for (int shift = 0; shift <= 16; shift += 8) {
+        const Rgb channel = (color >> shift) & 0xff;
+        shade |= (channel * 9 / 10) << shift;
+    }
+    return shade;
 }
 
 } // namespace coroscope

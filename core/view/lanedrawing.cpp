@@ -7,14 +7,37 @@ namespace coroscope {
 
 namespace {
 
+// Segments come in time order, so only the last column can be touched again. Its shares are
+// kept in kind order: sums over them then add up in one order, whatever order the segments
+// came in.
 void cover(LaneDrawing& out, int column, StepKind kind, double amount) {
     if (out.columns.empty() || out.columns.back().x != column)
-        out.columns.push_back({column, {}});
-    float& covered = out.columns.back().coverage[std::size_t(kind)];
-    covered = std::min(1.0f, covered + float(amount));
+        out.columns.push_back({column, std::uint32_t(out.shares.size()), 0});
+    ColumnPiece& piece = out.columns.back();
+    auto share = std::lower_bound(out.shares.begin() + piece.shares, out.shares.end(), kind,
+                                  [](const KindShare& s, StepKind k) { return s.kind < k; });
+    if (share == out.shares.end() || share->kind != kind) {
+        share = out.shares.insert(share, {kind, 0});
+        ++piece.count;
+    }
+    share->covered = std::min(1.0f, share->covered + float(amount));
 }
 
 } // namespace
+
+float LaneDrawing::coverage(const ColumnPiece& column, StepKind kind) const {
+    for (const KindShare& share : sharesOf(column))
+        if (share.kind == kind)
+            return share.covered;
+    return 0;
+}
+
+float LaneDrawing::total(const ColumnPiece& column) const {
+    float sum = 0;
+    for (const KindShare& share : sharesOf(column))
+        sum += share.covered;
+    return sum;
+}
 
 void drawLane(std::span<const LaneSegment> lane, const LaneView& view, LaneDrawing& out) {
     out.clear();

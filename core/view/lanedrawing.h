@@ -7,8 +7,8 @@
 
 #include "view/lanes.h"
 
-#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -33,18 +33,33 @@ struct PillPiece {
     friend bool operator==(const PillPiece&, const PillPiece&) = default;
 };
 
+// How much of a pixel column one kind covers.
+struct KindShare {
+    StepKind kind;
+    float covered = 0; // 0..1
+};
+
 struct ColumnPiece {
-    int x = 0;                       // the column [x, x + 1)
-    std::array<float, 3> coverage{}; // by StepKind: the fraction of the column covered
-    float total() const { return coverage[0] + coverage[1] + coverage[2]; }
+    int x = 0;                // the column [x, x + 1)
+    std::uint32_t shares = 0; // its shares, each kind once: LaneDrawing::shares from ...
+    std::uint32_t count = 0;  // ... this many
 };
 
 struct LaneDrawing {
     std::vector<PillPiece> pills;     // left to right
     std::vector<ColumnPiece> columns; // left to right, one per column touched
+    std::vector<KindShare> shares;    // the columns', column after column
+
+    std::span<const KindShare> sharesOf(const ColumnPiece& column) const {
+        return {shares.data() + column.shares, column.count};
+    }
+    // The fraction of the column that a kind covers, and that all of them cover.
+    float coverage(const ColumnPiece& column, StepKind kind) const;
+    float total(const ColumnPiece& column) const;
     void clear() {
         pills.clear();
         columns.clear();
+        shares.clear();
     }
 };
 

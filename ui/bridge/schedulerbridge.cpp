@@ -1,10 +1,5 @@
 #include "bridge/schedulerbridge.h"
 
-#include "loop/blocking.h"
-#include "loop/figures.h"
-#include "loop/runrecord.h"
-#include "view/axis.h"
-
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -50,28 +45,12 @@ SchedulerBridge::~SchedulerBridge() = default;
 
 void SchedulerBridge::setScenario(const Scenario& scenario) {
     scenario_ = scenario;
-    Run run = simulateRun(scenario_);
-    figures_ = computeFigures(scenario_, run.timeline);
-    eventTimes_ = coroscope::eventTimes(run.events);
-    taskTotals_ = coroscope::taskTotals(run, scenario_.tasks.size());
-    lanes_ = std::make_shared<const Lanes>(run.timeline, scenario_.tasks.size());
-    const auto explanation =
-        std::make_shared<const Explanation>(run.events, scenario_.tasks.size());
-    std::shared_ptr<const Lanes> blocking;
-    if (comparing_)
-        blocking =
-            std::make_shared<const Lanes>(blockingTimeline(scenario_), scenario_.tasks.size());
-    std::int64_t shown = axisSpanMs(figures_, comparing_);
-    if (measured_) // a measured run may end later than the model's
-        shown = std::max(shown, std::int64_t(std::ceil(measured_->end())));
-    axisEnd_ = axisFor(shown).end;
+    analysis_ = analyseRun(scenario_, {comparing_, measured_});
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
-    run.timeline = {}; // the lanes hold it now
-    events_ = std::make_shared<const std::vector<LoopEvent>>(std::move(run.events));
-    emit explanationChanged(explanation);
-    emit blockingChanged(blocking);
-    emit scenarioChanged(scenario_, lanes_, axisEnd_);
+    emit explanationChanged(analysis_.explanation);
+    emit blockingChanged(analysis_.blocking);
+    emit scenarioChanged(scenario_, analysis_.lanes, analysis_.axisEnd);
     startCycle(clock_());
 }
 
@@ -93,7 +72,7 @@ void SchedulerBridge::setMeasured(std::shared_ptr<const MeasuredRun> measured) {
 }
 
 double SchedulerBridge::rate() const {
-    return axisEnd_ / kAxisWallMs * speed_;
+    return axisEnd() / kAxisWallMs * speed_;
 }
 
 void SchedulerBridge::setSpeed(double speed) {
@@ -119,7 +98,7 @@ void SchedulerBridge::anchor(qint64 wallNow) {
 void SchedulerBridge::play() {
     if (playing_ || !scheduler_)
         return;
-    if (now_ >= axisEnd_ && !restartAtWall_)
+    if (now_ >= analysis_.axisEnd && !restartAtWall_)
         startCycle(clock_()); // played to the end without looping: start over
     anchor(clock_());
     playing_ = true;
@@ -152,22 +131,24 @@ void SchedulerBridge::startCycle(qint64 wallNow) {
 
 void SchedulerBridge::stepForward() {
     pause();
-    const auto next = std::upper_bound(eventTimes_.begin(), eventTimes_.end(), now_);
-    if (next != eventTimes_.end())
+    const auto next =
+        std::upper_bound(analysis_.eventTimes.begin(), analysis_.eventTimes.end(), now_);
+    if (next != analysis_.eventTimes.end())
         seek(double(*next));
 }
 
 void SchedulerBridge::stepBack() {
     pause();
-    const auto here = std::lower_bound(eventTimes_.begin(), eventTimes_.end(), now_);
-    if (here != eventTimes_.begin())
+    const auto here =
+        std::lower_bound(analysis_.eventTimes.begin(), analysis_.eventTimes.end(), now_);
+    if (here != analysis_.eventTimes.begin())
         seek(double(*std::prev(here)));
 }
 
 void SchedulerBridge::seek(double ms) {
     if (!scheduler_)
         return;
-    ms = std::clamp(ms, 0.0, axisEnd_);
+    ms = std::clamp(ms, 0.0, analysis_.axisEnd);
     restartAtWall_.reset();
     if (ms < now_) {
         scheduler_->reset();
@@ -194,20 +175,20 @@ void SchedulerBridge::tick() {
         startCycle(*restartAtWall_);
     }
     const double target = anchorVirtual_ + double(wall - anchorWall_) * rate();
-    if (target < axisEnd_) {
+    if (target < analysis_.axisEnd) {
         advanceTo(target);
         return;
     }
-    advanceTo(axisEnd_);
+    advanceTo(analysis_.axisEnd);
     emit cycleEnded();
     if (loop_) {
         // The pause counts from the moment the axis end was reached, not from this tick.
         const qint64 endWall =
-            anchorWall_ + qint64(std::ceil((axisEnd_ - anchorVirtual_) / rate()));
+            anchorWall_ + qint64(std::ceil((analysis_.axisEnd - anchorVirtual_) / rate()));
         restartAtWall_ = endWall + kPauseMs;
         if (wall >= *restartAtWall_) {
             // A jump past the pause as well: go on in the cycle the clock is in now.
-            const qint64 cycleWall = qint64(std::ceil(axisEnd_ / rate())) + kPauseMs;
+            const qint64 cycleWall = qint64(std::ceil(analysis_.axisEnd / rate())) + kPauseMs;
             *restartAtWall_ += (wall - *restartAtWall_) / cycleWall * cycleWall;
             tick();
         }

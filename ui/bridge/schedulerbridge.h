@@ -7,15 +7,12 @@
 // reaches the axis end, then after a 400 ms pause it replays (when looping). Virtual time is
 // computed from the clock, never from counting ticks, so slow frames never slow it down.
 
+#include "analysis/runanalysis.h"
 #include "asyncio/measuredrun.h"
 #include "bridge/metatypes.h"
-#include "explain/explain.h"
-#include "loop/figures.h"
-#include "loop/runrecord.h"
 #include "loop/scheduler.h"
 #include "loop/segment.h"
 #include "model/scenario.h"
-#include "view/lanes.h"
 
 #include <QObject>
 #include <QTimer>
@@ -42,19 +39,19 @@ public:
     // A valid scenario: re-runs the schedule and starts a new cycle at t = 0.
     void setScenario(const Scenario& scenario);
     const Scenario& scenario() const { return scenario_; }
-    double axisEnd() const { return axisEnd_; }
-    std::int64_t makespan() const { return figures_.makespanMs; }
-    // The whole run's figures, from the schedule computed when the scenario was set.
-    const Figures& figures() const { return figures_; }
-    // The distinct times at which the loop decides something (seed: 0, 150, 250, 370, 500,
-    // 600, 670, 800): where stepping stops.
-    const std::vector<std::int64_t>& eventTimes() const { return eventTimes_; }
+    // The whole run, analysed when the scenario was set (core/analysis/runanalysis.h).
+    const RunAnalysis& analysis() const { return analysis_; }
+    double axisEnd() const { return analysis_.axisEnd; }
+    std::int64_t makespan() const { return analysis_.figures.makespanMs; }
+    const Figures& figures() const { return analysis_.figures; }
+    // Where stepping stops (seed: 0, 150, 250, 370, 500, 600, 670, 800).
+    const std::vector<std::int64_t>& eventTimes() const { return analysis_.eventTimes; }
     // Where each task's life went, in scenario order.
-    const std::vector<TaskTotals>& taskTotals() const { return taskTotals_; }
+    const std::vector<TaskTotals>& taskTotals() const { return analysis_.taskTotals; }
     // The whole run per task, for drawing.
-    const std::shared_ptr<const Lanes>& lanes() const { return lanes_; }
+    const std::shared_ptr<const Lanes>& lanes() const { return analysis_.lanes; }
     // The loop's decisions over the whole run, in report order (for the event log).
-    const std::vector<LoopEvent>& events() const { return *events_; }
+    const std::vector<LoopEvent>& events() const { return *analysis_.events; }
 
     // The blocking comparison: the same tasks run the blocking way (core/blocking.h), shown
     // on the same axis, so the axis and the cycle reach the longer of the two runs.
@@ -122,13 +119,7 @@ private:
     Scenario scenario_;
     std::unique_ptr<Relay> relay_;
     std::unique_ptr<Scheduler> scheduler_;
-    double axisEnd_ = 1000;
-    Figures figures_;
-    std::vector<std::int64_t> eventTimes_;
-    std::vector<TaskTotals> taskTotals_;
-    std::shared_ptr<const Lanes> lanes_ = std::make_shared<Lanes>();
-    std::shared_ptr<const std::vector<LoopEvent>> events_ =
-        std::make_shared<std::vector<LoopEvent>>();
+    RunAnalysis analysis_;
     bool comparing_ = false;
     std::shared_ptr<const MeasuredRun> measured_;
     double speed_ = 1;

@@ -339,11 +339,11 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
         break;
     case KindColumn:
         if (role == Qt::DisplayRole)
-            return toQString(kindLabel(step.kind));
+            return toQString(scenario_.kinds[step.kind].label);
         if (role == Qt::EditRole)
-            return int(step.kind);
+            return int(step.kind.index);
         if (role == Qt::DecorationRole)
-            return style::kindColors(step.kind).from;
+            return style::kindColors(scenario_.kinds[step.kind]).from;
         break;
     case DurationColumn:
         if (role == Qt::DisplayRole)
@@ -382,9 +382,9 @@ bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int
     bool ok = false;
     if (index.column() == KindColumn) {
         const int kind = value.toInt(&ok);
-        if (!ok || kind < 0 || kind >= int(kAllStepKinds.size()))
+        if (!ok || kind < 0 || kind >= int(scenario_.kinds.size()))
             return false;
-        updated.kind = StepKind(kind);
+        updated.kind = StepKind{std::uint16_t(kind)};
     } else if (index.column() == DurationColumn) {
         const qlonglong ms = value.toLongLong(&ok);
         if (!ok || !durationAllowed(double(ms)))
@@ -399,7 +399,7 @@ bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int
         index.column() == KindColumn
             ? tr("Make step %1 of %2 %3")
                   .arg(s + 1)
-                  .arg(taskLabel(t), toQString(kindLabel(updated.kind)))
+                  .arg(taskLabel(t), toQString(scenario_.kinds[updated.kind].label))
             : tr("Set step %1 of %2 to %L3 ms").arg(s + 1).arg(taskLabel(t)).arg(updated.ms);
     push(
         text, [=, this] { applyStep(t, s, updated); }, [=, this] { applyStep(t, s, old); });

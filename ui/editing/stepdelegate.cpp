@@ -37,13 +37,18 @@ private:
     std::string place_;
 };
 
-QComboBox* newKindEditor(QWidget* parent) {
+// The kinds of the scenario being edited.
+const KindTable& kindsOf(const QModelIndex& index) {
+    const auto* model = qobject_cast<const ScenarioModel*>(index.model());
+    return model ? model->scenario().kinds : builtinKinds();
+}
+
+QComboBox* newKindEditor(QWidget* parent, const KindTable& kinds) {
     auto* combo = new QComboBox(parent);
-    for (StepKind kind : kAllStepKinds) {
+    for (StepKind kind : kinds.all()) {
         QPixmap swatch(12, 12);
-        swatch.fill(style::kindColors(kind).from);
-        const std::string_view label = kindLabel(kind);
-        combo->addItem(QIcon(swatch), toQString(label), int(kind));
+        swatch.fill(style::kindColors(kinds[kind]).from);
+        combo->addItem(QIcon(swatch), toQString(kinds[kind].label), int(kind.index));
     }
     // As wide as its longest kind with the swatch, and the list at least as wide.
     combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -66,7 +71,7 @@ QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
         return spin;
     }
     case ScenarioModel::KindColumn: {
-        QComboBox* combo = newKindEditor(parent);
+        QComboBox* combo = newKindEditor(parent, kindsOf(index));
         connect(combo, &QComboBox::activated, this, &StepDelegate::commitAndClose);
         return combo;
     }
@@ -113,9 +118,12 @@ void StepDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
 QSize StepDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     if (index.column() == ScenarioModel::KindColumn) {
-        if (kindEditorWidth_ == 0)
+        const KindTable& kinds = kindsOf(index);
+        if (kindEditorWidth_ == 0 || kinds != kindEditorKinds_) {
+            kindEditorKinds_ = kinds;
             kindEditorWidth_ =
-                std::unique_ptr<QComboBox>(newKindEditor(nullptr))->sizeHint().width();
+                std::unique_ptr<QComboBox>(newKindEditor(nullptr, kinds))->sizeHint().width();
+        }
         size.setWidth(std::max(size.width(), kindEditorWidth_));
     }
     return size;

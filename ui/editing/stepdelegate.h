@@ -4,6 +4,8 @@
 // entered), a combo box with the legend colours for kinds (a pick commits at once), a line
 // edit for task names.
 
+#include "model/stepkind.h"
+
 #include <QStyledItemDelegate>
 
 namespace coroscope {
@@ -27,7 +29,8 @@ private:
     // A kind picked from the list is the edit: no Enter or focus change needed.
     void commitAndClose();
 
-    mutable int kindEditorWidth_ = 0; // measured once
+    mutable int kindEditorWidth_ = 0; // measured once per table of kinds
+    mutable KindTable kindEditorKinds_;
 };
 
 } // namespace coroscope

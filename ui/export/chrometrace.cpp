@@ -33,8 +33,8 @@ QByteArray chromeTrace(const Scenario& scenario, const Timeline& timeline) {
     }
     for (const Segment& s : timeline.segments) {
         events.append(QJsonObject{
-            {"name", toQString(kindLabel(s.kind))},
-            {"cat", toQString(kindName(s.kind))},
+            {"name", toQString(scenario.kinds[s.kind].label)},
+            {"cat", toQString(scenario.kinds[s.kind].name)},
             {"ph", "X"},
             {"pid", kPid},
             {"tid", qint64(s.task) + 1},

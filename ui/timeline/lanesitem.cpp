@@ -24,14 +24,15 @@ QColor middle(const style::KindColors& colors) {
 
 } // namespace
 
-QColor columnColor(const ColumnPiece& column, const style::Theme& theme) {
-    const float total = column.total();
+QColor columnColor(const LaneDrawing& drawing, const ColumnPiece& column,
+                   std::span<const style::KindColors> palette) {
+    const float total = drawing.total(column);
     if (total <= 0)
         return Qt::transparent;
     double r = 0, g = 0, b = 0;
-    for (StepKind kind : kAllStepKinds) {
-        const double share = column.coverage[std::size_t(kind)] / total;
-        const QColor c = middle(theme.kindColors(kind));
+    for (const KindShare& kind : drawing.sharesOf(column)) {
+        const double share = kind.covered / total;
+        const QColor c = middle(palette[kind.kind.index]);
         r += share * c.red();
         g += share * c.green();
         b += share * c.blue();
@@ -132,7 +133,7 @@ void LanesItem::paintLane(QPainter* painter, const QRectF& track, std::span<cons
     for (const PillPiece& pill : drawing_.pills) {
         const QRectF rect(layout.trackLeft + pill.left, track.top(), pill.right - pill.left,
                           track.height());
-        paintKindPill(painter, rect, theme.kindColors(pill.kind), shadow);
+        paintKindPill(painter, rect, scene_.kindColors(pill.kind), shadow);
         if (std::ptrdiff_t(first + pill.step) == highlightStep) {
             // A ring just outside the pill, in the title's colour: seen on any kind and theme.
             const QRectF ring = rect.adjusted(-2, -2, 2, 2);
@@ -143,7 +144,7 @@ void LanesItem::paintLane(QPainter* painter, const QRectF& track, std::span<cons
     }
     for (const ColumnPiece& column : drawing_.columns)
         painter->fillRect(QRectF(layout.trackLeft + column.x, track.top(), 1, track.height()),
-                          columnColor(column, theme));
+                          columnColor(drawing_, column, scene_.kindPalette()));
 }
 
 void LanesItem::paintReady(QPainter* painter, int row, double fromMs, double toMs) const {

@@ -8,6 +8,7 @@
 #include "timeline/timelineitems.h"
 #include "view/lanedrawing.h"
 
+#include <span>
 #include <vector>
 
 namespace coroscope {
@@ -51,6 +52,7 @@ private:
 
 // The pixel columns' colour: the kinds' middle colours mixed by how much each covers, as
 // opaque as the column is covered (what drawing each thin segment with antialiasing gives).
-QColor columnColor(const ColumnPiece& column, const style::Theme& theme);
+QColor columnColor(const LaneDrawing& drawing, const ColumnPiece& column,
+                   std::span<const style::KindColors> palette);
 
 } // namespace coroscope

@@ -144,8 +144,8 @@ void OverviewStrip::paintEvent(QPaintEvent*) {
     painter.setRenderHint(QPainter::Antialiasing, false);
     // Two lanes: the CPU's busy fraction on top, the tasks waiting (scaled to the most at
     // once) under it.
-    const QColor cpu = theme_.kindColors(StepKind::Cpu).to;
-    const QColor wait = theme_.kindColors(StepKind::Io).to;
+    const QColor cpu = style::kindColors(builtinKinds()[StepKind::Cpu]).to;
+    const QColor wait = style::kindColors(builtinKinds()[StepKind::Io]).to;
     const double lane = (strip.height() - 2) / 2;
     const double cpuBottom = strip.top() + 1 + lane;
     const double waitBottom = strip.bottom() - 1;

@@ -105,8 +105,7 @@ void SwatchItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     else if (!kind_)
         paintReadyPill(painter, rect(), theme);
     else
-        paintKindPill(painter, rect(), theme.kindColors(*kind_),
-                      coloured(kSwatchShadow, theme.swatchShadow));
+        paintKindPill(painter, rect(), colors_, coloured(kSwatchShadow, theme.swatchShadow));
 }
 
 double SwatchItem::overhang() const {

@@ -4,6 +4,7 @@
 // keeps its rectangle in scene coordinates and paints in its scene's theme.
 
 #include "model/stepkind.h"
+#include "timeline/timelinestyle.h"
 
 #include <QColor>
 #include <QFont>
@@ -92,9 +93,10 @@ public:
     enum { Type = kSwatchItemType };
     // The looks a swatch has besides a kind's.
     enum class Mark { Ready, Measured };
-    // A kind's colours, or (no kind) the look of a task ready but kept waiting.
-    explicit SwatchItem(std::optional<StepKind> kind)
-        : kind_(kind) {}
+    // A kind, in its colours.
+    SwatchItem(StepKind kind, const style::KindColors& colors)
+        : kind_(kind)
+        , colors_(colors) {}
     // A task ready but kept waiting, or a segment as measured (see paintMeasuredOutline).
     explicit SwatchItem(Mark mark)
         : mark_(mark) {}
@@ -107,6 +109,7 @@ protected:
 
 private:
     std::optional<StepKind> kind_;
+    style::KindColors colors_;
     Mark mark_ = Mark::Ready;
 };
 

@@ -39,15 +39,12 @@ constexpr double kPlayheadZ = 4;
 // The band the ruler covers when pinned: from above its labels to under the playhead's time.
 constexpr double kRulerBandAbove = 8, kRulerBandBelow = 20;
 
-// The legend's entries: the kinds, then the measured run's, then the ready stretches' (last).
-constexpr std::size_t kMeasuredEntry = kAllStepKinds.size();
-
 } // namespace
 
-QString describeSegment(const Segment& s, const QString& taskName) {
+QString describeSegment(const Segment& s, const QString& taskName, const KindTable& kinds) {
     // One multi-argument arg(), so that a "%2" in a task name stays as typed.
     return QStringLiteral("%1, step %2: %3\n%4 ms to %5 ms (%6 ms)")
-        .arg(taskName, QString::number(s.step + 1), toQString(kindLabel(s.kind)),
+        .arg(taskName, QString::number(s.step + 1), toQString(kinds[s.kind].label),
              QString::number(s.start), QString::number(s.end), QString::number(s.duration()));
 }
 
@@ -88,18 +85,7 @@ TimelineScene::TimelineScene(QObject* parent)
     legendRule_->setZValue(kDecorationZ);
     // The kinds, then the measured run's entry (with a recording only) and the ready
     // stretches' (in Explain mode, and with a recording: its late awaits look the same).
-    const auto addLegendEntry = [this](SwatchItem* swatch, const QString& text) {
-        swatch->setZValue(kDecorationZ);
-        addItem(swatch);
-        swatches_.push_back(swatch);
-        auto* label = new TextItem(TextItem::Role::LegendLabel, text, style::font(kLegendSize),
-                                   Qt::AlignLeft);
-        label->setZValue(kDecorationZ);
-        addItem(label);
-        legendLabels_.push_back(label);
-    };
-    for (StepKind kind : kAllStepKinds)
-        addLegendEntry(new SwatchItem(kind), toQString(kindLabel(kind)));
+    showKinds(builtinKinds());
     addLegendEntry(new SwatchItem(SwatchItem::Mark::Measured), tr("Measured (asyncio)"));
     addLegendEntry(new SwatchItem(SwatchItem::Mark::Ready), tr("Ready, waiting for the loop"));
     // Hidden until the window asks for it.
@@ -179,6 +165,8 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
             makespan_ = std::max(makespan_, lanes_->lane(task).back().end);
     title_->setText(toQString(scenario.title));
     subtitle_->setText(toQString(scenario.subtitle));
+    if (scenario.kinds != kinds_)
+        showKinds(scenario.kinds);
 
     // Names are measured only when they change (not on a duration edit of a big scenario).
     QStringList names;
@@ -462,7 +450,7 @@ void TimelineScene::placePlayhead() {
 void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     QString text;
     if (const std::optional<Segment> segment = segmentAt(event->scenePos())) {
-        text = describeSegment(*segment, taskNames_[qsizetype(segment->task)]);
+        text = describeSegment(*segment, taskNames_[qsizetype(segment->task)], kinds_);
         if (const auto task = measuredTask(int(segment->task));
             task && segment->step < measured_->lane(*task).size())
             text += '\n' + describeMeasured(measured_->lane(*task)[segment->step]);
@@ -537,12 +525,39 @@ void TimelineScene::relayout() {
     placeFinish();
 }
 
+void TimelineScene::addLegendEntry(SwatchItem* swatch, const QString& text, std::size_t position) {
+    swatch->setZValue(kDecorationZ);
+    addItem(swatch);
+    auto* label =
+        new TextItem(TextItem::Role::LegendLabel, text, style::font(kLegendSize), Qt::AlignLeft);
+    label->setZValue(kDecorationZ);
+    addItem(label);
+    position = std::min(position, swatches_.size());
+    swatches_.insert(swatches_.begin() + std::ptrdiff_t(position), swatch);
+    legendLabels_.insert(legendLabels_.begin() + std::ptrdiff_t(position), label);
+}
+
+void TimelineScene::showKinds(const KindTable& kinds) {
+    // The legend's first entries are the kinds'.
+    for (std::size_t i = 0; i < kinds_.size() && !swatches_.empty(); ++i) {
+        delete swatches_.front();
+        delete legendLabels_.front();
+        swatches_.erase(swatches_.begin());
+        legendLabels_.erase(legendLabels_.begin());
+    }
+    kinds_ = kinds;
+    kindColors_ = style::kindPalette(kinds_);
+    for (StepKind kind : kinds_.all())
+        addLegendEntry(new SwatchItem(kind, kindColors_[kind.index]), toQString(kinds_[kind].label),
+                       kind.index);
+}
+
 void TimelineScene::placeLegend() {
     const QFontMetricsF metrics(style::font(kLegendSize));
     // The entries shown: the kinds always, the measured run's with a recording, the ready
     // stretches' in Explain mode and with a recording (its late awaits look the same).
     const std::size_t readyEntry = swatches_.size() - 1;
-    swatches_[kMeasuredEntry]->setVisible(measured_ != nullptr);
+    swatches_[kinds_.size()]->setVisible(measured_ != nullptr); // the measured run's entry
     swatches_[readyEntry]->setVisible(explained_ || measured_);
     std::vector<std::size_t> shown;
     for (std::size_t i = 0; i < swatches_.size(); ++i) {

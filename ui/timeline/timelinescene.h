@@ -111,6 +111,10 @@ public:
 
     // The colours every item paints in (light until told otherwise).
     const style::Theme& theme() const { return theme_; }
+    // The shown scenario's kinds, and their colours by StepKind.
+    const KindTable& kinds() const { return kinds_; }
+    const style::KindColors& kindColors(StepKind kind) const { return kindColors_[kind.index]; }
+    const std::vector<style::KindColors>& kindPalette() const { return kindColors_; }
     void setTheme(const style::Theme& theme);
     // A line across the tracks at the current time, with the time under the ruler: the window
     // shows it, pictures do not (they stay the animation's frames).
@@ -178,6 +182,11 @@ private:
     // Shows the legend entries the modes call for (from the measured run, Explain and whether
     // text is painted) and lays them out centred.
     void placeLegend();
+    // Puts a legend entry at a place in the list (the kinds first).
+    void addLegendEntry(SwatchItem* swatch, const QString& text,
+                        std::size_t position = std::size_t(-1));
+    // The legend's kind entries and the kinds' colours, for a new table.
+    void showKinds(const KindTable& kinds);
     void placeFinish();
     // Repaints the tracks between two times (all of them for nothing).
     void updateTracks(std::optional<std::pair<double, double>> between = std::nullopt);
@@ -199,6 +208,8 @@ private:
     QString finishCaption_;
     std::int64_t makespan_ = 0;
     style::Theme theme_ = style::Theme::light();
+    KindTable kinds_;
+    std::vector<style::KindColors> kindColors_;
     std::pair<int, int> highlighted_{-1, -1};
     QStringList rowDetails_;
     QGraphicsLineItem* playhead_ = nullptr;
@@ -223,7 +234,7 @@ private:
 
 // What hovering a segment says, as plain text: "Task 2, step 2: I/O Wait\n250 ms to 370 ms
 // (120 ms)".
-QString describeSegment(const Segment& segment, const QString& taskName);
+QString describeSegment(const Segment& segment, const QString& taskName, const KindTable& kinds);
 // What hovering it adds when a measured run is shown: "Measured under asyncio: 150.2 ms to
 // 250.4 ms", and for a wait whose await returned late, by how much.
 QString describeMeasured(const MeasuredSegment& segment);

@@ -23,11 +23,6 @@ const Theme& Theme::light() {
         .cardShadow = black(0.06),
         .segmentShadow = black(0.08),
         .swatchShadow = black(0.06),
-        .kinds = {{
-            {QColor(0x42, 0xa5, 0xf5), QColor(0x47, 0x8e, 0xd1)},
-            {QColor(0xff, 0xa7, 0x26), QColor(0xfb, 0x8c, 0x00)},
-            {QColor(0xef, 0x53, 0x50), QColor(0xe5, 0x39, 0x35)},
-        }},
     };
     return theme;
 }
@@ -47,13 +42,19 @@ const Theme& Theme::dark() {
         .cardShadow = black(0.35),
         .segmentShadow = black(0.30),
         .swatchShadow = black(0.25),
-        .kinds = Theme::light().kinds,
     };
     return theme;
 }
 
-KindColors kindColors(StepKind kind) {
-    return Theme::light().kindColors(kind);
+KindColors kindColors(const KindSpec& kind) {
+    return {QColor::fromRgb(kind.color), QColor::fromRgb(kind.shade)};
+}
+
+std::vector<KindColors> kindPalette(const KindTable& kinds) {
+    std::vector<KindColors> palette;
+    for (StepKind kind : kinds.all())
+        palette.push_back(kindColors(kinds[kind]));
+    return palette;
 }
 
 QFont font(double pixelSize, bool medium) {

@@ -10,8 +10,8 @@
 #include <QColor>
 #include <QFont>
 
-#include <array>
 #include <cstddef>
+#include <vector>
 
 namespace coroscope::style {
 
@@ -44,7 +44,8 @@ struct KindColors {
 };
 
 // The colours of the card and the page around it. Light is the book's animation; dark keeps
-// its layout and the kinds' hues, with light text on dark greys. Shadow offsets and blurs
+// its layout and the kinds' colours (they are the scenario's: core's KindTable), with light
+// text on dark greys. Shadow offsets and blurs
 // are the same in both: only their colours differ.
 struct Theme {
     QColor page;
@@ -58,18 +59,18 @@ struct Theme {
     QColor cardShadow;
     QColor segmentShadow;
     QColor swatchShadow;
-    std::array<KindColors, 3> kinds; // indexed by StepKind
 
-    const KindColors& kindColors(StepKind kind) const { return kinds[std::size_t(kind)]; }
     bool operator==(const Theme&) const = default;
 
     static const Theme& light();
     static const Theme& dark();
 };
 
-// The light theme's, for the editors beside the card (they show them on any palette).
 inline const QColor kMutedText{0x66, 0x66, 0x66};
-KindColors kindColors(StepKind kind);
+// A kind's gradient, as its table gives it, in either theme.
+KindColors kindColors(const KindSpec& kind);
+// Every kind of a table's, by StepKind.
+std::vector<KindColors> kindPalette(const KindTable& kinds);
 
 // Roboto (Debian's fonts-roboto-unhinted) at a pixel size, falling back to the system sans.
 QFont font(double pixelSize, bool medium = false);
