@@ -2,6 +2,8 @@
 
 // The main window: the animated timeline, the scenario panel, playback controls, the run's
 // figures, and the File, Edit and View menus (open, save, export, undo, redo, panel, theme).
+// Defined in files by job: mainwindow.cpp (the parts, showing a scenario, edits, figures, theme),
+// mainwindowmenus.cpp, mainwindowfiles.cpp, mainwindowrecovery.cpp, mainwindowexport.cpp.
 
 #include "apptheme.h"
 #include "asyncio/openedfile.h"

@@ -1,0 +1,73 @@
+// Exports from the window: the picture's width, writing the file, the dialogs asking how and where.
+
+#include "mainwindow.h"
+
+#include "bridge/qtext.h"
+#include "bridge/schedulerbridge.h"
+#include "editing/scenariomodel.h"
+#include "export/exportdialog.h"
+#include "files/atomicdevice.h"
+#include "plainmessage.h"
+#include "timeline/timelinescene.h"
+#include "workprogress.h"
+
+#include <QDialog>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QStatusBar>
+
+#include <optional>
+
+namespace coroscope {
+
+double MainWindow::pageWidth() const {
+    return scene_->layout().page.width();
+}
+
+Result<void> MainWindow::exportTo(const QString& path, ExportFormat format,
+                                  const ExportOptions& options, const Progress& progress) const {
+    return exportTimeline(model_->scenario(), nativePath(path), format, options, progress);
+}
+
+void MainWindow::exportInteractively(ExportFormat format) {
+    ExportOptions options;
+    options.width = pageWidth();
+    if (format == ExportFormat::Png || format == ExportFormat::Svg) {
+        const std::optional<TimeWindow> zoomed =
+            scene_->isFit() ? std::nullopt : std::optional(scene_->window());
+        ExportDialog dialog(format, bridge_->now(), pageWidth(), zoomed, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        options = dialog.options();
+        options.explain = scene_->explained(); // the picture shows what the window shows
+        options.compare = bridge_->comparing();
+        options.measured = bridge_->measured();
+    }
+    const QString extension = extensionOf(format);
+    const QString filter = format == ExportFormat::Png     ? tr("PNG images (*.png)")
+                           : format == ExportFormat::Svg   ? tr("SVG drawings (*.svg)")
+                           : format == ExportFormat::Trace ? tr("Chrome traces (*.json)")
+                                                           : tr("Python programs (*.py)");
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export"), QDir(lastFolder_).filePath(QStringLiteral("timeline") + extension),
+        filter);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(extension, Qt::CaseInsensitive))
+        path += extension;
+    lastFolder_ = QFileInfo(path).absolutePath();
+    WorkProgress work(this, tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+    if (Result<void> exported = exportTo(path, format, options, work.progress()); !exported) {
+        if (exported.error().cancelled) {
+            statusBar()->showMessage(tr("Export cancelled: nothing was written"), 5000);
+            return;
+        }
+        showPlainMessage(this, QMessageBox::Warning, tr("Export failed"),
+                         toQString(exported.error()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+} // namespace coroscope

@@ -1,0 +1,186 @@
+// File commands: new, open (on a thread of its own), save, save as, ask to save, close, drops.
+
+#include "mainwindow.h"
+
+#include "bridge/qtext.h"
+#include "editing/scenariomodel.h"
+#include "files/recentfiles.h"
+#include "files/scenariofile.h"
+#include "measured/differencesdock.h"
+#include "plainmessage.h"
+#include "workprogress.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace coroscope {
+
+namespace {
+
+// Open takes recordings of real runs too; Save writes scenarios only.
+QString scenarioFilter(bool opening) {
+    return opening ? QObject::tr("Coroscope scenarios and recordings (*.json);;All files (*)")
+                   : QObject::tr("Coroscope scenarios (*.json);;All files (*)");
+}
+
+// A scenario to start from: one task, one step.
+Scenario blankScenario() {
+    return {"Untitled", "", {{"Task 1", {{StepKind::Cpu, 100}}}}};
+}
+
+} // namespace
+
+void MainWindow::newScenario() {
+    showScenario(blankScenario(), tr("Untitled"));
+}
+
+Result<void> MainWindow::openFile(const QString& path, const Progress& progress) {
+    Result<OpenedFile> loaded = ScenarioFile::open(path, progress);
+    if (!loaded)
+        return loaded.error();
+    showOpened(loaded.value(), path);
+    return done();
+}
+
+void MainWindow::showOpened(const OpenedFile& file, const QString& path) {
+    if (!file.measured) {
+        showFile(file.scenario, path);
+        return;
+    }
+    // Saving must never write over the recording: the scenario is a new document.
+    showScenario(file.scenario, tr("Derived from %1").arg(QFileInfo(path).fileName()),
+                 file.measured);
+    recent_->add(path);
+    // A few rows of differences: the timeline stays what the window is for.
+    resizeDocks({differences_}, {160}, Qt::Vertical);
+}
+
+void MainWindow::showFile(const Scenario& scenario, const QString& path) {
+    showScenario(scenario, QString());
+    filePath_ = path;
+    recent_->add(path);
+    updateTitle();
+}
+
+Result<void> MainWindow::saveFile(const QString& path) {
+    if (Result<void> written = ScenarioFile::write(model_->scenario(), path); !written)
+        return written;
+    filePath_ = path;
+    undoStack_->setClean();
+    autosaver_->discard();
+    recent_->add(path);
+    updateTitle();
+    return done();
+}
+
+bool MainWindow::isModified() const {
+    return !undoStack_->isClean();
+}
+
+bool MainWindow::maybeSave() {
+    if (!isModified())
+        return true;
+    const auto answer = showPlainMessage(
+        this, QMessageBox::Warning, tr("Unsaved changes"),
+        tr("The scenario has changes that are not saved. Save them?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::openInteractively(const QString& given) {
+    if (!maybeSave())
+        return;
+    QString path = given;
+    if (path.isEmpty()) {
+        path = QFileDialog::getOpenFileName(this, tr("Open scenario"), lastFolder_,
+                                            scenarioFilter(true));
+        if (path.isEmpty())
+            return;
+    }
+    lastFolder_ = QFileInfo(path).absolutePath();
+    std::optional<Result<OpenedFile>> loaded;
+    {
+        // Gone before the scenario is shown: past this point there is nothing to cancel.
+        WorkProgress work(this, tr("Opening %1…").arg(QFileInfo(path).fileName()));
+        work.runInBackground([&loaded, path](const Progress& progress) {
+            loaded.emplace(ScenarioFile::open(path, progress));
+        });
+    }
+    if (!*loaded) {
+        if (loaded->error().cancelled)
+            statusBar()->showMessage(tr("Opening cancelled"), 5000);
+        else
+            showPlainMessage(this, QMessageBox::Warning, tr("Cannot open the scenario"),
+                             toQString(loaded->error()));
+        return;
+    }
+    showOpened(loaded->value(), path);
+}
+
+bool MainWindow::save() {
+    if (filePath_.isEmpty())
+        return saveAs();
+    return saveReporting(filePath_);
+}
+
+bool MainWindow::saveAs() {
+    const QString suggested = filePath_.isEmpty()
+                                  ? QDir(lastFolder_).filePath(QStringLiteral("scenario.json"))
+                                  : filePath_;
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, scenarioFilter(false));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    lastFolder_ = QFileInfo(path).absolutePath();
+    return saveReporting(path);
+}
+
+bool MainWindow::saveReporting(const QString& path) {
+    const Result<void> saved = saveFile(path);
+    if (!saved)
+        showPlainMessage(this, QMessageBox::Warning, tr("Cannot save the scenario"),
+                         toQString(saved.error()));
+    return saved.ok();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    autosaver_->discard(); // saved or thrown away on purpose
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openInteractively(urls.first().toLocalFile());
+}
+
+} // namespace coroscope
