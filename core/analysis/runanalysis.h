@@ -22,7 +22,7 @@ class MeasuredRun;
 
 // What is asked besides the run itself.
 struct AnalysisRequest {
-    bool comparing = false;                      // the blocking run too, on the same axis
+    bool comparing = false;                           // the blocking run too, on the same axis
     std::shared_ptr<const MeasuredRun> measured = {}; // measured under asyncio, drawn over it
 };
 
