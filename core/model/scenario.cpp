@@ -30,4 +30,26 @@ std::size_t totalSteps(const Scenario& scenario) {
     return n;
 }
 
+int formatVersion(const Scenario& scenario) {
+    const KindTable& builtins = builtinKinds();
+    bool plain = scenario.threads == kDefaultThreads && scenario.kinds.size() == builtins.size();
+    for (std::size_t k = 0; plain && k < builtins.size(); ++k)
+        plain = scenario.kinds[StepKind{std::uint16_t(k)}] == builtins[StepKind{std::uint16_t(k)}];
+    for (std::size_t t = 0; plain && t < scenario.tasks.size(); ++t)
+        plain = scenario.tasks[t].startMs == 0;
+    return plain ? 1 : 2;
+}
+
+std::vector<bool> spawnedTasks(const Scenario& scenario) {
+    std::vector<bool> spawned(scenario.tasks.size(), false);
+    const std::optional<StepKind> spawn = scenario.kinds.find(KindBehaviour::Spawn);
+    if (!spawn)
+        return spawned;
+    for (const Task& task : scenario.tasks)
+        for (const Step& step : task.steps)
+            if (step.kind == *spawn && !step.tasks.empty() && step.tasks[0] < spawned.size())
+                spawned[step.tasks[0]] = true;
+    return spawned;
+}
+
 } // namespace coroscope

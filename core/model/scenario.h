@@ -5,29 +5,49 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace coroscope {
 
+// What the loop does with a step is its kind's behaviour (KindTable): cpu holds the loop, a
+// resource waits ms, thread runs ms on the pool, spawn starts tasks[0], join waits for tasks.
 struct Step {
+    Step() = default;
+    Step(StepKind kind, std::int64_t ms, std::vector<std::uint32_t> tasks = {})
+        : kind(kind)
+        , ms(ms)
+        , tasks(std::move(tasks)) {}
+
     StepKind kind = StepKind::Cpu;
-    std::int64_t ms = 1;
+    std::int64_t ms = 1;              // 0 for spawn and join
+    std::vector<std::uint32_t> tasks; // spawn: the child; join: the tasks joined (0-based)
     friend bool operator==(const Step&, const Step&) = default;
 };
 
 struct Task {
     std::string name;
     std::vector<Step> steps;
+    std::int64_t startMs = 0; // a top-level task arrives then
     friend bool operator==(const Task&, const Task&) = default;
 };
+
+inline constexpr std::int64_t kDefaultThreads = 4;
 
 struct Scenario {
     std::string title;
     std::string subtitle;
     std::vector<Task> tasks;
-    KindTable kinds = KindTable(); // the built-in kinds, then those the scenario declares
+    KindTable kinds = KindTable();          // the built-in kinds, then those the scenario declares
+    std::int64_t threads = kDefaultThreads; // the pool's workers, for thread steps
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };
+
+// The lowest file version that holds the scenario: 1 unless it uses resources, limits,
+// threads, start times, or the thread, spawn or join kinds.
+int formatVersion(const Scenario& scenario);
+// Whether a spawn somewhere names the task: the others are top-level, started by the program.
+std::vector<bool> spawnedTasks(const Scenario& scenario);
 
 // "task 2 \"Task 2\", step 3" — how every message names a place (long names shortened).
 std::string describePlace(const Scenario& scenario, std::size_t task, std::size_t step);

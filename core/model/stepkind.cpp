@@ -12,6 +12,24 @@ constexpr std::array<Rgb, 8> kPalette{0x8e24aa, 0x00897b, 0x43a047, 0x6d4c41,
 
 constexpr std::string_view kWaitSuffix = " Wait";
 
+// The kinds only a version 2 scenario uses, with their fixed look.
+const KindSpec& structuralSpec(KindBehaviour behaviour) {
+    static const std::array<KindSpec, 3> specs{{
+        {"thread", "Thread pool", 0x26c6da, shadeOf(0x26c6da), 0, KindBehaviour::Thread},
+        {"spawn", "Spawn", 0x9e9e9e, shadeOf(0x9e9e9e), 0, KindBehaviour::Spawn},
+        {"join", "Joining", 0xbdbdbd, shadeOf(0xbdbdbd), 0, KindBehaviour::Join},
+    }};
+    switch (behaviour) {
+    case KindBehaviour::Thread:
+        return specs[0];
+    case KindBehaviour::Spawn:
+        return specs[1];
+    default:
+        assert(behaviour == KindBehaviour::Join);
+        return specs[2];
+    }
+}
+
 } // namespace
 
 KindTable::KindTable()
@@ -26,6 +44,25 @@ std::optional<StepKind> KindTable::find(std::string_view name) const {
         if (kinds_[i].name == name)
             return StepKind{std::uint16_t(i)};
     return std::nullopt;
+}
+
+std::optional<StepKind> KindTable::find(KindBehaviour structural) const {
+    for (std::size_t i = kBuiltinKinds.size(); i < kinds_.size(); ++i)
+        if (kinds_[i].behaviour == structural)
+            return StepKind{std::uint16_t(i)};
+    return std::nullopt;
+}
+
+StepKind KindTable::ensure(KindBehaviour structural) {
+    if (auto kind = find(structural))
+        return *kind;
+    assert(kinds_.size() < kMaxKinds);
+    kinds_.push_back(structuralSpec(structural));
+    return StepKind{std::uint16_t(kinds_.size() - 1)};
+}
+
+bool reservedKindName(std::string_view name) {
+    return name == "cpu" || name == "thread" || name == "spawn" || name == "join";
 }
 
 std::vector<StepKind> KindTable::all() const {
@@ -45,7 +82,9 @@ std::string_view KindTable::waitNoun(StepKind kind) const {
 StepKind KindTable::declare(std::string name, std::string label, std::optional<Rgb> color,
                             std::int64_t limit) {
     assert(!find(name) && kinds_.size() < kMaxKinds);
-    const std::size_t declared = kinds_.size() - kBuiltinKinds.size();
+    std::size_t declared = 0;
+    for (std::size_t i = kBuiltinKinds.size(); i < kinds_.size(); ++i)
+        declared += kinds_[i].behaviour == KindBehaviour::Waits;
     const Rgb shown = color.value_or(kPalette[declared % kPalette.size()]);
     if (label.empty())
         label = name;

@@ -40,8 +40,10 @@ inline constexpr bool isWait(StepKind kind) {
     return kind != StepKind::Cpu;
 }
 
-// How a kind meets the loop: holding it (cpu: nothing else runs) or waiting without it.
-enum class KindBehaviour : std::uint8_t { HoldsLoop, Waits };
+// How a kind meets the loop: holding it (cpu: nothing else runs), waiting without it (a
+// resource, perhaps with a limit of slots), running on the thread pool, starting a task, or
+// waiting for tasks to leave.
+enum class KindBehaviour : std::uint8_t { HoldsLoop, Waits, Thread, Spawn, Join };
 
 // 0xRRGGBB.
 using Rgb = std::uint32_t;
@@ -68,6 +70,11 @@ public:
     bool holdsLoop(StepKind kind) const {
         return kinds_[kind.index].behaviour == KindBehaviour::HoldsLoop;
     }
+    KindBehaviour behaviour(StepKind kind) const { return kinds_[kind.index].behaviour; }
+    // A kind whose steps take time on a row of their own (all but spawn).
+    bool hasRows(StepKind kind) const { return behaviour(kind) != KindBehaviour::Spawn; }
+    // A resource: a kind a task waits on (io, http, or the scenario's own).
+    bool isResource(StepKind kind) const { return behaviour(kind) == KindBehaviour::Waits; }
     // Every kind in table order.
     std::vector<StepKind> all() const;
     // What the narration calls a wait of this kind: "I/O" ("I/O Wait" without its "Wait").
@@ -77,6 +84,12 @@ public:
     // name; no colour: the next of a palette that stays clear of the built-in kinds' colours.
     StepKind declare(std::string name, std::string label = {}, std::optional<Rgb> color = {},
                      std::int64_t limit = 0);
+    // The kind "thread", "spawn" or "join" (by behaviour), added after the others when the
+    // table has none yet: only a scenario that uses them has them.
+    StepKind ensure(KindBehaviour structural);
+    // The kind of that behaviour, if the table has it.
+    std::optional<StepKind> find(KindBehaviour structural) const;
+
     // Gives a kind another label, colour or limit (a declared io or http, say); an empty label
     // or no colour keeps the kind's own.
     void restyle(StepKind kind, std::string label, std::optional<Rgb> color, std::int64_t limit);
@@ -86,6 +99,9 @@ public:
 private:
     std::vector<KindSpec> kinds_;
 };
+
+// The spelling of the kinds a resource may not be called (cpu and the three structural ones).
+bool reservedKindName(std::string_view name);
 
 // The table of a scenario that declares nothing.
 const KindTable& builtinKinds();
