@@ -5,8 +5,10 @@
 
 #include "model/scenario.h"
 
+#include <algorithm>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace coroscope::test {
 
@@ -70,6 +72,70 @@ inline Scenario alternatingScenario(std::size_t tasks, int stepsPerTask, std::ui
         }
         scenario.tasks.push_back(std::move(task));
     }
+    return scenario;
+}
+
+// A version 2 scenario that always ends: cpu, io, http, a limited "db", thread steps, spawns of
+// later tasks, joins of the task's own children or of later top-level tasks (so every join
+// waits only for started tasks of a higher index, which end first), and arrivals. Which tasks
+// may be spawned is drawn first, so that no join takes a task for top-level that is spawned.
+inline Scenario randomLoopScenario(std::uint32_t seed, int maxTasks = 10, int maxMs = 40) {
+    std::mt19937 rng(seed);
+    auto draw = [&](int low, int high) {
+        return std::uniform_int_distribution<int>(low, high)(rng);
+    };
+    Scenario scenario{"loop " + std::to_string(seed), "generated", {}};
+    scenario.threads = draw(1, 3);
+    const StepKind db = scenario.kinds.declare("db", {}, {}, draw(1, 3));
+    if (draw(0, 1))
+        scenario.kinds.restyle(StepKind::Http, {}, {}, draw(1, 4));
+    const StepKind thread = scenario.kinds.ensure(KindBehaviour::Thread);
+    const StepKind spawn = scenario.kinds.ensure(KindBehaviour::Spawn);
+    const StepKind join = scenario.kinds.ensure(KindBehaviour::Join);
+    const int tasks = draw(2, maxTasks);
+    scenario.tasks.resize(std::size_t(tasks));
+    std::vector<bool> spawnable(std::size_t(tasks), false);
+    for (int t = 1; t < tasks; ++t)
+        spawnable[std::size_t(t)] = draw(0, 1) == 1;
+    std::vector<bool> spawned(std::size_t(tasks), false);
+    for (int t = 0; t < tasks; ++t) {
+        Task& task = scenario.tasks[std::size_t(t)];
+        task.name = "t" + std::to_string(t);
+        std::vector<std::uint32_t> children;
+        for (int s = draw(1, 5); s > 0; --s) {
+            const int what = draw(0, 9);
+            if (what <= 5) {
+                const StepKind kinds[] = {
+                    StepKind::Cpu, StepKind::Cpu, StepKind::Io, StepKind::Http, db, thread};
+                task.steps.push_back({kinds[what], draw(1, maxMs)});
+            } else if (what <= 7 && t + 1 < tasks) {
+                const auto child = std::uint32_t(draw(t + 1, tasks - 1));
+                if (!spawnable[child] || spawned[child])
+                    continue;
+                spawned[child] = true;
+                children.push_back(child);
+                task.steps.push_back({spawn, 0, {child}});
+            } else if (t + 1 < tasks) {
+                std::vector<std::uint32_t> joined;
+                for (std::uint32_t c : children)
+                    if (draw(0, 1))
+                        joined.push_back(c);
+                for (int other = t + 1; other < tasks && joined.size() < 3; ++other)
+                    if (!spawnable[std::size_t(other)] && draw(0, 3) == 0)
+                        joined.push_back(std::uint32_t(other));
+                std::sort(joined.begin(), joined.end());
+                joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
+                std::shuffle(joined.begin(), joined.end(), rng);
+                if (!joined.empty())
+                    task.steps.push_back({join, 0, joined});
+            }
+        }
+        if (task.steps.empty())
+            task.steps.push_back({StepKind::Cpu, draw(1, maxMs)});
+    }
+    for (int t = 0; t < tasks; ++t)
+        if (!spawned[std::size_t(t)] && draw(0, 2) == 0)
+            scenario.tasks[std::size_t(t)].startMs = draw(1, maxMs);
     return scenario;
 }
 

@@ -13,7 +13,7 @@ RunAnalysis analyseRun(const Scenario& scenario, const AnalysisRequest& request)
     const std::size_t tasks = scenario.tasks.size();
     Run run = simulateRun(scenario);
     RunAnalysis analysis;
-    analysis.figures = computeFigures(scenario, run.timeline);
+    analysis.figures = computeFigures(scenario, run.timeline, run.events);
     analysis.eventTimes = eventTimes(run.events);
     analysis.taskTotals = taskTotals(run, scenario);
     analysis.lanes = std::make_shared<const Lanes>(run.timeline, tasks);

@@ -75,6 +75,15 @@ LoopLane::LoopLane(std::span<const LoopEvent> events) {
             assert(open && hold.task == e.task); // only the holder yields or leaves
             close(e.time);
             break;
+        case LoopEventKind::Spawned:
+        case LoopEventKind::SlotQueued:
+        case LoopEventKind::SlotHanded:
+        case LoopEventKind::ThreadQueued:
+        case LoopEventKind::ThreadStarted:
+        case LoopEventKind::ThreadFinished:
+        case LoopEventKind::JoinWaiting:
+        case LoopEventKind::JoinReleased:
+            break; // the loop's hold ends at the next run or idle, as time passes only then
         }
     }
     // Only a cut stream (not a whole run) leaves a hold open: it ends at the last decision.
@@ -176,6 +185,30 @@ std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent
         }
         case LoopEventKind::Done:
             text += name(e.task) + " is done.";
+            break;
+        case LoopEventKind::Spawned:
+            text += name(e.task) + " is spawned.";
+            break;
+        case LoopEventKind::SlotQueued:
+            text += name(e.task) + " queues for a slot of " + scenario.kinds[e.resource].name + '.';
+            break;
+        case LoopEventKind::SlotHanded:
+            text += name(e.task) + " is handed a slot of " + scenario.kinds[e.resource].name + '.';
+            break;
+        case LoopEventKind::ThreadQueued:
+            text += name(e.task) + "'s thread item queues for a free worker.";
+            break;
+        case LoopEventKind::ThreadStarted:
+            text += name(e.task) + "'s thread item starts on a worker.";
+            break;
+        case LoopEventKind::ThreadFinished:
+            text += name(e.task) + "'s thread item is done.";
+            break;
+        case LoopEventKind::JoinWaiting:
+            text += name(e.task) + " waits for the tasks it joins.";
+            break;
+        case LoopEventKind::JoinReleased:
+            text += "Every task " + name(e.task) + " joins has left.";
             break;
         case LoopEventKind::Idle: {
             // The next decision after an idle is the ready of the wait that ends first.

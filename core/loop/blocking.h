@@ -14,6 +14,9 @@ namespace coroscope {
 
 // Each task's steps back to back, each task starting when the one before it ends; the
 // segments keep their kinds (a wait is still a wait, only now nothing else runs meanwhile).
+// Version 2: the top-level tasks by start time (then scenario order), none before its start;
+// a thread step holds the CPU too, a spawn runs the child to its end right there, a join
+// takes no time, nobody queues for a slot.
 Timeline blockingTimeline(const Scenario& scenario);
 
 // How much of the time axis a run needs: its makespan, or compared with the blocking run the

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <exception>
 #include <utility>
+#include <vector>
 
 namespace coroscope {
 
@@ -71,12 +72,12 @@ private:
     Handle handle_;
 };
 
-// The awaitable behind cpu(ms), io(ms) and http(ms): a small value that, once the
-// coroutine has suspended, tells the owning scheduler which step begins.
+// The awaitable behind cpu(ms), io(ms), http(ms) and a thread step: a small value that, once
+// the coroutine has suspended, tells the owning scheduler which step begins.
 struct StepAwaitable {
     StepKind kind;
     std::int64_t ms;
-    bool holdsLoop; // cpu: nothing else runs meanwhile
+    KindBehaviour behaviour; // cpu holds the loop; a wait or a thread item leaves it free
 
     bool await_ready() const noexcept { return false; }
     void await_suspend(TaskCoroutine::Handle handle) const; // defined in scheduler.cpp
@@ -85,18 +86,59 @@ struct StepAwaitable {
 
 // Holds the event loop for ms; no other task runs meanwhile.
 inline StepAwaitable cpu(std::int64_t ms) {
-    return {StepKind::Cpu, ms, true};
+    return {StepKind::Cpu, ms, KindBehaviour::HoldsLoop};
 }
 // Waits ms without the loop; other tasks run meanwhile.
 inline StepAwaitable io(std::int64_t ms) {
-    return {StepKind::Io, ms, false};
+    return {StepKind::Io, ms, KindBehaviour::Waits};
 }
 inline StepAwaitable http(std::int64_t ms) {
-    return {StepKind::Http, ms, false};
+    return {StepKind::Http, ms, KindBehaviour::Waits};
 }
-// Waits ms on a kind of the scenario's table, without the loop.
+// Waits ms on a resource of the scenario's table (taking one of its slots when it has a
+// limit), without the loop.
 inline StepAwaitable wait(StepKind kind, std::int64_t ms) {
-    return {kind, ms, false};
+    return {kind, ms, KindBehaviour::Waits};
+}
+// Runs ms of blocking work on a worker of the thread pool (loop.run_in_executor); the loop
+// stays free.
+inline StepAwaitable onThread(StepKind threadKind, std::int64_t ms) {
+    return {threadKind, ms, KindBehaviour::Thread};
+}
+
+// A task with a start time first sleeps until then (no row of its own: it arrives).
+struct ArrivalAwaitable {
+    std::int64_t ms;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(TaskCoroutine::Handle handle) const;
+    void await_resume() const noexcept {}
+};
+inline ArrivalAwaitable arrival(std::int64_t ms) {
+    return {ms};
+}
+
+// asyncio.create_task(child): the child's first step joins the back of the ready queue and
+// the spawner goes on at once.
+struct SpawnAwaitable {
+    std::size_t child;
+    bool await_ready() const noexcept { return false; }
+    bool await_suspend(TaskCoroutine::Handle handle) const; // false: the spawner goes on
+    void await_resume() const noexcept {}
+};
+inline SpawnAwaitable spawn(std::size_t child) {
+    return {child};
+}
+
+// `await t` (one task) or `await asyncio.gather(...)` (several): on until every task has left.
+struct JoinAwaitable {
+    const std::uint32_t* tasks;
+    std::size_t count;
+    bool await_ready() const noexcept { return false; }
+    bool await_suspend(TaskCoroutine::Handle handle) const; // false: nothing to wait for
+    void await_resume() const noexcept {}
+};
+inline JoinAwaitable join(const std::vector<std::uint32_t>& tasks) {
+    return {tasks.data(), tasks.size()};
 }
 
 } // namespace coroscope

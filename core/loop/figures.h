@@ -5,8 +5,30 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
 
 namespace coroscope {
+
+// The most tasks ever queued for a limited resource's slots, or for the pool's workers.
+struct QueuePeak {
+    std::string name; // the resource's, or "thread"
+    std::int64_t most = 0;
+    friend bool operator==(const QueuePeak&, const QueuePeak&) = default;
+};
+
+// What a version 2 run adds: each top-level task's latency (when it left minus its start
+// time; nearest rank: the p-th percentile of n sorted latencies is the one at rank
+// ceil(p/100 · n)) and the queues' peaks (each resource with a limit, then the thread pool).
+struct LoopFigures {
+    bool shown = false; // a version 2 scenario: printed only then
+    std::int64_t latencyP50Ms = 0;
+    std::int64_t latencyP95Ms = 0;
+    std::int64_t latencyP99Ms = 0;
+    std::int64_t latencyMaxMs = 0;
+    std::vector<QueuePeak> mostQueued;
+};
 
 // What a run costs, and what running it one step at a time would have cost.
 struct Figures {
@@ -17,9 +39,12 @@ struct Figures {
     double speedup = 0;            // sequentialMs / makespanMs
     std::size_t tasks = 0;
     std::size_t segments = 0;
+    LoopFigures loop;
 };
 
-Figures computeFigures(const Scenario& scenario, const Timeline& timeline);
+// From a run's rows and decisions (the latencies and queues need the decisions).
+Figures computeFigures(const Scenario& scenario, const Timeline& timeline,
+                       std::span<const LoopEvent> events = {});
 // The same figures from a run of a (valid) scenario that keeps no segment.
 Figures simulateFigures(const Scenario& scenario);
 

@@ -14,6 +14,22 @@ std::string_view loopEventName(LoopEventKind kind) {
         return "done";
     case LoopEventKind::Idle:
         return "idle";
+    case LoopEventKind::Spawned:
+        return "spawned";
+    case LoopEventKind::SlotQueued:
+        return "slot-queued";
+    case LoopEventKind::SlotHanded:
+        return "slot-handed";
+    case LoopEventKind::ThreadQueued:
+        return "thread-queued";
+    case LoopEventKind::ThreadStarted:
+        return "thread-started";
+    case LoopEventKind::ThreadFinished:
+        return "thread-finished";
+    case LoopEventKind::JoinWaiting:
+        return "join-waiting";
+    case LoopEventKind::JoinReleased:
+        return "join-released";
     }
     return "idle";
 }

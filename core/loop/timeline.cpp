@@ -17,7 +17,16 @@ namespace {
 // startsBefore within one start time.
 struct TaskThenStep {
     bool operator()(const Segment& a, const Segment& b) const {
-        return a.task != b.task ? a.task < b.task : a.step < b.step;
+        if (a.task != b.task)
+            return a.task < b.task;
+        return a.step != b.step ? a.step < b.step : a.queued > b.queued; // queued first
+    }
+};
+
+// The full order, for rows that were reported after they began.
+struct StartThenTaskThenStep {
+    bool operator()(const Segment& a, const Segment& b) const {
+        return a.start != b.start ? a.start < b.start : TaskThenStep{}(a, b);
     }
 };
 
@@ -78,7 +87,7 @@ Field between(std::string_view word) {
 
 // The words as loopEventName() spells them, by the enum's values.
 const auto kEventFields = [] {
-    std::array<Field, std::size_t(LoopEventKind::Idle) + 1> fields;
+    std::array<Field, std::size_t(LoopEventKind::JoinReleased) + 1> fields;
     for (std::size_t kind = 0; kind < fields.size(); ++kind)
         fields[kind] = between(loopEventName(LoopEventKind(kind)));
     return fields;
@@ -143,6 +152,9 @@ bool startsBefore(const Segment& a, const Segment& b) {
 
 Timeline TimelineRecorder::take() {
     auto& segments = timeline_.segments;
+    const auto byStart = [](const Segment& a, const Segment& b) { return a.start < b.start; };
+    if (!std::is_sorted(segments.begin(), segments.end(), byStart)) // queued rows, joins
+        std::sort(segments.begin(), segments.end(), StartThenTaskThenStep{});
     for (auto run = segments.begin(); run != segments.end();) {
         const std::int64_t start = run->start;
         auto runEnd = run + 1;
@@ -187,6 +199,9 @@ CsvWriter::CsvWriter(std::ostream& out, const Scenario& scenario)
         const std::string& word = scenario.kinds[StepKind{std::uint16_t(kind)}].name;
         assert(!needsQuotes(word));
         kindFields_.push_back(between(word));
+        queuedFields_.push_back(between(word + "-slot"));
+        slotEventFields_.push_back(
+            {between(word + "-slot-queued"), between(word + "-slot-handed")});
     }
 }
 
@@ -237,7 +252,7 @@ void CsvWriter::name(std::size_t task) {
 void CsvWriter::segment(const Segment& s) {
     name(s.task);
     char* at = room(kRowBytes);
-    at = put(at, kindFields_[s.kind.index]);
+    at = put(at, (s.queued ? queuedFields_ : kindFields_)[s.kind.index]);
     at = putNumber(at, s.start);
     *at++ = ',';
     at = putNumber(at, s.end);
@@ -248,7 +263,10 @@ void CsvWriter::segment(const Segment& s) {
 void CsvWriter::loopEvent(const LoopEvent& e) {
     char* at = room(kRowBytes);
     at = putNumber(at, e.time);
-    at = put(at, kEventFields[std::size_t(e.kind)]);
+    if (e.kind == LoopEventKind::SlotQueued || e.kind == LoopEventKind::SlotHanded)
+        at = put(at, slotEventFields_[e.resource.index][e.kind == LoopEventKind::SlotHanded]);
+    else
+        at = put(at, kEventFields[std::size_t(e.kind)]);
     used_ = std::size_t(at - buffer_.get());
     if (e.task != LoopEvent::kNoTask)
         name(e.task);
@@ -308,6 +326,10 @@ private:
 } // namespace
 
 void printTimelineCsv(std::ostream& out, const Scenario& scenario) {
+    if (formatVersion(scenario) > 1) { // rows come when they end too: sorted once at the end
+        writeTimelineCsv(out, scenario, simulate(scenario));
+        return;
+    }
     CsvWriter csv(out, scenario);
     csv.text("task,kind,start_ms,end_ms\n");
     TimelinePrinter printer(csv);

@@ -4,6 +4,7 @@
 #include "loop/segment.h"
 #include "model/scenario.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
@@ -14,7 +15,8 @@
 
 namespace coroscope {
 
-// The finished schedule: every segment, sorted by start, then task, then step.
+// The finished schedule: every segment, sorted by start, then task, then step (a step's time
+// queued for a slot or a worker before the step itself).
 struct Timeline {
     std::vector<Segment> segments;
     std::int64_t makespanMs = 0;
@@ -90,7 +92,9 @@ private:
     // can be copied in one fixed-size move), and where each starts and ends.
     std::string names_;
     std::vector<std::size_t> nameEnds_;
-    std::vector<Field> kindFields_; // ",cpu," and the like, by StepKind
+    std::vector<Field> kindFields_;                     // ",cpu," and the like, by StepKind
+    std::vector<Field> queuedFields_;                   // ",http-slot,", by StepKind
+    std::vector<std::array<Field, 2>> slotEventFields_; // ",http-slot-queued," and "-handed,"
 };
 
 } // namespace coroscope
