@@ -674,3 +674,16 @@ TEST(ScenarioFormatV2, GeneratedScenariosRoundTrip) {
     }
     EXPECT_GT(version2, 250);
 }
+
+TEST(ScenarioFormatV2, TheFuzzCorpusHoldsVersion2Files) {
+    const std::string corpus = COROSCOPE_FUZZ_CORPUS;
+    const auto fanOutFile = readScenarioFile(corpus + "/v2-fan-out.json");
+    ASSERT_TRUE(fanOutFile) << fanOutFile.error().message;
+    EXPECT_EQ(fanOutFile.value(), fanOut());
+    const auto tasksFirst = readScenarioFile(corpus + "/v2-tasks-first.json");
+    ASSERT_TRUE(tasksFirst) << tasksFirst.error().message;
+    EXPECT_EQ(tasksFirst->kinds[StepKind{3}].color, 0x00ff7fu);
+    EXPECT_EQ(readScenarioFile(corpus + "/v2-join-circle.json").error().message,
+              corpus + "/v2-join-circle.json: task 2 \"b\", step 1: joins \"c\", which is never "
+                       "started");
+}
