@@ -259,11 +259,14 @@ private:
                 break;
             }
         }
+        const std::optional<StepKind> kind =
+            kindText ? kindNamed(kinds_, *kindText) : std::optional<StepKind>();
         if (version_ == 1) {
             if (auto repeated = keys.repetition())
                 return broken(s, *repeated);
-            if (kindText && std::find(kStructuralNames.begin(), kStructuralNames.end(),
-                                      *kindText) != kStructuralNames.end())
+            if (kindText && !kind &&
+                std::find(kStructuralNames.begin(), kStructuralNames.end(), *kindText) !=
+                    kStructuralNames.end())
                 return broken(s, needsVersion2("kind \"" + std::string(*kindText) + "\""));
             if (!keys.allFine(kStepKeysV1))
                 return broken(s, *keys.problem(kStepKeysV1));
@@ -272,7 +275,6 @@ private:
         }
         if (!kindText)
             return broken(s, "\"kind\" must be a string");
-        const std::optional<StepKind> kind = kindNamed(kinds_, *kindText);
         if (!kind)
             return broken(s, "unknown kind \"" + std::string(*kindText) + "\" (use " +
                                  (version_ == 1 ? kindChoices(builtinKinds()) : choicesOf(kinds_)) +
