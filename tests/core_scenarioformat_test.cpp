@@ -441,8 +441,8 @@ TEST(ScenarioFormat, EachSchemaRuleHasItsOwnMessage) {
     EXPECT_EQ(errorOf(R"({"format": "other", "version": 1, "tasks": []})"),
               "scenario: \"format\" must be \"coroscope-scenario\" (this is not a Coroscope "
               "scenario)");
-    EXPECT_EQ(errorOf(R"({"format": "coroscope-scenario", "version": 2, "tasks": []})"),
-              "scenario: version 2 is newer than this Coroscope reads (up to 1)");
+    EXPECT_EQ(errorOf(R"({"format": "coroscope-scenario", "version": 3, "tasks": []})"),
+              "scenario: version 3 is newer than this Coroscope reads (up to 2)");
     EXPECT_EQ(errorOf(R"({"format": "coroscope-scenario", "version": "1", "tasks": []})"),
               "scenario: \"version\" must be a whole number from 1");
     EXPECT_EQ(errorOf(R"({"format": "coroscope-scenario", "version": 1})"),
@@ -502,12 +502,13 @@ TEST(ScenarioFormat, VersionRules) {
     EXPECT_EQ(withVersion("1e0"), "loaded");
     for (const char* bad : {"1.5", "0", "-1", "\"1\"", "null", "[1]"})
         EXPECT_EQ(withVersion(bad), "scenario: \"version\" must be a whole number from 1") << bad;
-    EXPECT_EQ(withVersion("2.0"),
-              "scenario: version 2 is newer than this Coroscope reads (up to 1)");
+    EXPECT_EQ(withVersion("2.0"), "loaded");
+    EXPECT_EQ(withVersion("3.0"),
+              "scenario: version 3 is newer than this Coroscope reads (up to 2)");
     EXPECT_EQ(withVersion("1e300"),
-              "scenario: version 1e+300 is newer than this Coroscope reads (up to 1)");
+              "scenario: version 1e+300 is newer than this Coroscope reads (up to 2)");
     EXPECT_EQ(withVersion("123456789012"),
-              "scenario: version 1.23457e+11 is newer than this Coroscope reads (up to 1)");
+              "scenario: version 1.23457e+11 is newer than this Coroscope reads (up to 2)");
     EXPECT_EQ(errorOf(R"({"format": "coroscope-scenario", "tasks": []})"),
               "scenario: \"version\" must be a whole number from 1");
     EXPECT_EQ(errorOf(R"({"version": 1, "tasks": []})"),

@@ -139,18 +139,31 @@ public:
         return noteDecoded(field);
     }
 
-    // Whether every key was allowed and came once (problem() is then nullopt).
-    bool allFine() const { return repeated_.empty() && !unknown_; }
+    // Whether every key was allowed and came once (problem() is then nullopt). listed and
+    // newerKnown as for problem().
+    bool allFine(std::size_t listed = N, bool newerKnown = false) const {
+        return repeated_.empty() && !unknown_ && (newerKnown || (seen_ >> listed) == 0);
+    }
 
-    // What is wrong with the keys, without the place.
-    std::optional<std::string> problem() const {
+    // Whether the allowed key at index i came.
+    bool seen(std::size_t i) const { return (seen_ >> i) & 1u; }
+
+    // What is wrong with the keys, without the place. Only the first listed allowed keys are
+    // the file's version's; the others (a newer version's) count as unknown, unless newerKnown
+    // (the caller words their problem itself). The message names the listed keys.
+    std::optional<std::string> problem(std::size_t listed = N, bool newerKnown = false) const {
         if (auto repeated = repetition())
             return repeated;
-        if (unknown_) {
+        std::optional<std::string_view> unknown = unknown_;
+        for (std::size_t i = listed; !newerKnown && i < N; ++i) {
+            if (seen(i) && (!unknown || allowed_[i] < *unknown))
+                unknown = allowed_[i]; // named as the Qt loader named unknown keys: sorted
+        }
+        if (unknown) {
             std::string allowed;
-            for (std::string_view key : allowed_)
-                allowed.append(allowed.empty() ? "" : ", ").append(key);
-            return "unknown key \"" + std::string(*unknown_) + "\" (allowed: " + allowed + ")";
+            for (std::size_t i = 0; i < listed && i < N; ++i)
+                allowed.append(allowed.empty() ? "" : ", ").append(allowed_[i]);
+            return "unknown key \"" + std::string(*unknown) + "\" (allowed: " + allowed + ")";
         }
         return std::nullopt;
     }

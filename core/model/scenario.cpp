@@ -67,13 +67,29 @@ std::size_t totalSteps(const Scenario& scenario) {
 }
 
 int formatVersion(const Scenario& scenario) {
+    if (scenario.threads != kDefaultThreads)
+        return 2;
     const KindTable& builtins = builtinKinds();
-    bool plain = scenario.threads == kDefaultThreads && scenario.kinds.size() == builtins.size();
-    for (std::size_t k = 0; plain && k < builtins.size(); ++k)
-        plain = scenario.kinds[StepKind{std::uint16_t(k)}] == builtins[StepKind{std::uint16_t(k)}];
-    for (std::size_t t = 0; plain && t < scenario.tasks.size(); ++t)
-        plain = scenario.tasks[t].startMs == 0;
-    return plain ? 1 : 2;
+    bool structural = false; // thread, spawn or join in the table: a step may use them
+    for (StepKind kind : scenario.kinds.all()) {
+        if (kind.index < builtins.size()) {
+            if (!(scenario.kinds[kind] == builtins[kind]))
+                return 2;
+        } else if (scenario.kinds.isResource(kind)) {
+            return 2;
+        } else {
+            structural = true;
+        }
+    }
+    for (const Task& task : scenario.tasks) {
+        if (task.startMs != 0)
+            return 2;
+        // A structural kind the table keeps but no step uses does not need version 2.
+        for (std::size_t s = 0; structural && s < task.steps.size(); ++s)
+            if (task.steps[s].kind.index >= builtins.size())
+                return 2;
+    }
+    return 1;
 }
 
 std::vector<bool> spawnedTasks(const Scenario& scenario) {

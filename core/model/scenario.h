@@ -43,8 +43,9 @@ struct Scenario {
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 
-// The lowest file version that holds the scenario: 1 unless it uses resources, limits,
-// threads, start times, or the thread, spawn or join kinds.
+// The lowest file version that holds the scenario: 1 unless it has resources of its own, a
+// restyled io or http, threads other than 4, start times, or steps of the thread, spawn or join
+// kinds (a structural kind left in the table with no step of it does not count).
 int formatVersion(const Scenario& scenario);
 // Whether a spawn somewhere names the task: the others are top-level, started by the program.
 std::vector<bool> spawnedTasks(const Scenario& scenario);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace coroscope {
 
@@ -23,6 +24,14 @@ inline constexpr std::size_t kMaxStepsPerTask = 10'000;
 inline constexpr std::size_t kMaxTotalSteps = 1'000'000;
 inline constexpr std::size_t kMaxNameBytes = 200;
 inline constexpr std::size_t kMaxTitleBytes = 500;
+// Version 2's caps.
+inline constexpr std::int64_t kMinThreads = 1;
+inline constexpr std::int64_t kMaxThreads = 1024;
+inline constexpr std::int64_t kMaxLimit = 100'000;      // a resource's slots
+inline constexpr std::int64_t kMaxStartMs = 86'400'000; // one day
+inline constexpr std::size_t kMaxJoined = 1000;         // the tasks one join names
+inline constexpr std::size_t kMaxResourceNameBytes = 32;
+inline constexpr std::size_t kMaxLabelBytes = kMaxNameBytes;
 
 // A step's duration: a whole number of milliseconds within kMinStepMs..kMaxStepMs. Taken as
 // a double so that a file's 2.5 or 1e300 is judged (and quoted) by the same rule.
@@ -60,6 +69,44 @@ inline bool stepCountAllowed(std::size_t steps) {
 inline bool totalStepsAllowed(std::size_t steps) {
     return steps <= kMaxTotalSteps;
 }
+
+// ---- Version 2 ----------------------------------------------------------------------------
+// Numbers are taken as doubles, as for durations, so that a file's 2.5 is judged by the rule.
+
+// The thread pool's size: a whole number within kMinThreads..kMaxThreads.
+Result<void> checkThreads(std::string_view place, double threads);
+// A resource's limit: a whole number within 1..kMaxLimit (the model's 0, no limit, is not
+// written in files).
+Result<void> checkLimit(std::string_view place, double limit);
+// A task's start_ms: a whole number of milliseconds within 0..kMaxStartMs.
+Result<void> checkStartMs(std::string_view place, double ms);
+inline bool startAllowed(double ms) {
+    return ms >= 0 && ms <= double(kMaxStartMs) && ms == double(static_cast<std::int64_t>(ms));
+}
+// A resource's name: 1..kMaxResourceNameBytes of a-z, 0-9 and _, starting with a letter, and
+// not the name of cpu or of a structural kind (see reservedKindName).
+Result<void> checkResourceName(std::string_view place, std::string_view name);
+// A resource's label: at most kMaxLabelBytes (empty: the name).
+Result<void> checkLabel(std::string_view place, std::string_view label);
+// How many kinds the scenario has (or would have): at most KindTable::kMaxKinds.
+Result<void> checkKindCount(std::string_view place, std::size_t kinds);
+// How many tasks a join names: 1..kMaxJoined.
+Result<void> checkJoinCount(std::string_view place, std::size_t tasks);
+
+// Each task's index by its name, or the first task whose name an earlier task has already:
+// names are unique in a version 2 scenario, so that its spawns and joins can name tasks.
+using TaskIndex = std::unordered_map<std::string_view, std::uint32_t>;
+Result<TaskIndex> indexTaskNames(const Scenario& scenario);
+
+// What every spawn and join names: tasks of the scenario, never the step's own task, each
+// task once in a join; a task spawned at most once, and then without a start time.
+Result<void> checkTaskReferences(const Scenario& scenario);
+
+// Whether every task finishes, for a scenario whose references are sound: a top-level task
+// starts, a spawned one when its spawner gets past the spawn, and a task gets past a join
+// when every task it names finishes. Worked out as a fixed point, in time linear in the steps
+// and joined tasks; the message names who waits for whom.
+Result<void> checkRunEnds(const Scenario& scenario);
 
 // The first rule the scenario breaks, or success when it can be simulated.
 Result<void> validateScenario(const Scenario& scenario);

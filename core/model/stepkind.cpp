@@ -85,7 +85,7 @@ StepKind KindTable::declare(std::string name, std::string label, std::optional<R
     std::size_t declared = 0;
     for (std::size_t i = kBuiltinKinds.size(); i < kinds_.size(); ++i)
         declared += kinds_[i].behaviour == KindBehaviour::Waits;
-    const Rgb shown = color.value_or(kPalette[declared % kPalette.size()]);
+    const Rgb shown = color.value_or(paletteColor(declared));
     if (label.empty())
         label = name;
     kinds_.push_back(
@@ -103,6 +103,10 @@ void KindTable::restyle(StepKind kind, std::string label, std::optional<Rgb> col
         spec.shade = shadeOf(*color);
     }
     spec.limit = limit;
+}
+
+Rgb paletteColor(std::size_t declared) {
+    return kPalette[declared % kPalette.size()];
 }
 
 const KindTable& builtinKinds() {

@@ -103,6 +103,10 @@ private:
 // The spelling of the kinds a resource may not be called (cpu and the three structural ones).
 bool reservedKindName(std::string_view name);
 
+// The colour declare() gives a kind without one of its own when `declared` kinds of the
+// scenario's own came before it.
+Rgb paletteColor(std::size_t declared);
+
 // The table of a scenario that declares nothing.
 const KindTable& builtinKinds();
 
