@@ -14,6 +14,7 @@ public:
         : scenario_(scenario)
         , spawned_(spawnedTasks(scenario))
         , waitingForWorker_(scenario.tasks.size(), false)
+        , slotQueued_(scenario.tasks.size(), kNone)
         , queued_(scenario.kinds.size(), 0)
         , most_(scenario.kinds.size(), 0) {
         latencies_.reserve(scenario.tasks.size());
@@ -25,10 +26,14 @@ public:
                 latencies_.push_back(e.time - scenario_.tasks[e.task].startMs);
             break;
         case LoopEventKind::SlotQueued:
+            slotQueued_[e.task] = e.resource.index;
             queue(e.resource, +1);
             break;
-        case LoopEventKind::SlotHanded:
-            queue(e.resource, -1);
+        case LoopEventKind::Wait: // queued until its wait begins, as its "-slot" row
+            if (slotQueued_[e.task] != kNone) {
+                queue(StepKind{slotQueued_[e.task]}, -1);
+                slotQueued_[e.task] = kNone;
+            }
             break;
         case LoopEventKind::ThreadQueued:
             waitingForWorker_[e.task] = true;
@@ -73,7 +78,9 @@ private:
 
     const Scenario& scenario_;
     std::vector<bool> spawned_;
-    std::vector<bool> waitingForWorker_; // by task
+    static constexpr std::uint16_t kNone = 0xffff;
+    std::vector<bool> waitingForWorker_;    // by task
+    std::vector<std::uint16_t> slotQueued_; // by task: the resource it queues for
     std::vector<std::int64_t> latencies_;
     std::vector<std::int64_t> queued_, most_; // by kind
 };
