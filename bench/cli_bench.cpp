@@ -3,7 +3,8 @@
 // of 1..500 ms), standard output to /dev/null. Wall time per run, from start to exit; each
 // repetition is one run, reported as median, p95 and min.
 // Targets: --print-timeline under 30 ms at 10,000 tasks and under 250 ms at 100,000;
-// --print-figures below --print-timeline.
+// --print-figures below --print-timeline; a version 2 workload of 100,000 requests (arrivals,
+// a slot-limited wait and a thread step each) under a second.
 //
 // The BM_Stage_* benchmarks time each stage of a print inside one process (reading the file,
 // simulating, writing the CSV, and simulating while writing as the prints do), to see where
@@ -62,6 +63,16 @@ public:
         }
         return it->second;
     }
+    // The version 2 workload of that many requests.
+    const std::string& requestsPath(std::size_t requests) {
+        auto [it, added] = requestPaths_.try_emplace(requests);
+        if (added) {
+            it->second = folder() + "/requests-" + std::to_string(requests) + ".json";
+            std::ofstream(it->second, std::ios::binary)
+                << serializeScenario(test::requestsScenario(requests, kSeed));
+        }
+        return it->second;
+    }
 
 private:
     const std::string& folder() {
@@ -78,7 +89,7 @@ private:
     }
 
     std::string dir_;
-    std::map<std::size_t, std::string> paths_;
+    std::map<std::size_t, std::string> paths_, requestPaths_;
 };
 
 ScenarioFiles& files() {
@@ -124,6 +135,18 @@ void BM_Cli(benchmark::State& state, const char* mode) {
         }
     }
     state.counters["segments"] = double(state.range(0) * kStepsPerTask);
+}
+
+// Version 2, end to end: requests arriving over time, each with a wait on a database of 20
+// connections and a thread step (target: 100,000 requests printed in under a second).
+void BM_CliRequests(benchmark::State& state, const char* mode) {
+    const std::string& scenario = files().requestsPath(std::size_t(state.range(0)));
+    for (auto _ : state) {
+        if (const int status = runCoroscope({"--scenario", scenario.c_str(), mode}); status != 0) {
+            state.SkipWithError(("coroscope exited with " + std::to_string(status)).c_str());
+            break;
+        }
+    }
 }
 
 // The 95th percentile of the repetitions (nearest rank).
@@ -259,6 +282,14 @@ void BM_Stage_FreeScenario(benchmark::State& state) {
 BENCHMARK_CAPTURE(BM_Cli, timeline, "--print-timeline")->Apply(cliRuns);
 BENCHMARK_CAPTURE(BM_Cli, figures, "--print-figures")->Apply(cliRuns);
 BENCHMARK_CAPTURE(BM_Cli, events, "--print-events")->Apply(cliRuns);
+BENCHMARK_CAPTURE(BM_CliRequests, timeline, "--print-timeline")
+    ->Apply(perRun)
+    ->Arg(100'000)
+    ->Repetitions(5);
+BENCHMARK_CAPTURE(BM_CliRequests, events, "--print-events")
+    ->Apply(perRun)
+    ->Arg(100'000)
+    ->Repetitions(5);
 BENCHMARK(BM_CliVersion)->Apply(perRun)->Repetitions(30);
 
 BENCHMARK(BM_Stage_ReadFile)->Apply(stages);

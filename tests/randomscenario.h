@@ -139,4 +139,30 @@ inline Scenario randomLoopScenario(std::uint32_t seed, int maxTasks = 10, int ma
     return scenario;
 }
 
+// The version 2 benchmark workload: requests arriving over time (one every 1..3 ms), each
+// parsing (cpu 1..3), querying a database of 20 connections (db 5..40), hashing on the pool of
+// 8 threads (thread 5..20) and answering (cpu 1..2).
+inline Scenario requestsScenario(std::size_t requests, std::uint32_t seed) {
+    std::mt19937 rng(seed);
+    auto draw = [&](int low, int high) {
+        return std::uniform_int_distribution<int>(low, high)(rng);
+    };
+    Scenario scenario{std::to_string(requests) + " requests", "arriving over time", {}};
+    scenario.threads = 8;
+    const StepKind db = scenario.kinds.declare("db", "DB query", {}, 20);
+    const StepKind thread = scenario.kinds.ensure(KindBehaviour::Thread);
+    scenario.tasks.reserve(requests);
+    std::int64_t arrival = 0;
+    for (std::size_t r = 0; r < requests; ++r) {
+        arrival += draw(1, 3);
+        Task task{"request " + std::to_string(r + 1), {}, arrival};
+        task.steps = {{StepKind::Cpu, draw(1, 3)},
+                      {db, draw(5, 40)},
+                      {thread, draw(5, 20)},
+                      {StepKind::Cpu, draw(1, 2)}};
+        scenario.tasks.push_back(std::move(task));
+    }
+    return scenario;
+}
+
 } // namespace coroscope::test
