@@ -2,6 +2,7 @@
 
 #include "loop/framearena.h"
 #include "model/stepkind.h"
+#include "model/tasklist.h"
 
 #include <coroutine>
 #include <cstddef>
@@ -137,7 +138,7 @@ struct JoinAwaitable {
     bool await_suspend(TaskCoroutine::Handle handle) const; // false: nothing to wait for
     void await_resume() const noexcept {}
 };
-inline JoinAwaitable join(const std::vector<std::uint32_t>& tasks) {
+inline JoinAwaitable join(const TaskList& tasks) {
     return {tasks.data(), tasks.size()};
 }
 

@@ -11,23 +11,13 @@ TaskCoroutine playTask(const Task& task, const KindTable& kinds) {
     if (task.startMs > 0)
         co_await arrival(task.startMs);
     for (const Step& s : task.steps) {
-        switch (kinds.behaviour(s.kind)) {
-        case KindBehaviour::HoldsLoop:
-            co_await cpu(s.ms);
-            break;
-        case KindBehaviour::Waits:
-            co_await wait(s.kind, s.ms);
-            break;
-        case KindBehaviour::Thread:
-            co_await onThread(s.kind, s.ms);
-            break;
-        case KindBehaviour::Spawn:
+        const KindBehaviour behaviour = kinds.behaviour(s.kind);
+        if (behaviour == KindBehaviour::Spawn)
             co_await spawn(s.tasks.front());
-            break;
-        case KindBehaviour::Join:
+        else if (behaviour == KindBehaviour::Join)
             co_await join(s.tasks);
-            break;
-        }
+        else // cpu(ms), wait(kind, ms) or onThread(kind, ms): one awaitable keeps the frame small
+            co_await StepAwaitable{s.kind, s.ms, behaviour};
     }
 }
 
@@ -99,6 +89,8 @@ void Scheduler::start() {
             }
         if (kinds.find(KindBehaviour::Join))
             waitingOn_.resize(taskCount_);
+        directWakeUps_ = slots_.empty() && !kinds.find(KindBehaviour::Join) &&
+                         !kinds.find(KindBehaviour::Spawn) && !kinds.find(KindBehaviour::Thread);
         joinKind_ = kinds.find(KindBehaviour::Join).value_or(StepKind::Cpu);
     }
     const FrameArena::Scope scope(arena_);
@@ -113,6 +105,8 @@ void Scheduler::makeFrame(std::size_t task, TaskState state) {
     TaskSlot& slot = tasks_[task];
     slot.coroutine = factory_(task);
     slot.state = state;
+    if (rules_)
+        slot.steps = rules_->tasks[task].steps.data();
     auto& promise = slot.coroutine.handle().promise();
     promise.scheduler = this;
     promise.taskIndex = task;
@@ -208,10 +202,18 @@ void Scheduler::advance(std::int64_t limit) {
             continue;
         }
         // A new turn: the ended waits' timers join the queue, then exactly what it holds runs.
-        for (; !ended_.empty(); ended_.pop_front())
-            enqueue(Callback::Timer, ended_.front());
-        turnLeft_ = ready_.size();
-        if (turnLeft_ > 0)
+        if (directWakeUps_) {
+            // Nothing but a timer's callback ever queues a callback here, and it queues only its
+            // task's wake-up, for the next turn: queue the wake-ups behind this turn instead.
+            turnLeft_ = ready_.size();
+            for (; !ended_.empty(); ended_.pop_front())
+                enqueue(Callback::Step, ended_.front());
+        } else {
+            for (; !ended_.empty(); ended_.pop_front())
+                enqueue(Callback::Timer, ended_.front());
+            turnLeft_ = ready_.size();
+        }
+        if (!ready_.empty())
             continue;
         const std::int64_t next = nextExternal();
         if (next == kForever) {
@@ -296,9 +298,13 @@ void Scheduler::runCallback(Queued queued) {
 
 void Scheduler::runTask(std::size_t task) {
     TaskSlot& slot = tasks_[task];
-    // With many tasks every frame is cold: fetch the next one while this one runs.
-    if (!ready_.empty() && ready_.front().callback == Callback::Step)
-        __builtin_prefetch(tasks_[ready_.front().target].coroutine.handle().address());
+    // With many tasks every frame and step is cold: fetch the next task's while this one runs.
+    if (!ready_.empty() && ready_.front().callback == Callback::Step) {
+        const TaskSlot& next = tasks_[ready_.front().target];
+        __builtin_prefetch(next.coroutine.handle().address());
+        if (next.steps)
+            __builtin_prefetch(next.steps + next.nextStep);
+    }
     if (slot.state == TaskState::Unstarted && arrives(task)) {
         resume(task); // only its sleep until the start time: not a run of the task
         return;

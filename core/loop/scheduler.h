@@ -141,6 +141,7 @@ private:
         std::uint32_t nextStep = 0;
         TaskState state = TaskState::Unstarted;
         std::uint16_t holding = kNoSlot; // the resource whose slot its wait holds
+        const Step* steps = nullptr;     // the scenario's steps of the task, for prefetching
     };
     // A join of several tasks (asyncio.gather): one gather callback per task.
     struct Gather {
@@ -212,6 +213,7 @@ private:
     std::vector<PendingWait> threads_;
     std::deque<std::size_t> threadQueue_;
     std::int64_t workers_ = kDefaultThreads;
+    bool directWakeUps_ = true; // no spawn, join, limit or thread: see advance()
     std::int64_t now_ = 0;
     std::uint64_t nextOrder_ = 0;
     std::size_t liveTasks_ = 0;

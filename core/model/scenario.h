@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/stepkind.h"
+#include "model/tasklist.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,16 +13,17 @@ namespace coroscope {
 
 // What the loop does with a step is its kind's behaviour (KindTable): cpu holds the loop, a
 // resource waits ms, thread runs ms on the pool, spawn starts tasks[0], join waits for tasks.
+// 16 bytes: a run reads each step once, and a million of them are more than a cache holds.
 struct Step {
     Step() = default;
-    Step(StepKind kind, std::int64_t ms, std::vector<std::uint32_t> tasks = {})
+    Step(StepKind kind, std::int64_t ms, TaskList tasks = {})
         : kind(kind)
-        , ms(ms)
+        , ms(std::int32_t(ms))
         , tasks(std::move(tasks)) {}
 
     StepKind kind = StepKind::Cpu;
-    std::int64_t ms = 1;              // 0 for spawn and join
-    std::vector<std::uint32_t> tasks; // spawn: the child; join: the tasks joined (0-based)
+    std::int32_t ms = 1; // 0 for spawn and join; at most a day (kMaxStepMs) fits
+    TaskList tasks;      // spawn: the child; join: the tasks joined (0-based)
     friend bool operator==(const Step&, const Step&) = default;
 };
 
