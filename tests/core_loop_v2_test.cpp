@@ -2,11 +2,14 @@
 // as CPython 3.11's asyncio runs them. Expected rows were worked out by hand from the rules and
 // checked against an independent model and real asyncio (tests/loopmodel).
 
+#include "explain/explain.h"
+#include "loop/runrecord.h"
 #include "loop/timeline.h"
 #include "loopscript.h"
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 using namespace coroscope;
@@ -46,14 +49,18 @@ TEST(LoopV2, SpawnAndJoinReportEveryDecision) {
     // Turn 1: main. Turn 2: parent spawns a and b and suspends in the join. Turn 3: a runs and
     // leaves (its gather callback queued), b starts its io at 10. Turn 4: a's gather callback.
     // Turn 5: the clock jumps to 15, b's timer fires. Turn 6: b runs and leaves: the join is
-    // released. Turn 7: the last gather callback. Turn 8: parent runs.
+    // released. Turn 7: the last gather callback. Turn 8: parent runs. "ready" is when what the
+    // task waited for happened, "queued" when its step or wake-up joins the loop's queue.
     EXPECT_EQ(eventsCsv(kSpawnJoin), "time_ms,event,task\n"
                                      "0,ready,parent\n"
+                                     "0,queued,parent\n"
                                      "0,run,parent\n"
                                      "0,spawned,a\n"
                                      "0,ready,a\n"
+                                     "0,queued,a\n"
                                      "0,spawned,b\n"
                                      "0,ready,b\n"
+                                     "0,queued,b\n"
                                      "0,join-waiting,parent\n"
                                      "0,run,a\n"
                                      "10,done,a\n"
@@ -61,10 +68,12 @@ TEST(LoopV2, SpawnAndJoinReportEveryDecision) {
                                      "10,wait,b\n"
                                      "10,idle,\n"
                                      "15,ready,b\n"
+                                     "15,queued,b\n"
                                      "15,run,b\n"
                                      "25,done,b\n"
                                      "25,join-released,parent\n"
                                      "25,ready,parent\n"
+                                     "25,queued,parent\n"
                                      "25,run,parent\n"
                                      "26,done,parent\n");
 }
@@ -166,4 +175,61 @@ TEST(LoopV2, AnArrivalSleepsFromItsFirstCallback) {
               "C,io,10,22\n"
               "B,cpu,15,20\n"
               "C,cpu,22,25\n");
+}
+
+TEST(LoopV2, TheLogSaysEveryNewDecision) {
+    std::string script = "limit http 4\nparent:";
+    std::string joined;
+    for (int i = 0; i < 6; ++i) {
+        script += " spawn f" + std::to_string(i) + ",";
+        joined += " f" + std::to_string(i);
+    }
+    script += " join" + joined + ", thread 5\n";
+    for (int i = 0; i < 6; ++i)
+        script += "f" + std::to_string(i) + ": http 100, cpu 5\n";
+    script += "late @300: cpu 1\n";
+    const Scenario scenario = scriptScenario(script);
+    std::map<std::int64_t, std::string> log;
+    for (const LogLine& line : narrate(scenario, simulateLoopEvents(scenario)))
+        log[line.time] = line.text;
+    EXPECT_NE(log[0].find("f1 is spawned; it joins the ready queue behind f0."), std::string::npos);
+    EXPECT_NE(log[0].find("parent waits for the tasks it joins."), std::string::npos);
+    EXPECT_NE(log[0].find("f4 queues for a slot of http (4 of 4 in use)."), std::string::npos);
+    EXPECT_NE(log[100].find("The loop picks f0. f4 is handed a slot of http (4 of 4 in use); it "
+                            "joins the ready queue behind f3."),
+              std::string::npos);
+    EXPECT_NE(log[230].find("parent's join is released (the last task it joins has left); it "
+                            "joins the ready queue behind nobody."),
+              std::string::npos);
+    EXPECT_NE(log[230].find("parent's thread item starts on a worker. Nothing is ready: the loop "
+                            "idles until parent's thread item is done."),
+              std::string::npos);
+    EXPECT_EQ(log[235], "parent's thread item is done; it joins the ready queue behind nobody. "
+                        "The loop picks parent. parent is done. Nothing is ready: the loop idles "
+                        "until late arrives.");
+    EXPECT_EQ(log[300], "late arrives and joins the ready queue. The loop picks late.");
+}
+
+TEST(LoopV2, TheReadyQueueHoldsTheWakeUpsQueuedAndAReadyTaskWaitsForItsTimer) {
+    // LOOP.md's second example: B's wait ends at 5, but its timer moves to the queue only at
+    // 20, behind C (spawned at 10), and its wake-up joins the queue at 30, after C's run.
+    const Scenario scenario = scriptScenario("B: io 5, cpu 10\n"
+                                             "A: cpu 10, spawn C, cpu 10\n"
+                                             "C: cpu 10\n");
+    const std::vector<LoopEvent> events = simulateLoopEvents(scenario);
+    const Explanation explanation(events, scenario.tasks.size());
+    using Queue = std::vector<std::size_t>;
+    auto queueAt = [&](double ms) {
+        const auto queue = explanation.queues.queueAt(ms);
+        return Queue(queue.begin(), queue.end());
+    };
+    EXPECT_EQ(queueAt(10), (Queue{2}));
+    EXPECT_EQ(queueAt(20), Queue{});
+    EXPECT_EQ(queueAt(30), Queue{});
+    const auto b = explanation.ready.lane(0);
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0], (Stretch{5, 30}));
+    const auto c = explanation.ready.lane(2);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0], (Stretch{10, 20}));
 }

@@ -83,6 +83,7 @@ LoopLane::LoopLane(std::span<const LoopEvent> events) {
         case LoopEventKind::ThreadFinished:
         case LoopEventKind::JoinWaiting:
         case LoopEventKind::JoinReleased:
+        case LoopEventKind::Queued:
             break; // the loop's hold ends at the next run or idle, as time passes only then
         }
     }
@@ -100,9 +101,15 @@ std::size_t LoopLane::holderAt(double ms) const {
 }
 
 ReadyQueues::ReadyQueues(std::span<const LoopEvent> events) {
+    // A run with spawn, join, slots or threads says when each wake-up joins the loop's queue;
+    // otherwise a task's wake-up stands where it became ready.
+    const bool queuedShown = std::any_of(events.begin(), events.end(), [](const LoopEvent& e) {
+        return e.kind == LoopEventKind::Queued;
+    });
+    const LoopEventKind joins = queuedShown ? LoopEventKind::Queued : LoopEventKind::Ready;
     std::size_t picked = 0;
     for (const LoopEvent& e : events) {
-        if (e.kind == LoopEventKind::Ready) {
+        if (e.kind == joins) {
             joined_.push_back(e.task);
         } else if (e.kind == LoopEventKind::Run) {
             // The FIFO rule this slicing rests on.
@@ -126,74 +133,55 @@ std::span<const std::size_t> ReadyQueues::queueAt(double ms) const {
     return {joined_.data() + at.picked, at.joined - at.picked};
 }
 
-std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events) {
-    const std::size_t tasks = scenario.tasks.size();
-    auto name = [&](std::size_t task) -> const std::string& { return scenario.tasks[task].name; };
-    // Per task: the step after its last started wait, and that wait (none yet: never waited).
-    std::vector<std::size_t> nextStep(tasks, 0);
-    std::vector<const Step*> lastWait(tasks, nullptr);
-    // Enough of the queue to say whom a task joins behind: its length and its back.
-    std::size_t queued = 0;
-    std::size_t back = 0;
+namespace {
 
-    std::vector<LogLine> lines;
-    for (std::size_t i = 0; i < events.size(); ++i) {
+// What narrate keeps of the run so far: per task where it is among its steps and what it last
+// waited for, per resource how many of its slots are taken, and enough of the queue to say
+// whom a task joins behind (its length and its back).
+class Narrator {
+public:
+    explicit Narrator(const Scenario& scenario)
+        : scenario_(scenario)
+        , nextStep_(scenario.tasks.size(), 0)
+        , lastWait_(scenario.tasks.size(), nullptr)
+        , holding_(scenario.tasks.size(), false)
+        , taken_(scenario.kinds.size(), 0) {}
+
+    // The sentence for events[i], appended to text.
+    void tell(std::span<const LoopEvent> events, std::size_t i, std::string& text) {
         const LoopEvent& e = events[i];
-        if (lines.empty() || lines.back().time != e.time)
-            lines.push_back({e.time, {}});
-        std::string& text = lines.back().text;
-        if (!text.empty())
-            text += ' ';
-        if (e.kind != LoopEventKind::Idle && e.task >= tasks) {
-            text += "(an event of an unknown task).";
-            continue;
-        }
         switch (e.kind) {
         case LoopEventKind::Ready:
-            if (!lastWait[e.task]) {
-                text += name(e.task) + " starts and joins the ready queue.";
-            } else {
-                text += name(e.task) + "'s ";
-                text += scenario.kinds.waitNoun(lastWait[e.task]->kind);
-                text += " wait is done; it joins the ready queue behind ";
-                text += queued > 0 ? name(back) : std::string("nobody");
-                text += '.';
-            }
-            ++queued;
-            back = e.task;
+            ready(events, i, text);
             break;
         case LoopEventKind::Run:
             text += "The loop picks " + name(e.task) + '.';
-            queued -= queued > 0 ? 1 : 0;
-            break;
-        case LoopEventKind::Wait: {
-            // The cpu steps before it ran without a decision: the wait is the next one.
-            const std::vector<Step>& steps = scenario.tasks[e.task].steps;
-            std::size_t s = nextStep[e.task];
-            while (s < steps.size() && !isWait(steps[s].kind))
-                ++s;
-            if (s == steps.size()) {
-                text += name(e.task) + " yields.";
-                break;
+            queued_ -= queued_ > 0 ? 1 : 0;
+            if (holding_[e.task]) { // back from a limited wait: the slot goes back
+                holding_[e.task] = false;
+                --taken_[lastWait_[e.task]->kind.index];
             }
-            lastWait[e.task] = &steps[s];
-            nextStep[e.task] = s + 1;
-            text += name(e.task) + " yields at ";
-            text += scenario.kinds[steps[s].kind].name;
-            text += '(' + std::to_string(steps[s].ms) + ").";
             break;
-        }
+        case LoopEventKind::Wait:
+            wait(e.task, text);
+            break;
         case LoopEventKind::Done:
             text += name(e.task) + " is done.";
+            break;
+        case LoopEventKind::Idle:
+            idle(events, i, text);
             break;
         case LoopEventKind::Spawned:
             text += name(e.task) + " is spawned.";
             break;
         case LoopEventKind::SlotQueued:
-            text += name(e.task) + " queues for a slot of " + scenario.kinds[e.resource].name + '.';
+            text += name(e.task) + " queues for a slot of " + kindName(e.resource) + " (" +
+                    inUse(e.resource) + ").";
             break;
         case LoopEventKind::SlotHanded:
-            text += name(e.task) + " is handed a slot of " + scenario.kinds[e.resource].name + '.';
+            ++taken_[e.resource.index];
+            text += name(e.task) + " is handed a slot of " + kindName(e.resource) + " (" +
+                    inUse(e.resource) + ").";
             break;
         case LoopEventKind::ThreadQueued:
             text += name(e.task) + "'s thread item queues for a free worker.";
@@ -208,22 +196,141 @@ std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent
             text += name(e.task) + " waits for the tasks it joins.";
             break;
         case LoopEventKind::JoinReleased:
-            text += "Every task " + name(e.task) + " joins has left.";
+            text += name(e.task) + "'s join is released (the last task it joins has left).";
             break;
-        case LoopEventKind::Idle: {
-            // The next decision after an idle is the ready of the wait that ends first.
-            const LoopEvent* next = i + 1 < events.size() ? &events[i + 1] : nullptr;
-            if (next && next->kind == LoopEventKind::Ready && next->task < tasks &&
-                lastWait[next->task]) {
-                text += "Nothing is ready: the loop idles until " + name(next->task) + "'s ";
-                text += scenario.kinds.waitNoun(lastWait[next->task]->kind);
-                text += " wait ends.";
-            } else {
-                text += "Nothing is ready: the loop idles.";
-            }
-            break;
+        case LoopEventKind::Queued:
+            break; // narrate says nothing of it
         }
+    }
+
+private:
+    const std::string& name(std::size_t task) const { return scenario_.tasks[task].name; }
+    const std::string& kindName(StepKind kind) const { return scenario_.kinds[kind].name; }
+    std::string inUse(StepKind kind) const {
+        return std::to_string(taken_[kind.index]) + " of " +
+               std::to_string(scenario_.kinds[kind].limit) + " in use";
+    }
+
+    void ready(std::span<const LoopEvent> events, std::size_t i, std::string& text) {
+        const LoopEvent& e = events[i];
+        const LoopEvent* before = i > 0 ? &events[i - 1] : nullptr;
+        const bool reason = before && before->task == e.task && before->time == e.time &&
+                            before->kind != LoopEventKind::Ready &&
+                            before->kind != LoopEventKind::Idle;
+        if (reason && !text.empty() && text.back() == '.') {
+            // "fetch 4 is handed a slot of http (3 of 3 in use); it joins ..."
+            text.pop_back();
+            text += "; it joins the ready queue behind ";
+            text += queued_ > 0 ? name(back_) : std::string("nobody");
+            text += '.';
+        } else if (!lastWait_[e.task]) {
+            text += name(e.task) + (scenario_.tasks[e.task].startMs > 0 ? " arrives" : " starts") +
+                    " and joins the ready queue.";
+        } else {
+            text += name(e.task) + "'s ";
+            text += scenario_.kinds.waitNoun(lastWait_[e.task]->kind);
+            text += " wait is done; it joins the ready queue behind ";
+            text += queued_ > 0 ? name(back_) : std::string("nobody");
+            text += '.';
         }
+        ++queued_;
+        back_ = e.task;
+    }
+
+    void wait(std::size_t task, std::string& text) {
+        // The steps before it ran without a decision: the wait is the next resource step.
+        const std::vector<Step>& steps = scenario_.tasks[task].steps;
+        std::size_t s = nextStep_[task];
+        while (s < steps.size() && !scenario_.kinds.isResource(steps[s].kind))
+            ++s;
+        if (s == steps.size()) {
+            text += name(task) + " yields.";
+            return;
+        }
+        const Step& step = steps[s];
+        lastWait_[task] = &step;
+        nextStep_[task] = s + 1;
+        const std::int64_t limit = scenario_.kinds[step.kind].limit;
+        if (limit > 0 && !queuedFor(task, step.kind)) // it takes a free slot now
+            ++taken_[step.kind.index];
+        holding_[task] = limit > 0;
+        text += name(task) + " yields at ";
+        text += kindName(step.kind);
+        text += '(' + std::to_string(step.ms) + ").";
+    }
+
+    // Whether task was handed its slot already (its slot is counted then).
+    bool queuedFor(std::size_t task, StepKind kind) {
+        auto it = std::find(handed_.begin(), handed_.end(), std::pair{task, kind.index});
+        if (it == handed_.end())
+            return false;
+        handed_.erase(it);
+        return true;
+    }
+
+    void idle(std::span<const LoopEvent> events, std::size_t i, std::string& text) {
+        // The next decision after an idle is the ready of the wait that ends first.
+        const std::size_t tasks = scenario_.tasks.size();
+        const LoopEvent* next = i + 1 < events.size() ? &events[i + 1] : nullptr;
+        if (next && next->kind == LoopEventKind::Ready && next->task < tasks &&
+            lastWait_[next->task]) {
+            text += "Nothing is ready: the loop idles until " + name(next->task) + "'s ";
+            text += scenario_.kinds.waitNoun(lastWait_[next->task]->kind);
+            text += " wait ends.";
+        } else if (next && next->kind == LoopEventKind::ThreadFinished && next->task < tasks) {
+            text += "Nothing is ready: the loop idles until " + name(next->task) +
+                    "'s thread item is done.";
+        } else if (next && next->kind == LoopEventKind::Ready && next->task < tasks &&
+                   scenario_.tasks[next->task].startMs > 0) {
+            text += "Nothing is ready: the loop idles until " + name(next->task) + " arrives.";
+        } else {
+            text += "Nothing is ready: the loop idles.";
+        }
+    }
+
+    const Scenario& scenario_;
+    std::vector<std::size_t> nextStep_;
+    std::vector<const Step*> lastWait_;
+    std::vector<bool> holding_;       // its current wait holds a slot
+    std::vector<std::int64_t> taken_; // by resource: slots held or kept for a woken task
+    std::vector<std::pair<std::size_t, std::uint16_t>> handed_; // woken, wait not yet begun
+    std::size_t queued_ = 0;
+    std::size_t back_ = 0;
+
+public:
+    void noteHanded(const LoopEvent& e) {
+        if (e.kind == LoopEventKind::SlotHanded)
+            handed_.push_back({e.task, e.resource.index});
+    }
+};
+
+} // namespace
+
+std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events) {
+    const std::size_t tasks = scenario.tasks.size();
+    Narrator narrator(scenario);
+    std::vector<LogLine> lines;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const LoopEvent& e = events[i];
+        if (lines.empty() || lines.back().time != e.time)
+            lines.push_back({e.time, {}});
+        std::string& text = lines.back().text;
+        if (e.kind != LoopEventKind::Idle && e.task >= tasks) {
+            if (!text.empty())
+                text += ' ';
+            text += "(an event of an unknown task).";
+            continue;
+        }
+        if (e.kind == LoopEventKind::Queued)
+            continue; // the ready sentence said where it joins
+        const bool continues = e.kind == LoopEventKind::Ready && !text.empty() && i > 0 &&
+                               events[i - 1].task == e.task &&
+                               events[i - 1].kind != LoopEventKind::Ready &&
+                               events[i - 1].kind != LoopEventKind::Idle;
+        if (!text.empty() && !continues)
+            text += ' ';
+        narrator.noteHanded(e);
+        narrator.tell(events, i, text);
     }
     return lines;
 }

@@ -89,10 +89,11 @@ private:
     std::vector<std::size_t> busyHolders_;
 };
 
-// The ready queue's contents at any moment, front first. The queue is FIFO and a run always
-// takes its front, so the n-th run takes the n-th ready: the queue after any decision is a
-// slice of the tasks in the order they became ready. queueAt is O(log instants) and copies
-// nothing; memory is one index per ready and three words per distinct time.
+// The ready queue's contents at any moment, front first: the tasks whose step or wake-up is
+// queued (queued events; in a run without them, ready ones), in queue order. The queue is FIFO
+// and a run always takes its front, so the n-th run takes the n-th queued: the queue after any
+// decision is a slice of the tasks in the order they became ready. queueAt is O(log instants) and
+// copies nothing; memory is one index per ready and three words per distinct time.
 class ReadyQueues {
 public:
     ReadyQueues() = default;

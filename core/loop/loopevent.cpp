@@ -30,6 +30,8 @@ std::string_view loopEventName(LoopEventKind kind) {
         return "join-waiting";
     case LoopEventKind::JoinReleased:
         return "join-released";
+    case LoopEventKind::Queued:
+        return "queued";
     }
     return "idle";
 }

@@ -30,6 +30,7 @@ enum class LoopEventKind {
     ThreadFinished, // its hand-over is queued
     JoinWaiting,
     JoinReleased, // the last task it joined has left
+    Queued,       // its step or wake-up joins the back of the loop's queue (version 2)
 };
 
 struct LoopEvent {
@@ -43,7 +44,7 @@ struct LoopEvent {
 
 // The CSV spelling: "ready", "run", "wait", "done", "idle", "spawned", "slot-queued" (the CSV
 // puts the resource first: "http-slot-queued"), "slot-handed", "thread-queued",
-// "thread-started", "thread-finished", "join-waiting", "join-released".
+// "thread-started", "thread-finished", "join-waiting", "join-released", "queued".
 std::string_view loopEventName(LoopEventKind kind);
 
 } // namespace coroscope

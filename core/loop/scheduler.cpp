@@ -273,24 +273,32 @@ void Scheduler::moveTo(std::int64_t t) {
     }
 }
 
+void Scheduler::queueStep(std::size_t task) {
+    enqueue(Callback::Step, task);
+    // Where a task's wake-up stands in the queue differs from when it became ready only when
+    // callbacks other than timers' queue things (and an arrival's sleep is no run of its own).
+    if (!directWakeUps_ && !(tasks_[task].state == TaskState::Unstarted && arrives(task)))
+        report(LoopEventKind::Queued, task);
+}
+
 void Scheduler::runCallback(Queued queued) {
     switch (queued.callback) {
     case Callback::Main:
         for (std::size_t task = 0; task < taskCount_; ++task)
             if (!spawned(task))
-                enqueue(Callback::Step, task);
+                queueStep(task);
         break;
     case Callback::Step:
         runTask(queued.target);
         break;
     case Callback::Timer:
     case Callback::HandOver:
-        enqueue(Callback::Step, queued.target); // the task's wake-up
+        queueStep(queued.target); // the task's wake-up
         break;
     case Callback::Gather: {
         Gather& gather = gathers_[queued.target];
         if (++gather.callbacks == gather.tasks)
-            enqueue(Callback::Step, gather.joiner);
+            queueStep(gather.joiner);
         break;
     }
     }
@@ -366,7 +374,10 @@ void Scheduler::leave(std::size_t task) {
                 if (++gather.left == gather.tasks)
                     releaseJoin(gather.joiner);
             }
-            ready_.push_back(waiter);
+            if (waiter.callback == Callback::Step)
+                queueStep(waiter.target);
+            else
+                ready_.push_back(waiter);
         }
     }
     if (error)
@@ -435,7 +446,7 @@ void Scheduler::handNextSlot(StepKind kind) {
     tasks_[next].state = TaskState::SlotWoken;
     report(LoopEventKind::SlotHanded, next, kind);
     report(LoopEventKind::Ready, next);
-    enqueue(Callback::Step, next);
+    queueStep(next);
 }
 
 void Scheduler::startThread(std::size_t task) {
@@ -468,7 +479,7 @@ void Scheduler::spawnTask(std::size_t parent, std::size_t child) {
     }
     report(LoopEventKind::Spawned, child);
     report(LoopEventKind::Ready, child);
-    enqueue(Callback::Step, child);
+    queueStep(child);
 }
 
 bool Scheduler::beginJoin(std::size_t task, const std::uint32_t* joined, std::size_t count) {

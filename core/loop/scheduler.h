@@ -60,9 +60,11 @@ void playToEnd(const Scenario& scenario, SchedulerListener& listener);
 //      thread item (thread-started or thread-queued), a spawn (spawned, ready), a join
 //      (join-waiting, and join-released with ready when all have already left), leaving (done,
 //      then join-released and ready for each join its leaving completes);
-//   5. the callbacks of the turn run in queue order; a task's step or wake-up reports run
-//      first (not for an arrival's sleep), a holder's wake-up gives its slot back (slot-handed,
-//      ready for the next queued task), a woken task begins its wait (wait); then 4.;
+//   5. the callbacks of the turn run in queue order (a task's step or wake-up joining the
+//      queue reports queued, in a scenario with spawn, join, limits or threads); a task's step or
+//      wake-up reports run first (not for an arrival's sleep), a holder's wake-up gives its slot
+//      back (slot-handed, ready for the next queued task), a woken task begins its wait (wait);
+//      then 4.;
 //   6. nothing ready and tasks still waiting: the loop goes idle (once, until a task runs).
 // A version 1 scenario (cpu, io and http only, no start times) reports exactly what the
 // version 1 loop did.
@@ -168,6 +170,7 @@ private:
     void deliverThreads(std::int64_t t);
     std::int64_t nextExternal() const;
     void runCallback(Queued queued);
+    void queueStep(std::size_t task); // a task's step or wake-up to the back of the queue
     void runTask(std::size_t task);
     void resume(std::size_t task);
     void leave(std::size_t task);

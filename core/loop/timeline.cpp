@@ -87,7 +87,7 @@ Field between(std::string_view word) {
 
 // The words as loopEventName() spells them, by the enum's values.
 const auto kEventFields = [] {
-    std::array<Field, std::size_t(LoopEventKind::JoinReleased) + 1> fields;
+    std::array<Field, std::size_t(LoopEventKind::Queued) + 1> fields;
     for (std::size_t kind = 0; kind < fields.size(); ++kind)
         fields[kind] = between(loopEventName(LoopEventKind(kind)));
     return fields;
