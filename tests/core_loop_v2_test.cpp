@@ -6,6 +6,7 @@
 #include "loop/runrecord.h"
 #include "loop/timeline.h"
 #include "loopscript.h"
+#include "view/lanes.h"
 
 #include <gtest/gtest.h>
 
@@ -232,4 +233,22 @@ TEST(LoopV2, TheReadyQueueHoldsTheWakeUpsQueuedAndAReadyTaskWaitsForItsTimer) {
     const auto c = explanation.ready.lane(2);
     ASSERT_EQ(c.size(), 1u);
     EXPECT_EQ(c[0], (Stretch{10, 20}));
+}
+
+TEST(LoopV2, EachLaneHoldsItsTasksRowsInTimeOrder) {
+    // A spawn has no row and a slot-limited wait has two: the lanes do not go by step index.
+    const Scenario scenario = scriptScenario("limit db 1\n"
+                                             "parent: spawn a, spawn b, join a b, cpu 1\n"
+                                             "a: db 10\n"
+                                             "b: db 10\n");
+    const Lanes lanes(simulate(scenario), scenario.tasks.size());
+    const StepKind db = *scenario.kinds.find("db");
+    const StepKind join = *scenario.kinds.find(KindBehaviour::Join);
+    using Rows = std::vector<LaneSegment>;
+    const auto rows = [&](std::size_t task) {
+        return Rows(lanes.lane(task).begin(), lanes.lane(task).end());
+    };
+    EXPECT_EQ(rows(0), (Rows{{0, 20, join}, {20, 21, StepKind::Cpu}}));
+    EXPECT_EQ(rows(1), (Rows{{0, 10, db}}));
+    EXPECT_EQ(rows(2), (Rows{{0, 10, db}, {10, 20, db}})); // queued for the slot, then its wait
 }

@@ -8,14 +8,16 @@ Lanes::Lanes(const Timeline& timeline, std::size_t tasks) {
     std::vector<std::size_t>& offsets = lanes_.offsets;
     offsets.assign(tasks + 1, 0);
     lanes_.items.resize(timeline.segments.size());
-    // A counting sort by task: the timeline holds one segment per step, so each lane's slot
-    // is known from its counts, and a segment's place in it is its step index.
+    // A counting sort by task: each lane's slot is known from its counts, and the timeline's
+    // order (by start) is each task's own. (In version 1 a segment's place is its step index;
+    // version 2 has steps without a row and steps with two, queued first.)
     for (const Segment& s : timeline.segments)
         ++offsets[s.task + 1];
     for (std::size_t t = 0; t < tasks; ++t)
         offsets[t + 1] += offsets[t];
+    std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
     for (const Segment& s : timeline.segments)
-        lanes_.items[offsets[s.task] + s.step] = {s.start, s.end, s.kind};
+        lanes_.items[next[s.task]++] = {s.start, s.end, s.kind};
 }
 
 std::ptrdiff_t Lanes::stepAt(std::size_t task, double ms) const {

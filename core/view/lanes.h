@@ -31,7 +31,8 @@ public:
 
     std::size_t tasks() const { return lanes_.tasks(); }
     std::size_t segmentCount() const { return lanes_.items.size(); }
-    // A task's segments; index i is its step i.
+    // A task's segments in time order; index i is its step i in version 1 (a version 2 task
+    // has steps without a row, and steps with a queued row before their own).
     std::span<const LaneSegment> lane(std::size_t task) const { return lanes_.of(task); }
     // The index of the first of a task's segments that ends after fromMs, and one past the
     // last that starts before toMs: the segments overlapping [fromMs, toMs).
