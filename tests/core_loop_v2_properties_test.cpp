@@ -169,3 +169,48 @@ TEST(LoopVersion1, EqualsTheVersion1SchedulersOutputOn300Scenarios) {
     }
     EXPECT_EQ(checked, 300);
 }
+
+namespace {
+
+// Everything a listener hears, as text.
+class Transcript final : public SchedulerListener {
+public:
+    void segmentStarted(const Segment& s) override { line("started", s); }
+    void segmentFinished(const Segment& s) override { line("finished", s); }
+    void runFinished(std::int64_t end) override { text += "end " + std::to_string(end) + '\n'; }
+    void loopEvent(const LoopEvent& e) override {
+        text += std::to_string(e.time) + ' ' + std::string(loopEventName(e.kind)) + ' ' +
+                std::to_string(e.task) + '\n';
+    }
+    std::string text;
+
+private:
+    void line(const char* what, const Segment& s) {
+        text += std::string(what) + ' ' + std::to_string(s.task) + '/' + std::to_string(s.step) +
+                (s.queued ? " queued " : " ") + std::to_string(s.start) + '-' +
+                std::to_string(s.end) + '\n';
+    }
+};
+
+} // namespace
+
+TEST_F(LoopProperties, PlayingInStepsAndAfterAResetReportsWhatOneRunDoes) {
+    // The window plays a run a frame at a time and seeks back with reset().
+    forEachScenario([](const Generated& g) {
+        Transcript whole;
+        {
+            Scheduler scheduler(g.scenario);
+            scheduler.setListener(&whole);
+            scheduler.runToEnd();
+        }
+        Scheduler scheduler(g.scenario);
+        Transcript stepped;
+        scheduler.setListener(&stepped);
+        scheduler.runUntil(7);
+        scheduler.reset();
+        stepped.text.clear();
+        for (std::int64_t t = 0; !scheduler.finished(); t += 3)
+            scheduler.runUntil(t);
+        EXPECT_EQ(stepped.text, whole.text);
+    });
+}
