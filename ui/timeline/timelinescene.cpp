@@ -554,9 +554,12 @@ void TimelineScene::showKinds(const KindTable& kinds) {
 
 void TimelineScene::placeLegend() {
     const QFontMetricsF metrics(style::font(kLegendSize));
-    // The entries shown: the kinds always, the measured run's with a recording, the ready
-    // stretches' in Explain mode and with a recording (its late awaits look the same).
+    // The entries shown: the kinds with rows always (a spawn has none), the measured run's with
+    // a recording, the ready stretches' in Explain mode and with a recording (its late awaits
+    // look the same).
     const std::size_t readyEntry = swatches_.size() - 1;
+    for (StepKind kind : kinds_.all())
+        swatches_[kind.index]->setVisible(kinds_.hasRows(kind));
     swatches_[kinds_.size()]->setVisible(measured_ != nullptr); // the measured run's entry
     swatches_[readyEntry]->setVisible(explained_ || measured_);
     std::vector<std::size_t> shown;
