@@ -410,7 +410,8 @@ struct Root {
     std::optional<double> threads;
     bool resourcesIsArray = false;
     std::optional<Error> resourceProblem;
-    bool tasksLater = false; // the tasks came before what they need: read on a second pass
+    bool tasksLater = false;    // the tasks came before what they need: read on a second pass
+    std::size_t tasksField = 0; // the tasks' place among the root's fields
     bool tasksIsArray = false;
     std::size_t taskCount = 0;
     std::optional<Error> taskProblem;
@@ -585,10 +586,15 @@ Result<Scenario> readRoot(od::object object, std::size_t bytes, ParseProgress& p
     scenario.tasks.reserve(std::min(kMaxTasks, bytes / kMinTaskBytes + 1));
     Keys keys(kRootKeys);
     Root root;
+    std::size_t place = 0;
     for (auto result : object) {
         od::field& field = fieldOf(result);
         od::value& value = field.value();
-        switch (keys.note(field)) {
+        const std::size_t key = keys.note(field);
+        if (key == kTasksKey)
+            root.tasksField = place;
+        ++place;
+        switch (key) {
         case 0: {
             const auto format = as(value.get_string());
             root.formatOk = format == kFormatName;
@@ -622,14 +628,14 @@ Result<Scenario> readRoot(od::object object, std::size_t bytes, ParseProgress& p
         }
     }
     if (const int version = readableVersion(root.version); root.tasksLater && version != 0) {
+        // Found by its place: decoding the keys again would write past what the parser's
+        // string buffer holds for one pass over the document.
         take(object.reset());
-        bool read = false;
+        std::size_t at = 0;
         for (auto result : object) {
             od::field& field = fieldOf(result);
-            if (!read && take(field.unescaped_key()) == kRootKeys[kTasksKey]) {
+            if (at++ == root.tasksField)
                 readTasks(field.value(), scenario, root, progress, version);
-                read = true;
-            }
         }
     }
     return finishRoot(std::move(scenario), keys, root);
