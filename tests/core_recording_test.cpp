@@ -157,8 +157,8 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"otherData": "coroscope-recording", "traceEvents": []})",
                 std::string(kNotARecording)},
         // The header.
-        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 2)"),
-                "otherData: version 2 is newer than this Coroscope reads (up to 1)"},
+        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 3)"),
+                "otherData: version 3 is newer than this Coroscope reads (up to 2)"},
         Refusal{"versionAsText", seedWith(R"("version": 1)", R"("version": "1")"),
                 "otherData: \"version\" must be a whole number from 1"},
         Refusal{"noStretch", seedWith(R"("stretch": 1)", R"("stretch": 0)"),
