@@ -33,6 +33,27 @@ TEST(AsyncioPython, TheProgramCompilesWhateverTheNamesHold) {
     EXPECT_TRUE(succeeded(runPython(folder, {"-m", "py_compile", folder.path("hostile.py")})));
 }
 
+// A version 2 program with the same names (unique, as version 2 wants them), spawned, joined,
+// queued for a slot and run on the pool.
+Scenario hostileNamesV2() {
+    Scenario scenario = hostileNames();
+    const StepKind spawn = scenario.kinds.ensure(KindBehaviour::Spawn);
+    const StepKind join = scenario.kinds.ensure(KindBehaviour::Join);
+    const StepKind thread = scenario.kinds.ensure(KindBehaviour::Thread);
+    const StepKind db = scenario.kinds.declare("db", "\"\"\" label\n", {}, 1);
+    scenario.tasks[0].steps = {{spawn, 0, {1}}, {db, 3}, {join, 0, {1, 2}}, {thread, 2}};
+    scenario.tasks[1].steps.push_back({db, 2});
+    scenario.tasks[2].startMs = 5;
+    return scenario;
+}
+
+TEST(AsyncioPython, TheVersion2ProgramCompilesWhateverTheNamesHold) {
+    const ScratchFolder folder;
+    ASSERT_EQ(formatVersion(hostileNamesV2()), 2);
+    writeText(folder.path("hostile.py"), asyncioProgram(hostileNamesV2()));
+    EXPECT_TRUE(succeeded(runPython(folder, {"-m", "py_compile", folder.path("hostile.py")})));
+}
+
 TEST(AsyncioPython, TheCsvIsPrintTimelinesToTheByte) {
     const Scenario scenario = hostileNames();
     const ScratchFolder folder;

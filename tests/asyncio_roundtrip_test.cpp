@@ -54,4 +54,28 @@ TEST(AsyncioRoundTrip, NamesAndTitlesComeBackExactly) {
     EXPECT_EQ(recorded(scenario, "2").scenario, scenario);
 }
 
+// Version 2: the kinds (a declared resource's label and colour, a restyled limit), the pool,
+// arrivals, spawns and joins come back, with names that need escaping.
+TEST(AsyncioRoundTrip, AVersion2ScenarioComesBackAsItWentOut) {
+    using namespace builtin;
+    Scenario scenario = makeScenario({});
+    scenario.title = "\"\"\" v2\n";
+    scenario.threads = 2;
+    const StepKind db = scenario.kinds.declare("db", "DB \"query\"", 0x123abc, 1);
+    scenario.kinds.restyle(StepKind::Io, "Disk", {}, 2);
+    const StepKind thread = scenario.kinds.ensure(KindBehaviour::Thread);
+    const StepKind spawn = scenario.kinds.ensure(KindBehaviour::Spawn);
+    const StepKind join = scenario.kinds.ensure(KindBehaviour::Join);
+    scenario.tasks = {
+        {"parent, \"one\"", {{spawn, 0, {1}}, {db, 3}, {join, 0, {1}}, {thread, 2}}, 0},
+        {"child\ttab", {{db, 2}, {Cpu, 1}, {join, 0, {2, 3}}}},
+        {"late 💥", {{Io, 2}}, 4},
+        {"later", {{Http, 1}, {thread, 1}}, 6},
+    };
+    ASSERT_EQ(formatVersion(scenario), 2);
+    const Recording recording = recorded(scenario, "3");
+    EXPECT_EQ(recording.scenario, scenario);
+    EXPECT_EQ(recording.measured.tasks(), scenario.tasks.size());
+}
+
 } // namespace

@@ -320,6 +320,37 @@ TEST_F(CliExport, AsyncioProgramHasACoroutineATask) {
     EXPECT_EQ(filesLeft(), QStringList{"seed.py"});
 }
 
+// A version 2 scenario exports the version 2 program: its spawn, join, limited resource, thread
+// step and arrival a line each.
+TEST_F(CliExport, AsyncioProgramOfAVersion2Scenario) {
+    QFile scenario(path("fan.json"));
+    ASSERT_TRUE(scenario.open(QIODevice::WriteOnly));
+    scenario.write(R"({"format": "coroscope-scenario", "version": 2, "threads": 2,
+      "resources": [{"name": "db", "limit": 2}], "tasks": [
+        {"name": "handler", "start_ms": 40, "steps": [{"kind": "spawn", "task": "fetch"},
+            {"kind": "join", "tasks": ["fetch"]}, {"kind": "thread", "ms": 30},
+            {"kind": "db", "ms": 20}]},
+        {"name": "fetch", "steps": [{"kind": "http", "ms": 120}]}]})");
+    scenario.close();
+    const ProcessResult run =
+        runCoroscope({"--scenario", path("fan.json"), "--export-asyncio", path("fan.py")});
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_EQ(run.err, "");
+    QFile file(path("fan.py"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString program = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(program.contains("\n# handler\n@task(1)\nasync def task_1():\n"
+                                 "    await arrive(40)\n"
+                                 "    spawn(\"fetch\", task_2())\n"
+                                 "    await join(\"fetch\")\n"
+                                 "    await thread(30)\n"
+                                 "    async with SEMAPHORES[\"db\"]:\n"
+                                 "        await wait(\"db\", 20)\n"));
+    EXPECT_TRUE(program.contains("THREADS = 2  # the thread pool's workers\n"));
+    EXPECT_TRUE(program.contains("    TASKS[\"handler\"] = asyncio.create_task(task_1())\n"
+                                 "    await _everyone_left\n"));
+}
+
 TEST_F(CliExport, AsyncioProgramIsRefusedWhereOtherExportsAre) {
     ASSERT_TRUE(QFile::link("/dev/full", path("full.py")));
     const std::pair<QString, QString> cases[] = {

@@ -121,3 +121,92 @@ TEST(AsyncioProgram, HostileNamesStayInsideTheirLiteralAndComment) {
 }
 
 } // namespace
+
+namespace {
+
+// LOOP.md's example: an arrival, spawns, a join on several tasks, a thread step, limited
+// resources.
+Scenario fanOut() {
+    Scenario scenario{"Fan-out with a connection pool", "", {}};
+    scenario.threads = 3;
+    const StepKind db = scenario.kinds.declare("db", "DB query", 0x8e24aa, 2);
+    scenario.kinds.restyle(StepKind::Http, {}, {}, 3);
+    const StepKind thread = scenario.kinds.ensure(KindBehaviour::Thread);
+    const StepKind spawn = scenario.kinds.ensure(KindBehaviour::Spawn);
+    const StepKind join = scenario.kinds.ensure(KindBehaviour::Join);
+    using namespace builtin;
+    scenario.tasks = {
+        {"handler",
+         {{Cpu, 5}, {spawn, 0, {1}}, {spawn, 0, {2}}, {join, 0, {1, 2}}, {thread, 30}, {db, 20}},
+         40},
+        {"fetch \"a\"", {{Http, 120}, {Cpu, 8}, {join, 0, {3}}}},
+        {"fetch b", {{Http, 90}, {Cpu, 6}, {Io, 4}}},
+        {"audit", {{Io, 10}}},
+    };
+    return scenario;
+}
+
+TEST(AsyncioProgramV2, SaysTheScenarioThePoolAndTheKinds) {
+    const std::string program = asyncioProgram(fanOut());
+    EXPECT_NE(program.find("TASK_NAMES = [\n    \"handler\",\n    \"fetch \\\"a\\\"\",\n"
+                           "    \"fetch b\",\n    \"audit\",\n]\n"
+                           "THREADS = 3  # the thread pool's workers\n"
+                           "KINDS = [  # the kinds after cpu, for the recording\n"
+                           "    {\"name\": \"io\", \"label\": \"I/O Wait\"},\n"
+                           "    {\"name\": \"http\", \"label\": \"HTTP Wait\", \"limit\": 3},\n"
+                           "    {\"name\": \"db\", \"label\": \"DB query\", \"color\": "
+                           "\"#8e24aa\", \"limit\": 2},\n"
+                           "    {\"name\": \"thread\"},\n    {\"name\": \"spawn\"},\n"
+                           "    {\"name\": \"join\"},\n]\n"),
+              std::string::npos);
+    EXPECT_NE(program.find("SEMAPHORES = {\"http\": Slots(3), \"db\": Slots(2)}  # the resources "
+                           "with a limit\n"
+                           "POOL = concurrent.futures.ThreadPoolExecutor(max_workers=THREADS)"),
+              std::string::npos);
+    EXPECT_NE(program.find("class Slots(asyncio.Semaphore):"), std::string::npos);
+    EXPECT_NE(program.find("await loop.run_in_executor(POOL, blocking_work, "), std::string::npos);
+    EXPECT_NE(program.find("    sys.setswitchinterval(1e-5)\n"), std::string::npos);
+}
+
+TEST(AsyncioProgramV2, HasOneCoroutineATaskAStepALine) {
+    const std::string program = asyncioProgram(fanOut());
+    EXPECT_NE(program.find("\n\n# handler\n@task(1)\nasync def task_1():\n"
+                           "    await arrive(40)\n"
+                           "    cpu(5)\n"
+                           "    spawn(\"fetch \\\"a\\\"\", task_2())\n"
+                           "    spawn(\"fetch b\", task_3())\n"
+                           "    await join(\"fetch \\\"a\\\"\", \"fetch b\")\n"
+                           "    await thread(30)\n"
+                           "    async with SEMAPHORES[\"db\"]:\n"
+                           "        await wait(\"db\", 20)\n\n\n"),
+              std::string::npos);
+    EXPECT_NE(program.find("\n\n# fetch \"a\"\n@task(2)\nasync def task_2():\n"
+                           "    async with SEMAPHORES[\"http\"]:\n"
+                           "        await http(120)\n"
+                           "    cpu(8)\n"
+                           "    await join(\"audit\")\n\n\n"),
+              std::string::npos);
+    EXPECT_NE(program.find("async def task_3():\n    async with SEMAPHORES[\"http\"]:\n"
+                           "        await http(90)\n    cpu(6)\n    await io(4)\n"),
+              std::string::npos);
+}
+
+// main starts the top-level tasks only (the spawned ones are started by their spawns), in
+// scenario order, and waits for every task.
+TEST(AsyncioProgramV2, MainStartsTheTopLevelTasksInScenarioOrder) {
+    EXPECT_NE(
+        asyncioProgram(fanOut()).find("    _time_zero = time.perf_counter()\n"
+                                      "    TASKS[\"handler\"] = asyncio.create_task(task_1())\n"
+                                      "    TASKS[\"audit\"] = asyncio.create_task(task_4())\n"
+                                      "    await _everyone_left\n"),
+        std::string::npos);
+}
+
+// A version 1 scenario keeps the version 1 program.
+TEST(AsyncioProgramV2, OnlyAVersion2ScenarioGetsTheVersion2Program) {
+    EXPECT_EQ(seedProgram().find("SEMAPHORES"), std::string::npos);
+    EXPECT_EQ(seedProgram().find("\"version\": 2"), std::string::npos);
+    EXPECT_NE(asyncioProgram(fanOut()).find("\"version\": 2"), std::string::npos);
+}
+
+} // namespace

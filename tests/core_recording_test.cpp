@@ -157,8 +157,8 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"otherData": "coroscope-recording", "traceEvents": []})",
                 std::string(kNotARecording)},
         // The header.
-        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 2)"),
-                "otherData: version 2 is newer than this Coroscope reads (up to 1)"},
+        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 3)"),
+                "otherData: version 3 is newer than this Coroscope reads (up to 2)"},
         Refusal{"versionAsText", seedWith(R"("version": 1)", R"("version": "1")"),
                 "otherData: \"version\" must be a whole number from 1"},
         Refusal{"noStretch", seedWith(R"("stretch": 1)", R"("stretch": 0)"),
@@ -452,3 +452,157 @@ TEST(RunDifferences, FollowATaskThatAnEditMoved) {
     for (const TaskDifference& d : differences)
         EXPECT_EQ(d.measuredFinishMs, measuredOf(2 - d.task)) << d.task;
 }
+
+namespace {
+
+// LOOP.md's example, as the scenario file says it.
+Scenario fanOutScenario() {
+    return parseScenario(R"({"format": "coroscope-scenario", "version": 2,
+      "title": "Fan-out with a connection pool", "threads": 4,
+      "resources": [{"name": "db", "label": "DB query", "color": "#8e24aa", "limit": 2},
+                    {"name": "http", "limit": 3}],
+      "tasks": [
+        {"name": "handler", "start_ms": 40, "steps": [{"kind": "cpu", "ms": 5},
+            {"kind": "spawn", "task": "fetch a"}, {"kind": "spawn", "task": "fetch b"},
+            {"kind": "join", "tasks": ["fetch a", "fetch b"]}, {"kind": "thread", "ms": 30},
+            {"kind": "db", "ms": 20}]},
+        {"name": "fetch a", "steps": [{"kind": "http", "ms": 120}, {"kind": "cpu", "ms": 8}]},
+        {"name": "fetch b", "steps": [{"kind": "http", "ms": 90}, {"kind": "cpu", "ms": 6}]}]})")
+        .value();
+}
+
+// A version 2 recording of two tasks: a queues 1.5 ms for the one slot of db and 2 ms for the
+// one worker, b spawns nothing and joins a.
+std::string slotsRecording() {
+    return R"({"otherData": {"format": "coroscope-recording", "version": 2, "stretch": 2,
+        "subtitle": "", "python": "3", "threads": 1, "kinds": [{"name": "io", "label": "I/O Wait"},
+        {"name": "http", "label": "HTTP Wait"},
+        {"name": "db", "label": "DB", "color": "#123abc", "limit": 1}, {"name": "thread"},
+        {"name": "join"}]}, "traceEvents": [
+      {"name": "process_name", "ph": "M", "args": {"name": "S"}},
+      {"name": "thread_name", "ph": "M", "tid": 1, "args": {"name": "a"}},
+      {"name": "thread_name", "ph": "M", "tid": 2, "args": {"name": "b", "start_ms": 1}},
+      {"cat": "db-slot", "ph": "X", "tid": 1, "ts": 0, "dur": 1500, "args": {"step": 1}},
+      {"cat": "db", "ph": "X", "tid": 1, "ts": 1500, "dur": 3000,
+       "args": {"step": 1, "ms": 3, "returned_us": 4600}},
+      {"cat": "thread-slot", "ph": "X", "tid": 1, "ts": 4600, "dur": 2000, "args": {"step": 2}},
+      {"cat": "thread", "ph": "X", "tid": 1, "ts": 6600, "dur": 1000,
+       "args": {"step": 2, "ms": 1, "returned_us": 7700}},
+      {"cat": "join", "ph": "X", "tid": 2, "ts": 1100, "dur": 6700,
+       "args": {"step": 1, "tasks": [1], "returned_us": 7900}},
+      {"cat": "cpu", "ph": "X", "tid": 2, "ts": 7900, "dur": 1000, "args": {"step": 2, "ms": 1}}
+    ]})";
+}
+
+std::string slotsWith(std::string_view from, std::string_view to) {
+    std::string text = slotsRecording();
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return at == std::string::npos ? text : text.replace(at, from.size(), to);
+}
+
+} // namespace
+
+TEST(RecordingV2, TheFanOutsRecordingGivesBackTheScenarioThatRan) {
+    const Result<Recording> recording =
+        parseRecording(readText(COROSCOPE_RECORDINGS "/fanout.json"));
+    ASSERT_TRUE(succeeded(recording));
+    EXPECT_EQ(recording.value().scenario, fanOutScenario());
+    const MeasuredRun& run = recording.value().measured;
+    // handler: cpu, join (until fetch a left), thread, db; the spawns take no time.
+    ASSERT_EQ(run.lane(0).size(), 4u);
+    EXPECT_EQ(run.lane(0)[1].kind, *fanOutScenario().kinds.find(KindBehaviour::Join));
+    EXPECT_NEAR(run.lane(0)[1].start, 45.5278, 1e-9);
+    EXPECT_NEAR(run.lane(0)[1].end, 45.5278 + 128.9818, 1e-9);
+    EXPECT_NEAR(run.lane(0)[1].resumed, 174.6007, 1e-9);
+    EXPECT_EQ(run.lane(1).size(), 2u);
+    EXPECT_EQ(run.lane(2).size(), 2u);
+}
+
+TEST(RecordingV2, KeepsTheTimeQueuedBeforeItsStep) {
+    const Result<Recording> recording = parseRecording(slotsRecording());
+    ASSERT_TRUE(succeeded(recording));
+    const Scenario& scenario = recording.value().scenario;
+    EXPECT_EQ(scenario.threads, 1);
+    ASSERT_EQ(scenario.kinds.size(), 6u); // cpu, io, http, db, thread, join
+    const StepKind db = *scenario.kinds.find("db");
+    EXPECT_EQ(scenario.kinds[db].label, "DB");
+    EXPECT_EQ(scenario.kinds[db].color, 0x123abcu);
+    EXPECT_EQ(scenario.kinds[db].limit, 1);
+    EXPECT_EQ(scenario.tasks[1].startMs, 1);
+    EXPECT_EQ(scenario.tasks[1].steps[0].tasks, (TaskList{0}));
+    const MeasuredRun& run = recording.value().measured;
+    const StepKind thread = *scenario.kinds.find(KindBehaviour::Thread);
+    ASSERT_EQ(run.lane(0).size(), 4u);
+    EXPECT_EQ(run.lane(0)[0], (MeasuredSegment{0, 1.5, 1.5, db, true}));
+    EXPECT_EQ(run.lane(0)[1], (MeasuredSegment{1.5, 4.5, 4.6, db, false}));
+    EXPECT_EQ(run.lane(0)[2], (MeasuredSegment{4.6, 6.6, 6.6, thread, true}));
+    EXPECT_EQ(run.lane(0)[3], (MeasuredSegment{6.6, 7.6, 7.7, thread, false}));
+    ASSERT_EQ(run.lane(1).size(), 2u);
+    EXPECT_EQ(run.lane(1)[0].end, 7.8);
+}
+
+// otherData after traceEvents: the kinds are resolved once the table is known, and one it does
+// not hold is refused at its event.
+std::string eventsFirst(std::string json) {
+    const std::size_t events = json.find(R"(, "traceEvents")");
+    const std::string other = json.substr(1, events - 1);
+    return "{" + json.substr(events + 2, json.size() - events - 3) + ", " + other + "}";
+}
+
+TEST(RecordingV2, KindsMayComeAfterTheEvents) {
+    const Result<Recording> recording = parseRecording(eventsFirst(slotsRecording()));
+    ASSERT_TRUE(succeeded(recording));
+    EXPECT_EQ(recording.value().scenario, parseRecording(slotsRecording()).value().scenario);
+    EXPECT_EQ(errorOf(eventsFirst(slotsWith(R"("cat": "thread-slot")", R"("cat": "io-slot")"))),
+              "traceEvents[5].cat: unknown kind \"io-slot\" (use cpu, io, http, db, thread or "
+              "join, with -slot for the time queued for a limited resource or the thread pool)");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    RecordingV2, RefusedRecording,
+    ::testing::Values(
+        Refusal{"slotOfAnUnlimitedResource",
+                slotsWith(R"("cat": "thread-slot")", R"("cat": "io-slot")"),
+                "traceEvents[5].cat: unknown kind \"io-slot\" (use cpu, io, http, db, thread or "
+                "join, with -slot for the time queued for a limited resource or the thread "
+                "pool)"},
+        Refusal{"kindNotInTheTable", slotsWith(R"({"name": "join"})", R"({"name": "spawn"})"),
+                "traceEvents[7].cat: unknown kind \"join\" (use cpu, io, http, db, thread or "
+                "spawn, with -slot for the time queued for a limited resource or the thread "
+                "pool)"},
+        Refusal{"queuedForAnotherKind", slotsWith(R"("cat": "thread-slot")", R"("cat": "db-slot")"),
+                "traceEvents[5].cat: task 1 \"a\", step 2 is thread, not a wait for a slot of db"},
+        Refusal{"queuedTwice",
+                slotsWith(R"("ts": 4600, "dur": 2000, "args": {"step": 2})",
+                          R"("ts": 0, "dur": 2000, "args": {"step": 1})"),
+                "traceEvents[5].args.step: task 1 \"a\", step 1 queued twice (also "
+                "traceEvents[3])"},
+        Refusal{"queuedButNeverRan",
+                slotsWith(R"("ts": 4600, "dur": 2000, "args": {"step": 2})",
+                          R"("ts": 8000, "dur": 2000, "args": {"step": 3})"),
+                "traceEvents[5].args.step: task 1 \"a\", step 3 queued but never ran (no event "
+                "for it)"},
+        Refusal{"joinWithoutTasks", slotsWith(R"("tasks": [1])", R"("tasks": [])"),
+                "traceEvents[7].args.tasks: must be the joined tasks' threads: 1 to 1000 whole "
+                "numbers from 1 to 100000"},
+        Refusal{"joinOfItself", slotsWith(R"("tasks": [1])", R"("tasks": [2])"),
+                "task 2 \"b\", step 1: joins itself"},
+        Refusal{"joinNotReturned", slotsWith(R"(, "returned_us": 7900)", ""),
+                "traceEvents[7].args.returned_us: must be a time in µs from 0 up to 1e17"},
+        Refusal{"badStart", slotsWith(R"("start_ms": 1)", R"("start_ms": -1)"),
+                "traceEvents[2].args.start_ms: start time -1 ms is outside 0..86400000 ms"},
+        Refusal{"noThreads", slotsWith(R"("threads": 1)", R"("threads": 0)"),
+                "otherData.threads: threads 0 is outside 1..1024"},
+        Refusal{"tableNotStartingWithIo", slotsWith(R"({"name": "io", )", R"({"name": "db2", )"),
+                "otherData.kinds[0].name: must be \"io\" (the kinds after cpu begin with io and "
+                "http)"},
+        Refusal{"colourNotRgb", slotsWith(R"("#123abc")", R"("blue")"),
+                "otherData.kinds[2].color: must be a colour, #rrggbb (not \"blue\")"},
+        Refusal{"structuralKindRestyled",
+                slotsWith(R"({"name": "thread"})", R"({"name": "thread", "limit": 2})"),
+                "otherData.kinds[3]: \"thread\" has only a name (its label and colour are "
+                "fixed)"},
+        Refusal{"kindTwice", slotsWith(R"({"name": "join"})", R"({"name": "thread"})"),
+                "otherData.kinds[4].name: \"thread\" is listed twice"}),
+    [](const ::testing::TestParamInfo<Refusal>& info) { return std::string(info.param.name); });

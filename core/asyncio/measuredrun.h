@@ -24,6 +24,8 @@ struct MeasuredSegment {
     // task was ready, waiting for the loop). A cpu step: its end.
     double resumed = 0;
     StepKind kind = StepKind::Cpu;
+    // The time queued for a slot of kind or a free worker (a "-slot" row) before its step.
+    bool queued = false;
 
     // How long the await returned after the wait's nominal end (0 for a cpu step).
     double late() const { return std::max(0.0, resumed - end); }
@@ -44,7 +46,9 @@ public:
 
     std::size_t tasks() const { return segments_.tasks(); }
     std::size_t segmentCount() const { return segments_.items.size(); }
-    // A task's segments; index i is its step i.
+    // A task's segments: the rows of its steps that take time, in step order (a step's queued
+    // time before it; a spawn, or a join that did not wait, has none). In version 1 scenarios,
+    // index i is its step i.
     std::span<const MeasuredSegment> lane(std::size_t task) const { return segments_.of(task); }
     // The index of the first of a task's segments drawn after fromMs (its until() beyond it), and
     // one past the last that starts before toMs: those that may show in [fromMs, toMs).

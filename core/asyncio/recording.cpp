@@ -23,11 +23,14 @@ namespace {
 using namespace json;
 
 constexpr std::array<std::string_view, 2> kRootKeys{"otherData", "traceEvents"};
-constexpr std::array<std::string_view, 5> kOtherKeys{"format", "version", "stretch", "subtitle",
-                                                     "python"};
+constexpr std::array<std::string_view, 7> kOtherKeys{"format", "version", "stretch", "subtitle",
+                                                     "python", "threads", "kinds"};
 constexpr std::array<std::string_view, 7> kEventKeys{"name", "ph",  "cat", "tid",
                                                      "ts",   "dur", "args"};
-constexpr std::array<std::string_view, 4> kArgKeys{"name", "step", "ms", "returned_us"};
+constexpr std::array<std::string_view, 7> kArgKeys{"name", "step",  "ms",      "returned_us",
+                                                   "task", "tasks", "start_ms"};
+constexpr std::array<std::string_view, 4> kKindKeys{"name", "label", "color", "limit"};
+constexpr std::string_view kQueuedSuffix = "-slot";
 
 // "traceEvents[7]", or with a field "traceEvents[7].args.ms": the place as a JSON path.
 std::string eventPlace(std::size_t index, std::string_view field = {}) {
@@ -48,7 +51,8 @@ bool isWhole(double value, double from, double to) {
     return value >= from && value <= to && value == std::floor(value);
 }
 
-// What the top-level "otherData" holds; a value of another type reads as nothing.
+// What the top-level "otherData" holds; a value of another type reads as nothing. Version 2
+// adds the pool's size and the table of kinds (read as it comes, its first problem kept).
 struct OtherData {
     bool isObject = false;
     bool formatOk = false;
@@ -56,6 +60,10 @@ struct OtherData {
     std::optional<double> stretch;
     std::optional<std::string_view> subtitle;
     std::optional<std::string_view> python;
+    std::optional<double> threads;
+    bool threadsGiven = false;
+    KindTable kinds;
+    std::optional<Error> kindsProblem;
     std::optional<std::string> keyProblem;
 };
 
@@ -90,6 +98,133 @@ private:
     bool unchecked_ = false;
 };
 
+// "#8e24aa" (either case) as a colour.
+std::optional<Rgb> colorOf(std::string_view text) {
+    if (text.size() != 7 || text[0] != '#')
+        return std::nullopt;
+    Rgb color = 0;
+    const auto [end, error] = std::from_chars(text.data() + 1, text.data() + 7, color, 16);
+    if (error != std::errc() || end != text.data() + 7)
+        return std::nullopt;
+    return color;
+}
+
+// The name of a kind whose look is fixed.
+bool structuralName(std::string_view name) {
+    return name == "thread" || name == "spawn" || name == "join";
+}
+
+KindBehaviour structuralBehaviour(std::string_view name) {
+    return name == "thread"  ? KindBehaviour::Thread
+           : name == "spawn" ? KindBehaviour::Spawn
+                             : KindBehaviour::Join;
+}
+
+// One entry of otherData.kinds, the `index`th kind after cpu, into the table; what is wrong
+// with it, if anything.
+std::optional<Error> readKind(od::value& value, std::size_t index, KindTable& kinds,
+                              Values& values) {
+    const std::string place = "otherData.kinds[" + std::to_string(index) + "]";
+    auto object = as(value.get_object());
+    if (!object) {
+        values.skip(value);
+        return fail(place, "must be an object (a kind's name, label, color and limit)");
+    }
+    std::optional<std::string_view> name, label, color;
+    std::optional<double> limit;
+    Keys keys(kKindKeys);
+    for (auto result : *object) {
+        od::field& field = fieldOf(result);
+        od::value& member = field.value();
+        switch (keys.note(field)) {
+        case 0:
+            name = values.text(member);
+            break;
+        case 1:
+            label = values.text(member);
+            break;
+        case 2:
+            color = values.text(member);
+            break;
+        case 3:
+            limit = values.number(member);
+            break;
+        default:
+            values.skip(member);
+        }
+    }
+    if (auto why = keys.problem())
+        return fail(place, *why);
+    if (!name)
+        return fail(place + ".name", "must be a string (the kind's name)");
+    if (keys.seen(1) && !label)
+        return fail(place + ".label", "must be a string (what the legend shows)");
+    if (keys.seen(2) && !color)
+        return fail(place + ".color", "must be a string, a colour #rrggbb");
+    if (keys.seen(3) && !limit)
+        return fail(place + ".limit", "must be a number (the most waits at once)");
+    const std::string_view builtin = index == 0 ? "io" : index == 1 ? "http" : "";
+    if (!builtin.empty() && *name != builtin)
+        return fail(place + ".name", "must be \"" + std::string(builtin) +
+                                         "\" (the kinds after cpu begin with io and http)");
+    if (builtin.empty() && kinds.find(*name))
+        return fail(place + ".name", "\"" + std::string(*name) + "\" is listed twice");
+    if (auto count = checkKindCount(place, kinds.size() + 1); !count)
+        return count.error();
+    if (structuralName(*name)) {
+        if (label || color || limit)
+            return fail(place, "\"" + std::string(*name) +
+                                   "\" has only a name (its label and colour are fixed)");
+        kinds.ensure(structuralBehaviour(*name));
+        return std::nullopt;
+    }
+    if (builtin.empty()) {
+        if (auto valid = checkResourceName(place + ".name", *name); !valid)
+            return valid.error();
+    }
+    if (label) {
+        if (auto valid = checkLabel(place + ".label", *label); !valid)
+            return valid.error();
+    }
+    std::optional<Rgb> rgb;
+    if (color && !(rgb = colorOf(*color)))
+        return fail(place + ".color",
+                    "must be a colour, #rrggbb (not \"" + std::string(*color) + "\")");
+    if (limit) {
+        if (auto valid = checkLimit(place + ".limit", *limit); !valid)
+            return valid.error();
+    }
+    const std::int64_t slots = limit ? std::int64_t(*limit) : 0;
+    std::string text(label.value_or(std::string_view()));
+    if (builtin.empty())
+        kinds.declare(std::string(*name), std::move(text), rgb, slots);
+    else
+        kinds.restyle(*kinds.find(*name), std::move(text), rgb, slots);
+    return std::nullopt;
+}
+
+// otherData.kinds: the kinds after cpu, in table order.
+void readKinds(od::value& value, OtherData& other, Values& values) {
+    auto array = as(value.get_array());
+    if (!array) {
+        values.skip(value);
+        other.kindsProblem = fail("otherData.kinds", "must be an array (the kinds after cpu)");
+        return;
+    }
+    std::size_t index = 0;
+    for (auto element : *array) {
+        od::value kind = take(std::move(element));
+        if (other.kindsProblem)
+            values.skip(kind);
+        else
+            other.kindsProblem = readKind(kind, index, other.kinds, values);
+        ++index;
+    }
+    if (!other.kindsProblem && index < 2)
+        other.kindsProblem =
+            fail("otherData.kinds", "must begin with io and http (the kinds after cpu)");
+}
+
 OtherData readOtherData(od::value value, Values& values) {
     OtherData other;
     auto object = as(value.get_object());
@@ -118,6 +253,13 @@ OtherData readOtherData(od::value value, Values& values) {
         case 4:
             other.python = values.text(member);
             break;
+        case 5:
+            other.threadsGiven = true;
+            other.threads = values.number(member);
+            break;
+        case 6:
+            readKinds(member, other, values);
+            break;
         default:
             values.skip(member); // what a later version may add
         }
@@ -133,7 +275,49 @@ struct EventFields {
     std::optional<double> tid, ts, dur;
     std::optional<std::string_view> argName;
     std::optional<double> step, ms, returned;
+    std::optional<double> task, startMs; // a spawn's task; a task's arrival
+    bool tasksGiven = false;             // a join's tasks: whole numbers, or bad
+    std::optional<std::vector<std::uint32_t>> tasks;
 };
+
+// How a step's event meets the loop, by its kind's name alone ("db-slot": the time queued for
+// a slot of db), whatever the recording's table holds.
+struct EventKind {
+    KindBehaviour behaviour = KindBehaviour::HoldsLoop;
+    bool queued = false;
+    std::string_view name; // without "-slot"
+};
+
+EventKind eventKindOf(std::string_view cat) {
+    EventKind kind;
+    kind.queued = cat.size() > kQueuedSuffix.size() && cat.ends_with(kQueuedSuffix);
+    kind.name = kind.queued ? cat.substr(0, cat.size() - kQueuedSuffix.size()) : cat;
+    kind.behaviour = kind.name == "cpu"          ? KindBehaviour::HoldsLoop
+                     : structuralName(kind.name) ? structuralBehaviour(kind.name)
+                                                 : KindBehaviour::Waits;
+    return kind;
+}
+
+// The kind of the table that an event's cat names, if it names one: a -slot only of a
+// resource with a limit or of the thread pool.
+std::optional<StepKind> tableKind(const KindTable& kinds, const KindNames& names,
+                                  const EventKind& kind) {
+    const std::optional<StepKind> found = kindNamed(names, kind.name);
+    if (!found || kinds.behaviour(*found) != kind.behaviour)
+        return std::nullopt;
+    if (kind.queued && !(kind.behaviour == KindBehaviour::Thread ||
+                         (kind.behaviour == KindBehaviour::Waits && kinds[*found].limit > 0)))
+        return std::nullopt;
+    return found;
+}
+
+// What a recording's table allows in cat, for messages.
+std::string catChoices(const KindTable& kinds) {
+    std::string choices = kindChoices(kinds);
+    if (kinds.size() > kBuiltinKinds.size())
+        choices += ", with -slot for the time queued for a limited resource or the thread pool";
+    return choices;
+}
 
 // A step that ran, as its complete event says; checked against the others once every thread
 // is known.
@@ -145,6 +329,10 @@ struct RanStep {
     double startUs = 0;
     double endUs = 0; // a cpu step's measured end; a wait's nominal end
     double resumedUs = 0;
+    bool queued = false; // the time queued for a slot or a worker before the step
+    // The kind as written, when it came before the table that says which kinds there are (then
+    // nominal.kind is resolved once the whole file is read).
+    std::optional<std::string_view> pendingCat;
 };
 
 // Reads the events one by one, keeping the first problem; after it the rest are only walked
@@ -153,9 +341,15 @@ class EventReader {
 public:
     std::optional<Error> problem;
     std::optional<std::string> title;
+    std::size_t problemEvent = 0;                    // where problem is
     std::vector<std::optional<std::string>> threads; // the tasks' names, by tid − 1
+    std::vector<std::int64_t> startMs;               // their arrivals, by tid − 1 (0 if none)
     std::vector<RanStep> ran;                        // in file order
     Values values;
+    // The table of kinds, once otherData has said it (before traceEvents, as the program
+    // writes it); until then kinds wait in pendingCat.
+    const KindTable* kinds = nullptr;
+    KindNames kindNames;
 
     void read(od::value value, std::size_t index) {
         if (problem)
@@ -201,6 +395,13 @@ public:
             problem = fail(eventPlace(index), *why);
         if (!problem)
             problem = interpret(fields, index);
+        if (problem)
+            problemEvent = index;
+    }
+
+    void useKinds(const KindTable& table) {
+        kinds = &table;
+        kindNames = json::kindNames(table);
     }
 
 private:
@@ -228,11 +429,43 @@ private:
             case 3:
                 fields.returned = values.number(member);
                 break;
+            case 4:
+                fields.task = values.number(member);
+                break;
+            case 5:
+                fields.tasksGiven = true;
+                fields.tasks = readTasks(member);
+                break;
+            case 6:
+                fields.startMs = values.number(member);
+                break;
             default:
                 values.skip(member); // sort_index, and what other traces hold
             }
         }
         return keys.repetition();
+    }
+
+    // A join's tasks: threads, whole numbers from 1, 1 to kMaxJoined of them (0-based), or
+    // nullopt.
+    std::optional<std::vector<std::uint32_t>> readTasks(od::value& value) {
+        auto array = as(value.get_array());
+        if (!array) {
+            values.skip(value);
+            return std::nullopt;
+        }
+        std::vector<std::uint32_t> tasks;
+        bool fine = true;
+        for (auto element : *array) {
+            od::value member = take(std::move(element));
+            const std::optional<double> tid = values.number(member);
+            fine = fine && tid && isWhole(*tid, 1, double(kMaxTasks)) && tasks.size() < kMaxJoined;
+            if (fine)
+                tasks.push_back(std::uint32_t(*tid) - 1);
+        }
+        if (!fine || tasks.empty())
+            return std::nullopt;
+        return tasks;
     }
 
     std::optional<Error> interpret(const EventFields& fields, std::size_t index) {
@@ -276,6 +509,14 @@ private:
         if (threads[*task])
             return fail(eventPlace(index, "tid"),
                         "thread " + std::to_string(*task + 1) + " is named twice");
+        if (fields.startMs) {
+            if (auto start = checkStartMs(eventPlace(index, "args.start_ms"), *fields.startMs);
+                !start)
+                return start.error();
+            if (startMs.size() <= *task)
+                startMs.resize(*task + 1, 0);
+            startMs[*task] = std::int64_t(*fields.startMs);
+        }
         threads[*task] = std::string(*fields.argName);
         return std::nullopt;
     }
@@ -302,14 +543,16 @@ private:
     }
 
     std::optional<Error> takeStep(const EventFields& fields, std::size_t index) {
+        const KindTable& table = kinds ? *kinds : builtinKinds();
         if (!fields.cat)
-            return fail(eventPlace(index, "cat"),
-                        "must be a string (" + kindChoices(builtinKinds()) + ")");
-        const std::optional<StepKind> kind = values.kindNamed(*fields.cat);
-        if (!kind)
-            return fail(eventPlace(index, "cat"), "unknown kind \"" + std::string(*fields.cat) +
-                                                      "\" (use " + kindChoices(builtinKinds()) +
-                                                      ")");
+            return fail(eventPlace(index, "cat"), "must be a string (" + catChoices(table) + ")");
+        const EventKind kind = eventKindOf(*fields.cat);
+        std::optional<StepKind> resolved;
+        if (kinds) {
+            resolved = tableKind(*kinds, kindNames, kind);
+            if (!resolved)
+                return unknownKind(*kinds, *fields.cat, index);
+        }
         const std::optional<std::size_t> task = taskOf(fields);
         if (!task)
             return badTid(index);
@@ -317,21 +560,45 @@ private:
             return fail(eventPlace(index, "args.step"),
                         "must be the step's number, a whole number from 1 to " +
                             std::to_string(kMaxStepsPerTask));
-        if (!fields.ms)
-            return fail(eventPlace(index, "args.ms"), "must be a number of milliseconds");
-        if (auto duration = checkDuration(eventPlace(index, "args.ms"), *fields.ms); !duration)
-            return duration.error();
+        const bool timed = !kind.queued && (kind.behaviour == KindBehaviour::HoldsLoop ||
+                                            kind.behaviour == KindBehaviour::Waits ||
+                                            kind.behaviour == KindBehaviour::Thread);
+        Step nominal(resolved.value_or(StepKind::Cpu), 0);
+        if (timed) {
+            if (!fields.ms)
+                return fail(eventPlace(index, "args.ms"), "must be a number of milliseconds");
+            if (auto duration = checkDuration(eventPlace(index, "args.ms"), *fields.ms); !duration)
+                return duration.error();
+            nominal.ms = std::int32_t(*fields.ms);
+        } else if (kind.queued) {
+            nominal.ms = 0;
+        } else if (kind.behaviour == KindBehaviour::Spawn) {
+            if (!fields.task || !isWhole(*fields.task, 1, double(kMaxTasks)))
+                return fail(eventPlace(index, "args.task"),
+                            "must be the spawned task's thread, a whole number from 1 to " +
+                                std::to_string(kMaxTasks));
+            nominal.tasks = {std::uint32_t(*fields.task) - 1};
+        } else {
+            if (!fields.tasks)
+                return fail(eventPlace(index, "args.tasks"),
+                            "must be the joined tasks' threads: 1 to " +
+                                std::to_string(kMaxJoined) + " whole numbers from 1 to " +
+                                std::to_string(kMaxTasks));
+            nominal.tasks = *fields.tasks;
+        }
         for (const auto& [us, field] : {std::pair{fields.ts, "ts"}, std::pair{fields.dur, "dur"}})
             if (auto problem = checkTime(us, index, field))
                 return problem;
-        const bool wait = *kind != StepKind::Cpu;
-        const double nominalUs = *fields.ms * 1000;
+        const bool wait = !kind.queued && (kind.behaviour == KindBehaviour::Waits ||
+                                           kind.behaviour == KindBehaviour::Thread);
+        const bool returns = wait || kind.behaviour == KindBehaviour::Join;
+        const double nominalUs = double(nominal.ms) * 1000;
         // Within half a µs: the program may write the product as a float.
         if (wait && std::abs(*fields.dur - nominalUs) > 0.5)
             return fail(eventPlace(index, "dur"), "a wait lasts its nominal ms × 1000 µs (" +
                                                       quote(nominalUs) + "), not " +
                                                       quote(*fields.dur));
-        if (wait) {
+        if (returns && !kind.queued) {
             if (auto problem = checkTime(fields.returned, index, "args.returned_us"))
                 return problem;
             if (*fields.returned < *fields.ts)
@@ -342,10 +609,25 @@ private:
         if (!totalStepsAllowed(ran.size() + 1))
             return checkTotalSteps(eventPlace(index), ran.size() + 1).error();
         const double endUs = *fields.ts + *fields.dur;
-        ran.push_back({index, *task, std::size_t(*fields.step) - 1,
-                       Step{*kind, static_cast<std::int64_t>(*fields.ms)}, *fields.ts, endUs,
-                       wait ? *fields.returned : endUs});
+        RanStep step{index,
+                     *task,
+                     std::size_t(*fields.step) - 1,
+                     std::move(nominal),
+                     *fields.ts,
+                     endUs,
+                     returns && !kind.queued ? *fields.returned : endUs,
+                     kind.queued,
+                     std::nullopt};
+        if (!resolved)
+            step.pendingCat = *fields.cat;
+        ran.push_back(std::move(step));
         return std::nullopt;
+    }
+
+public:
+    static Error unknownKind(const KindTable& kinds, std::string_view cat, std::size_t index) {
+        return fail(eventPlace(index, "cat"),
+                    "unknown kind \"" + std::string(cat) + "\" (use " + catChoices(kinds) + ")");
     }
 };
 
@@ -382,6 +664,16 @@ std::optional<Error> checkHeader(const std::optional<std::string>& rootKeys, con
         return fail("otherData.python", "must be a string (the Python version it ran on)");
     if (!eventsIsArray)
         return fail("traceEvents", "must be an array");
+    if (*other.version >= 2) {
+        if (other.threadsGiven) {
+            if (!other.threads)
+                return fail("otherData.threads", "must be a number (the thread pool's workers)");
+            if (auto threads = checkThreads("otherData.threads", *other.threads); !threads)
+                return threads.error();
+        }
+        if (other.kindsProblem)
+            return *other.kindsProblem;
+    }
     return std::nullopt;
 }
 
@@ -401,57 +693,112 @@ Result<Scenario> namedTasks(EventReader& reader, std::string subtitle) {
     return scenario;
 }
 
-// The steps that ran, grouped by task in step order: each task's steps 1 to n once each, none
-// left out, and each starting no earlier than the step before it. Fills the scenario's steps.
+// The kinds that came before the table: each resolved now, or the first that the table does not
+// hold, refused (unless the events' problem comes first).
+std::optional<Error> resolvePending(std::vector<RanStep>& ran, const KindTable& kinds,
+                                    const EventReader& reader) {
+    const KindNames names = kindNames(kinds);
+    for (RanStep& r : ran) {
+        if (!r.pendingCat)
+            continue;
+        if (reader.problem && reader.problemEvent < r.event)
+            return reader.problem;
+        const std::optional<StepKind> kind = tableKind(kinds, names, eventKindOf(*r.pendingCat));
+        if (!kind)
+            return EventReader::unknownKind(kinds, *r.pendingCat, r.event);
+        r.nominal.kind = *kind;
+    }
+    return reader.problem;
+}
+
+// The steps that ran, grouped by task in step order (a step's queued time before it): each
+// task's steps 1 to n once each, none left out, each starting no earlier than the row before
+// it. Fills the scenario's steps; the segments are the rows that take time (not a spawn, nor a
+// join that did not wait).
 Result<PerTask<MeasuredSegment>> stepsByTask(Scenario& scenario, const std::vector<RanStep>& ran) {
     const std::size_t tasks = scenario.tasks.size();
-    PerTask<MeasuredSegment> segments;
-    segments.offsets.assign(tasks + 1, 0);
+    std::vector<std::size_t> offsets(tasks + 1, 0);
     for (const RanStep& r : ran) {
         if (r.task >= tasks)
             return fail(eventPlace(r.event, "tid"),
                         "thread " + std::to_string(r.task + 1) +
                             " has no thread_name (the tasks are threads 1 to " +
                             std::to_string(tasks) + ", each named)");
-        ++segments.offsets[r.task + 1];
+        ++offsets[r.task + 1];
     }
     for (std::size_t t = 0; t < tasks; ++t)
-        segments.offsets[t + 1] += segments.offsets[t];
-    // Each task's steps in file order, which is their start order: usually step order already.
+        offsets[t + 1] += offsets[t];
+    // Each task's events in file order, which is their start order: usually step order already.
     std::vector<std::size_t> order(ran.size());
-    std::vector<std::size_t> next(segments.offsets.begin(), segments.offsets.end() - 1);
+    std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
     for (std::size_t i = 0; i < ran.size(); ++i)
         order[next[ran[i].task]++] = i;
-    const auto byStep = [&](std::size_t a, std::size_t b) { return ran[a].step < ran[b].step; };
+    const auto byStep = [&](std::size_t a, std::size_t b) {
+        return ran[a].step != ran[b].step ? ran[a].step < ran[b].step
+                                          : ran[a].queued > ran[b].queued;
+    };
+    const KindTable& kinds = scenario.kinds;
+    PerTask<MeasuredSegment> segments;
+    segments.offsets.assign(tasks + 1, 0);
     segments.items.reserve(ran.size());
     for (std::size_t t = 0; t < tasks; ++t) {
-        const auto first = order.begin() + std::ptrdiff_t(segments.offsets[t]);
-        const auto last = order.begin() + std::ptrdiff_t(segments.offsets[t + 1]);
+        const auto first = order.begin() + std::ptrdiff_t(offsets[t]);
+        const auto last = order.begin() + std::ptrdiff_t(offsets[t + 1]);
         if (!std::is_sorted(first, last, byStep))
             std::stable_sort(first, last, byStep);
         std::vector<Step>& steps = scenario.tasks[t].steps;
-        steps.reserve(std::size_t(last - first));
+        const RanStep* queued = nullptr; // the queued time of the step that comes next
+        const RanStep* previous = nullptr;
         for (auto it = first; it != last; ++it) {
             const RanStep& r = ran[*it];
             const std::size_t s = steps.size();
-            if (s > 0 && r.step == s - 1)
+            if (!r.queued && s > 0 && r.step == s - 1)
                 return fail(eventPlace(r.event, "args.step"),
                             describePlace(scenario, t + 1, s) + " ran twice (also " +
-                                eventPlace(ran[*std::prev(it)].event) + ")");
+                                eventPlace(previous->event) + ")");
+            if (r.queued && queued && queued->step == r.step)
+                return fail(eventPlace(r.event, "args.step"),
+                            describePlace(scenario, t + 1, s + 1) + " queued twice (also " +
+                                eventPlace(queued->event) + ")");
+            if (r.queued && queued)
+                break; // the step queued before never ran: told below
             if (r.step != s)
                 return fail(describePlace(scenario, t + 1, 0),
                             "no event for step " + std::to_string(s + 1) + ", though step " +
                                 std::to_string(r.step + 1) +
                                 " ran (a task's steps are 1 to n, none left out)");
-            if (s > 0 && r.startUs < ran[*std::prev(it)].startUs)
+            if (previous && r.startUs < previous->startUs)
                 return fail(eventPlace(r.event, "ts"),
                             describePlace(scenario, t + 1, s + 1) + " starts at " +
-                                quote(r.startUs) + " µs, before the step before it (at " +
-                                quote(ran[*std::prev(it)].startUs) + " µs)");
+                                quote(r.startUs) + " µs, before the " +
+                                (previous->step == r.step ? "time it queued" : "step before it") +
+                                " (at " + quote(previous->startUs) + " µs)");
+            previous = &r;
+            if (r.queued) {
+                queued = &r;
+                continue;
+            }
+            if (queued && queued->nominal.kind != r.nominal.kind)
+                return fail(eventPlace(queued->event, "cat"),
+                            describePlace(scenario, t + 1, s + 1) + " is " +
+                                kinds[r.nominal.kind].name + ", not a wait for a slot of " +
+                                kinds[queued->nominal.kind].name);
             steps.push_back(r.nominal);
-            segments.items.push_back(
-                {r.startUs / 1000, r.endUs / 1000, r.resumedUs / 1000, r.nominal.kind});
+            if (queued)
+                segments.items.push_back({queued->startUs / 1000, queued->endUs / 1000,
+                                          queued->endUs / 1000, queued->nominal.kind, true});
+            queued = nullptr;
+            const KindBehaviour behaviour = kinds.behaviour(r.nominal.kind);
+            if (behaviour != KindBehaviour::Spawn &&
+                !(behaviour == KindBehaviour::Join && r.endUs <= r.startUs))
+                segments.items.push_back(
+                    {r.startUs / 1000, r.endUs / 1000, r.resumedUs / 1000, r.nominal.kind});
         }
+        if (queued)
+            return fail(eventPlace(queued->event, "args.step"),
+                        describePlace(scenario, t + 1, queued->step + 1) +
+                            " queued but never ran (no event for it)");
+        segments.offsets[t + 1] = segments.items.size();
     }
     return segments;
 }
@@ -460,11 +807,18 @@ Result<Recording> finishRecording(const std::optional<std::string>& rootKeys,
                                   const OtherData& other, bool eventsIsArray, EventReader& reader) {
     if (auto problem = checkHeader(rootKeys, other, eventsIsArray))
         return *problem;
-    if (reader.problem)
-        return *reader.problem;
+    const bool version2 = *other.version >= 2;
+    const KindTable& kinds = version2 ? other.kinds : builtinKinds();
+    if (auto problem = resolvePending(reader.ran, kinds, reader))
+        return *problem;
     Result<Scenario> scenario = namedTasks(reader, std::string(*other.subtitle));
     if (!scenario)
         return scenario.error();
+    scenario.value().kinds = kinds;
+    if (version2 && other.threads)
+        scenario.value().threads = std::int64_t(*other.threads);
+    for (std::size_t t = 0; t < reader.startMs.size() && t < scenario.value().tasks.size(); ++t)
+        scenario.value().tasks[t].startMs = reader.startMs[t];
     Result<PerTask<MeasuredSegment>> segments = stepsByTask(scenario.value(), reader.ran);
     if (!segments)
         return segments.error();
@@ -495,6 +849,8 @@ Result<Recording> parsePadded(std::string_view text, const Progress& progress, d
                 switch (keys.note(field)) {
                 case 0:
                     other = readOtherData(value, reader.values);
+                    reader.useKinds(other.version == 2.0 && !other.kindsProblem ? other.kinds
+                                                                                : builtinKinds());
                     break;
                 case 1:
                     readEvents(value, reader, walk, eventsIsArray);

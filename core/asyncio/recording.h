@@ -18,7 +18,9 @@
 namespace coroscope {
 
 inline constexpr std::string_view kRecordingFormat = "coroscope-recording";
-inline constexpr int kRecordingVersion = 1;
+// Version 1: cpu, io and http steps; version 2 adds the pool's size, the table of kinds, arrivals,
+// the time queued for a slot or a worker, spawns and joins (see the README).
+inline constexpr int kRecordingVersion = 2;
 // The latest time a recording may name, in µs since its time 0: above the longest run the caps
 // allow (a million steps of a day each, one after another: 8.64e16 µs).
 inline constexpr double kMaxRecordedUs = 1e17;
