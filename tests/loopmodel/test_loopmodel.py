@@ -1,6 +1,6 @@
-"""Tests of loopmodel.py.  Run: python3 -m unittest (from /work/wt-pymodel).
+"""Tests of loopmodel.py.  Run: python3 -m unittest (from tests/loopmodel).
 
-Every expected timeline below was derived by hand from LOOP.md and also checked
+Every expected timeline below was derived by hand from the loop rules and also checked
 against real asyncio (CPython 3.11.2)."""
 import json
 import os
