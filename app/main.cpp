@@ -175,6 +175,11 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
             chosen << "--" + mode->names().constFirst();
     if (chosen.size() > 1)
         return QStringLiteral("%1 cannot be combined: choose one").arg(chosen.join(", "));
+    // Given twice, only the last would count: --export-png a.png --export-png b.png.
+    for (const QCommandLineOption* mode : o.modes())
+        if (parser.optionNames().count(mode->names().constFirst()) > 1)
+            return QStringLiteral("--%1 is given twice: one output at a time")
+                .arg(mode->names().constFirst());
     const QCommandLineOption* mode = modeOf(parser, o);
     const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
     for (const QCommandLineOption* option :
@@ -205,6 +210,12 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         parser.value(o.to).toDouble() - parser.value(o.from).toDouble() < kMinWindowSpanMs)
         return QStringLiteral("--to must be at least 1 ms after --from (%1 is not after %2)")
             .arg(parser.value(o.to), parser.value(o.from));
+    // Without --from the picture starts at 0: --to alone keeps the same 1 ms rule.
+    if (!parser.isSet(o.from) && parser.isSet(o.to) &&
+        parser.value(o.to).toDouble() < kMinWindowSpanMs)
+        return QStringLiteral("--to must be at least 1 ms (the picture starts at 0 without "
+                              "--from), not '%1'")
+            .arg(parser.value(o.to));
     if (const QString theme = parser.value(o.theme); theme != "light" && theme != "dark")
         return QStringLiteral("--theme takes light or dark, not '%1'").arg(theme);
     return std::nullopt;
@@ -229,14 +240,14 @@ std::string rawValue(int argc, char* argv[], const QCommandLineOption& option) {
     return value;
 }
 
-// The scenario file named on the command line (--scenario FILE or FILE), as raw bytes; empty
-// for the built-in one.
-std::string scenarioPath(int argc, char* argv[], const QCommandLineParser& parser,
-                         const Options& o) {
+// The scenario file named on the command line (--scenario FILE or FILE), as raw bytes; none
+// for the built-in one (an empty name is a name: of a file that cannot be read).
+std::optional<std::string> scenarioPath(int argc, char* argv[], const QCommandLineParser& parser,
+                                        const Options& o) {
     if (parser.isSet(o.scenario))
         return rawValue(argc, argv, o.scenario);
     if (parser.positionalArguments().isEmpty())
-        return {};
+        return std::nullopt;
     const QString file = parser.positionalArguments().constFirst();
     for (int i = argc - 1; i > 0; --i) // the argument that decodes to it, with its own bytes
         if (QFile::decodeName(argv[i]) == file)
@@ -349,8 +360,12 @@ int main(int argc, char* argv[]) {
 
     // A scenario file, or a recording of a run whose scenario is derived from it.
     OpenedFile file{ScenarioFile::builtInDefault(), nullptr};
-    const std::string path = scenarioPath(argc, argv, parser, o);
-    if (!path.empty()) {
+    const std::optional<std::string> named = scenarioPath(argc, argv, parser, o);
+    const std::string path = named.value_or(std::string());
+    if (named) {
+        if (path.empty())
+            return fileError(coroscope::fail(std::string_view("the scenario file"),
+                                             "its name is empty, and no file has an empty name"));
         Result<OpenedFile> loaded = readScenarioOrRecording(path);
         if (!loaded)
             return fileError(loaded.error());

@@ -184,7 +184,15 @@ TEST_F(CliExport, FromPastTheRunOrNotBeforeToIsRefused) {
                             "(1000 ms)\n")},
           std::pair{QStringList{"--from", "300", "--to", "300.5"},
                     QString("coroscope: --to must be at least 1 ms after --from (300.5 is not "
-                            "after 300)\n")}}) {
+                            "after 300)\n")},
+          std::pair{QStringList{"--to", "0"},
+                    QString("coroscope: --to must be at least 1 ms (the picture starts at 0 "
+                            "without --from), not '0'\n")},
+          std::pair{QStringList{"--to", "0.5"},
+                    QString("coroscope: --to must be at least 1 ms (the picture starts at 0 "
+                            "without --from), not '0.5'\n")},
+          std::pair{QStringList{"--export-png", path("other.png")},
+                    QString("coroscope: --export-png is given twice: one output at a time\n")}}) {
         const ProcessResult run = runCoroscope(QStringList{"--export-png", path("out.png")} + args);
         EXPECT_EQ(run.exitCode, 2);
         EXPECT_TRUE(run.err.startsWith(message)) << run.err.toStdString();

@@ -111,12 +111,25 @@ TEST(Cli, UsageErrorsExitTwo) {
           QStringList{"--print-timeline", "a.json", "b.json"},
           QStringList{"--scenario", "a.json", "b.json", "--print-timeline"},
           QStringList{"--print-timeline", "--print-figures"},
-          QStringList{"--print-timeline", "--speed", "fast"}, QStringList{"--speed", "-1"}}) {
+          QStringList{"--print-timeline", "--speed", "fast"}, QStringList{"--speed", "-1"},
+          QStringList{"--print-timeline", "--print-timeline"}}) {
         const ProcessResult run = runCoroscope(args);
         EXPECT_EQ(run.exitCode, 2) << args.join(' ').toStdString();
         EXPECT_EQ(run.out, "");
         EXPECT_TRUE(run.err.startsWith("coroscope: ")) << run.err.toStdString();
         EXPECT_TRUE(run.err.endsWith("Try 'coroscope --help'.\n")) << run.err.toStdString();
+    }
+}
+
+TEST(Cli, AnEmptyScenarioNameIsAFileThatCannotBeRead) {
+    // Not the built-in scenario: an empty name names no file.
+    for (const QStringList& args :
+         {QStringList{"--scenario", "", "--print-figures"}, QStringList{"--print-figures", ""}}) {
+        const ProcessResult run = runCoroscope(args);
+        EXPECT_EQ(run.exitCode, 1);
+        EXPECT_EQ(run.out, "");
+        EXPECT_EQ(run.err, "coroscope: the scenario file: its name is empty, and no file has an "
+                           "empty name\n");
     }
 }
 
