@@ -9,6 +9,7 @@
 #include "pythonrun.h"
 #include "randomscenario.h"
 #include "scenariobuilder.h"
+#include "timelinecsv.h"
 
 #include <gtest/gtest.h>
 
@@ -87,47 +88,7 @@ const std::vector<Compared>& generatedScenarios() {
     return chosen;
 }
 
-struct Row {
-    std::size_t task;
-    std::string kind;
-    std::int64_t start;
-    std::int64_t end;
-};
-
-bool parseNumber(std::string_view text, std::int64_t& value) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size() && !text.empty();
-}
-
-// The printed CSV, checked row by row (the names here need no quoting).
-testing::AssertionResult parseTimeline(const std::string& csv, const Scenario& scenario,
-                                       std::vector<Row>& rows) {
-    std::istringstream lines(csv);
-    std::string line;
-    if (!std::getline(lines, line) || line != "task,kind,start_ms,end_ms")
-        return testing::AssertionFailure() << "no CSV header but '" << line << "'";
-    while (std::getline(lines, line)) {
-        std::vector<std::string_view> fields;
-        for (std::size_t from = 0;;) {
-            const std::size_t comma = line.find(',', from);
-            fields.push_back(std::string_view(line).substr(from, comma - from));
-            if (comma == std::string::npos)
-                break;
-            from = comma + 1;
-        }
-        Row row{};
-        const auto task = std::find_if(scenario.tasks.begin(), scenario.tasks.end(),
-                                       [&](const Task& t) { return t.name == fields[0]; });
-        if (fields.size() != 4 || task == scenario.tasks.end() || !builtinKinds().find(fields[1]) ||
-            !parseNumber(fields[2], row.start) || !parseNumber(fields[3], row.end) ||
-            row.end < row.start)
-            return testing::AssertionFailure() << "a malformed row: '" << line << "'";
-        row.task = std::size_t(task - scenario.tasks.begin());
-        row.kind = fields[1];
-        rows.push_back(row);
-    }
-    return testing::AssertionSuccess();
-}
+using Row = TimelineRow;
 
 // The observed rows against the model: each task's rows in start order are its steps; waits
 // end at start + ms; starts within the allowance; the same CPU order. largestDeviationMs: how

@@ -12,6 +12,7 @@
 #include "pythonrun.h"
 #include "randomscenario.h"
 #include "resultchecks.h"
+#include "timelinecsv.h"
 
 #include <gtest/gtest.h>
 
@@ -77,44 +78,7 @@ bool shapeSurvivesLateness(const Scenario& scenario) {
     return true;
 }
 
-struct Row {
-    std::size_t task;
-    std::string kind;
-    std::int64_t start;
-    std::int64_t end;
-};
-
-bool parseNumber(std::string_view text, std::int64_t& value) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size() && !text.empty();
-}
-
-// The printed CSV (names here need no quoting).
-testing::AssertionResult parseTimeline(const std::string& csv, const Scenario& scenario,
-                                       std::vector<Row>& rows) {
-    std::istringstream lines(csv);
-    std::string line;
-    if (!std::getline(lines, line) || line != "task,kind,start_ms,end_ms")
-        return testing::AssertionFailure() << "no CSV header but '" << line << "'";
-    while (std::getline(lines, line)) {
-        std::vector<std::string> fields;
-        std::istringstream words(line);
-        for (std::string word; std::getline(words, word, ',');)
-            fields.push_back(word);
-        Row row{};
-        const auto task =
-            std::find_if(scenario.tasks.begin(), scenario.tasks.end(),
-                         [&](const Task& t) { return fields.size() == 4 && t.name == fields[0]; });
-        if (fields.size() != 4 || task == scenario.tasks.end() ||
-            !parseNumber(fields[2], row.start) || !parseNumber(fields[3], row.end) ||
-            row.end < row.start)
-            return testing::AssertionFailure() << "a malformed row: '" << line << "'";
-        row.task = std::size_t(task - scenario.tasks.begin());
-        row.kind = fields[1];
-        rows.push_back(row);
-    }
-    return testing::AssertionSuccess();
-}
+using Row = TimelineRow;
 
 std::string rowKind(const Scenario& scenario, const Segment& s) {
     return scenario.kinds[s.kind].name + (s.queued ? "-slot" : "");
