@@ -140,6 +140,16 @@ namespace {
 // whom a task joins behind (its length and its back).
 class Narrator {
 public:
+    // Whether events[i] comes right after a decision of the same task at the same time that
+    // says why it is ready (a spawn, a slot handed, a thread finished, a join released).
+    static bool followsItsReason(std::span<const LoopEvent> events, std::size_t i) {
+        if (i == 0)
+            return false;
+        const LoopEvent& before = events[i - 1];
+        return before.task == events[i].task && before.time == events[i].time &&
+               before.kind != LoopEventKind::Ready && before.kind != LoopEventKind::Idle;
+    }
+
     explicit Narrator(const Scenario& scenario)
         : scenario_(scenario)
         , nextStep_(scenario.tasks.size(), 0)
@@ -213,11 +223,7 @@ private:
 
     void ready(std::span<const LoopEvent> events, std::size_t i, std::string& text) {
         const LoopEvent& e = events[i];
-        const LoopEvent* before = i > 0 ? &events[i - 1] : nullptr;
-        const bool reason = before && before->task == e.task && before->time == e.time &&
-                            before->kind != LoopEventKind::Ready &&
-                            before->kind != LoopEventKind::Idle;
-        if (reason && !text.empty() && text.back() == '.') {
+        if (followsItsReason(events, i) && !text.empty() && text.back() == '.') {
             // "fetch 4 is handed a slot of http (3 of 3 in use); it joins ..."
             text.pop_back();
             text += "; it joins the ready queue behind ";
@@ -323,10 +329,9 @@ std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent
         }
         if (e.kind == LoopEventKind::Queued)
             continue; // the ready sentence said where it joins
-        const bool continues = e.kind == LoopEventKind::Ready && !text.empty() && i > 0 &&
-                               events[i - 1].task == e.task &&
-                               events[i - 1].kind != LoopEventKind::Ready &&
-                               events[i - 1].kind != LoopEventKind::Idle;
+        // A ready right after its reason continues that sentence: "...; it joins ...".
+        const bool continues =
+            e.kind == LoopEventKind::Ready && Narrator::followsItsReason(events, i);
         if (!text.empty() && !continues)
             text += ' ';
         narrator.noteHanded(e);
