@@ -298,7 +298,7 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
         const double from = parser.isSet(o.from) ? parser.value(o.from).toDouble() : 0;
         if (from > axisEnd - kMinWindowSpanMs)
             return usageError(
-                QStringLiteral("--from %1 is not before the end of the run's axis (%2 ms)")
+                QStringLiteral("--from %1 is not before the end of the picture's axis (0 to %2 ms)")
                     .arg(parser.value(o.from), QString::number(axisEnd)));
         const double to = parser.isSet(o.to) ? parser.value(o.to).toDouble() : axisEnd;
         options.range = TimeWindow{from, std::min(to, axisEnd)};

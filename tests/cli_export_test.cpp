@@ -180,8 +180,8 @@ TEST_F(CliExport, FromAndToPictureOnlyThatTime) {
 TEST_F(CliExport, FromPastTheRunOrNotBeforeToIsRefused) {
     for (const auto& [args, message] :
          {std::pair{QStringList{"--from", "2000"},
-                    QString("coroscope: --from 2000 is not before the end of the run's axis "
-                            "(1000 ms)\n")},
+                    QString("coroscope: --from 2000 is not before the end of the picture's axis "
+                            "(0 to 1000 ms)\n")},
           std::pair{QStringList{"--from", "300", "--to", "300.5"},
                     QString("coroscope: --to must be at least 1 ms after --from (300.5 is not "
                             "after 300)\n")},

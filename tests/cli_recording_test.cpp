@@ -7,7 +7,9 @@
 #include "qstringprinter.h"
 #include "seedexpectations.h"
 
+#include <QFile>
 #include <QImage>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -15,6 +17,22 @@
 namespace {
 
 const QString kSeedRecording = QStringLiteral(COROSCOPE_RECORDINGS "/seed.json");
+// Measured, the seed run ends at 1257.3 ms: the picture's axis spans 0 to 1500 ms, the model's
+// alone 0 to 1000 ms.
+const QString kOverrunRecording = QStringLiteral(COROSCOPE_RECORDINGS "/overrun.json");
+
+// The ruler's labels of an SVG picture, left to right ("1100ms" and so on).
+QStringList rulerLabels(const QString& svgPath) {
+    QFile file(svgPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    static const QRegularExpression label(QStringLiteral(R"(>(\d+ms)</text>)"));
+    QStringList labels;
+    for (const QRegularExpressionMatch& match :
+         label.globalMatch(QString::fromUtf8(file.readAll())))
+        labels << match.captured(1);
+    return labels;
+}
 
 } // namespace
 
@@ -54,4 +72,30 @@ TEST(CliRecording, PicturesShowTheMeasuredRunOverTheModel) {
     const QImage without(model);
     ASSERT_EQ(withOverlay.size(), without.size());
     EXPECT_NE(withOverlay, without);
+}
+
+TEST(CliRecording, FromAndToTakeThePicturesAxisWhichCoversTheMeasuredRun) {
+    QTemporaryDir dir;
+    const QString svg = dir.filePath("late.svg");
+    const ProcessResult inside =
+        runCoroscope({kOverrunRecording, "--export-svg", svg, "--from", "1100", "--to", "1450"});
+    EXPECT_EQ(inside.exitCode, 0) << inside.err.toStdString();
+    EXPECT_EQ(inside.err, "");
+    EXPECT_EQ(rulerLabels(svg), QStringList({"1100ms", "1200ms", "1300ms", "1400ms"}));
+
+    // --to alone, past the model's end (1000 ms) but inside the measured run.
+    const ProcessResult toAlone =
+        runCoroscope({kOverrunRecording, "--export-svg", svg, "--to", "1450"});
+    EXPECT_EQ(toAlone.exitCode, 0) << toAlone.err.toStdString();
+    EXPECT_EQ(rulerLabels(svg),
+              QStringList({"0ms", "250ms", "500ms", "750ms", "1000ms", "1250ms"}));
+
+    const QString refused = dir.filePath("refused.svg");
+    const ProcessResult past =
+        runCoroscope({kOverrunRecording, "--export-svg", refused, "--from", "1600"});
+    EXPECT_EQ(past.exitCode, 2);
+    EXPECT_TRUE(past.err.startsWith("coroscope: --from 1600 is not before the end of the "
+                                    "picture's axis (0 to 1500 ms)\n"))
+        << past.err.toStdString();
+    EXPECT_FALSE(QFile::exists(refused));
 }
