@@ -32,6 +32,8 @@
 #include <string_view>
 #include <vector>
 
+#include <unistd.h>
+
 using namespace coroscope;
 
 namespace {
@@ -373,13 +375,15 @@ int main(int argc, char* argv[]) {
     }
     const Scenario& scenario = file.scenario;
 
-    // The prints write while the scenario runs, in large chunks, and keep no schedule.
+    // The prints write while the scenario runs, in large chunks, and keep no schedule. A
+    // terminal would obey an escape sequence in a name: there, names show it escaped.
+    const CsvNames names = ::isatty(STDOUT_FILENO) ? CsvNames::Escaped : CsvNames::Exact;
     if (parser.isSet(o.printTimeline)) {
-        printTimelineCsv(std::cout, scenario);
+        printTimelineCsv(std::cout, scenario, names);
         return finishOutput();
     }
     if (parser.isSet(o.printEvents)) {
-        printLoopEventsCsv(std::cout, scenario);
+        printLoopEventsCsv(std::cout, scenario, names);
         return finishOutput();
     }
     if (parser.isSet(o.printFigures)) {

@@ -4,6 +4,7 @@
 #include "coroscoperun.h"
 #include "fulldisk.h"
 #include "qstringprinter.h"
+#include "terminalrun.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,8 @@
 #include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
+
+#include <tuple>
 
 #include <sys/stat.h>
 
@@ -98,6 +101,33 @@ TEST(CliSafety, TheCsvQuotesControlCharacters) {
     const ProcessResult run = runCoroscope({"--scenario", path, "--print-timeline"});
     EXPECT_EQ(run.exitCode, 0);
     EXPECT_EQ(run.out, "task,kind,start_ms,end_ms\n\"tab\there\",cpu,0,10\n");
+}
+
+TEST(CliSafety, ATerminalSeesNamesControlCharactersEscapedAPipeTheExactBytes) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("s.json");
+    // An escape sequence that would retitle an xterm, and a C1 control (CSI).
+    writeFile(path, scenarioWithTask(R"("\u001b]0;title\u0007 \u009b2J")"));
+    const QByteArray exact = "\"\x1b]0;title\x07 \xc2\x9b"
+                             "2J\"";
+    const QByteArray shown = R"("\x1b]0;title\x07 \u009b2J")";
+    for (const auto& [mode, header, row] :
+         {std::tuple{"--print-timeline", QByteArray("task,kind,start_ms,end_ms\n"),
+                     QByteArray("%1,cpu,0,10\n")},
+          std::tuple{"--print-events", QByteArray("time_ms,event,task\n"),
+                     QByteArray("0,ready,%1\n0,run,%1\n10,done,%1\n")}}) {
+        const TerminalResult terminal = runCoroscopeOnTerminal({"--scenario", path, mode});
+        EXPECT_EQ(terminal.exitCode, 0) << mode;
+        EXPECT_EQ(terminal.received, header + QByteArray(row).replace("%1", shown)) << mode;
+        EXPECT_FALSE(terminal.received.contains('\x1b')) << mode;
+
+        QProcess piped;
+        piped.start(QStringLiteral(COROSCOPE_EXECUTABLE), {"--scenario", path, mode});
+        ASSERT_TRUE(piped.waitForFinished(60'000));
+        EXPECT_EQ(piped.exitCode(), 0) << mode;
+        EXPECT_EQ(piped.readAllStandardOutput(), header + QByteArray(row).replace("%1", exact))
+            << mode;
+    }
 }
 
 TEST(CliSafety, MessagesQuoteLongNamesShortened) {

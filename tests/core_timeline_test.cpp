@@ -137,6 +137,28 @@ TEST(TimelineCsv, QuotesNamesThatNeedIt) {
                          "plain,cpu,5,6\n");
 }
 
+TEST(TimelineCsv, NamesForATerminalShowTheirControlCharactersEscaped) {
+    Scenario scenario = makeScenario({{"\x1b]0;title\x07, \u009b2J", {{Cpu, 5}}}});
+    Scenario version2 = scenario;
+    version2.tasks[0].startMs = 1; // a version 2 run is printed once it is sorted
+    ASSERT_EQ(formatVersion(version2), 2);
+    for (const auto& [run, row] : {std::pair{&scenario, std::string(",cpu,0,5\n")},
+                                   std::pair{&version2, std::string(",cpu,1,6\n")}}) {
+        std::ostringstream escaped;
+        printTimelineCsv(escaped, *run, CsvNames::Escaped);
+        EXPECT_EQ(escaped.str(), "task,kind,start_ms,end_ms\n"
+                                 R"("\x1b]0;title\x07, \u009b2J")" +
+                                     row);
+        std::ostringstream events;
+        printLoopEventsCsv(events, *run, CsvNames::Escaped);
+        EXPECT_NE(events.str().find(R"(,"\x1b]0;title\x07, \u009b2J")"), std::string::npos);
+        EXPECT_EQ(events.str().find('\x1b'), std::string::npos);
+        std::ostringstream exact;
+        printTimelineCsv(exact, *run);
+        EXPECT_EQ(exact.str(), "task,kind,start_ms,end_ms\n\"\x1b]0;title\x07, \u009b2J\"" + row);
+    }
+}
+
 TEST(Figures, SeedFigures) {
     const Scenario seed = seedScenario();
     const Figures f = computeFigures(seed, simulate(seed));

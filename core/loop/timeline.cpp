@@ -1,5 +1,7 @@
 #include "loop/timeline.h"
 
+#include "model/usertext.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -181,7 +183,7 @@ std::string csvField(const std::string& text) {
 
 // ---- Writing -------------------------------------------------------------------------------
 
-CsvWriter::CsvWriter(std::ostream& out, const Scenario& scenario)
+CsvWriter::CsvWriter(std::ostream& out, const Scenario& scenario, CsvNames names)
     : out_(out)
     , buffer_(std::make_unique_for_overwrite<char[]>(kChunkBytes)) {
     std::size_t bytes = kShortName;
@@ -191,7 +193,10 @@ CsvWriter::CsvWriter(std::ostream& out, const Scenario& scenario)
     nameEnds_.reserve(scenario.tasks.size() + 1);
     nameEnds_.push_back(0);
     for (const Task& task : scenario.tasks) {
-        appendCsvField(names_, task.name);
+        if (names == CsvNames::Escaped)
+            names_ += terminalSafe(csvField(task.name)); // quoted as in a file, then made inert
+        else
+            appendCsvField(names_, task.name);
         nameEnds_.push_back(names_.size());
     }
     names_.append(kShortName, '\0');
@@ -274,8 +279,9 @@ void CsvWriter::loopEvent(const LoopEvent& e) {
     ++used_;
 }
 
-void writeTimelineCsv(std::ostream& out, const Scenario& scenario, const Timeline& timeline) {
-    CsvWriter csv(out, scenario);
+void writeTimelineCsv(std::ostream& out, const Scenario& scenario, const Timeline& timeline,
+                      CsvNames names) {
+    CsvWriter csv(out, scenario, names);
     csv.text("task,kind,start_ms,end_ms\n");
     for (const Segment& s : timeline.segments)
         csv.segment(s);
@@ -325,19 +331,19 @@ private:
 
 } // namespace
 
-void printTimelineCsv(std::ostream& out, const Scenario& scenario) {
+void printTimelineCsv(std::ostream& out, const Scenario& scenario, CsvNames names) {
     if (formatVersion(scenario) > 1) { // rows come when they end too: sorted once at the end
-        writeTimelineCsv(out, scenario, simulate(scenario));
+        writeTimelineCsv(out, scenario, simulate(scenario), names);
         return;
     }
-    CsvWriter csv(out, scenario);
+    CsvWriter csv(out, scenario, names);
     csv.text("task,kind,start_ms,end_ms\n");
     TimelinePrinter printer(csv);
     playToEnd(scenario, printer);
 }
 
-void printLoopEventsCsv(std::ostream& out, const Scenario& scenario) {
-    CsvWriter csv(out, scenario);
+void printLoopEventsCsv(std::ostream& out, const Scenario& scenario, CsvNames names) {
+    CsvWriter csv(out, scenario, names);
     csv.text("time_ms,event,task\n");
     LoopEventPrinter printer(csv);
     playToEnd(scenario, printer);

@@ -44,8 +44,14 @@ Timeline simulate(const Scenario& scenario);
 // The order of the CSV and of every sorted list of segments.
 bool startsBefore(const Segment& a, const Segment& b);
 
+// How the CSVs write task names: as they are, byte for byte (for a file or a pipe), or, for
+// a terminal, which would obey an escape sequence in a name, with their control characters
+// shown as the messages show them (terminalSafe).
+enum class CsvNames { Exact, Escaped };
+
 // The --print-timeline contract: header task,kind,start_ms,end_ms, one row per segment.
-void writeTimelineCsv(std::ostream& out, const Scenario& scenario, const Timeline& timeline);
+void writeTimelineCsv(std::ostream& out, const Scenario& scenario, const Timeline& timeline,
+                      CsvNames names = CsvNames::Exact);
 // RFC 4180 quoting: only fields holding a comma, a quote or a control character (a line
 // break among them) are quoted.
 std::string csvField(const std::string& text);
@@ -54,8 +60,10 @@ std::string csvField(const std::string& text);
 // segment or decision is kept: the same bytes as writeTimelineCsv(out, scenario,
 // simulate(scenario)) and writeLoopEventsCsv(out, scenario, simulateLoopEvents(scenario)).
 // A failed write leaves out failed (and errno as that write left it).
-void printTimelineCsv(std::ostream& out, const Scenario& scenario);
-void printLoopEventsCsv(std::ostream& out, const Scenario& scenario);
+void printTimelineCsv(std::ostream& out, const Scenario& scenario,
+                      CsvNames names = CsvNames::Exact);
+void printLoopEventsCsv(std::ostream& out, const Scenario& scenario,
+                        CsvNames names = CsvNames::Exact);
 
 // The rows of both CSVs, gathered in one large buffer that goes to out in big chunks (one
 // write each). Each task's name is quoted once, not once per row. Flushes when it goes.
@@ -63,7 +71,7 @@ class CsvWriter {
 public:
     static constexpr std::size_t kChunkBytes = 256 * 1024;
 
-    CsvWriter(std::ostream& out, const Scenario& scenario);
+    CsvWriter(std::ostream& out, const Scenario& scenario, CsvNames names = CsvNames::Exact);
     ~CsvWriter();
     CsvWriter(const CsvWriter&) = delete;
     CsvWriter& operator=(const CsvWriter&) = delete;
