@@ -47,6 +47,7 @@ need man man-db
 need groff groff-base
 need xmllint libxml2-utils
 need update-mime-database shared-mime-info
+need gio libglib2.0-bin
 need gzip gzip
 need od coreutils
 need cmp diffutils
@@ -246,7 +247,9 @@ if [[ -f $manpage ]]; then
 fi
 
 # The scenario file type: well-formed, accepted by update-mime-database, a low-weight *.json
-# glob plus the magic, which the shipped scenario has near its start.
+# glob plus the magic; and as a desktop sees it (GLib's type detection, over the system's
+# database and this one): scenarios, pretty-printed or compact, are claimed, other JSON that
+# merely holds the string is not.
 step "MIME type"
 mime_xml=$share/mime/packages/coroscope-scenario.xml
 if [[ -f $mime_xml ]]; then
@@ -265,14 +268,28 @@ if [[ -f $mime_xml ]]; then
             fail "no *.json glob of weight 10 for application/x-coroscope-scenario"
         grep -q 'application/json' "$scratch/mime/subclasses" ||
             fail "application/x-coroscope-scenario is not a sub-class of application/json"
-        grep -aq '"coroscope-scenario"' "$scratch/mime/magic" ||
-            fail "the magic does not look for \"coroscope-scenario\""
     else
         fail "update-mime-database refuses coroscope-scenario.xml:"
         cat "$scratch/mime.log" >&2
     fi
-    head -c 1024 "$source_dir/resources/scenarios/default.json" | grep -q '"coroscope-scenario"' ||
-        fail "the built-in scenario does not carry \"coroscope-scenario\" in its first 1024 bytes"
+    content_type() { # content_type FILE: the MIME type a desktop gives FILE
+        XDG_DATA_HOME=$scratch/no-home XDG_DATA_DIRS=$scratch:/usr/share \
+            gio info -a standard::content-type "$1" | sed -n 's/^ *standard::content-type: //p'
+    }
+    mkdir -p "$scratch/json"
+    cp "$source_dir/resources/scenarios/default.json" "$scratch/json/default.json"
+    printf '{"format":"coroscope-scenario","version":1,"tasks":[]}\n' >"$scratch/json/compact.json"
+    printf '{"kind":"coroscope-scenario"}\n' >"$scratch/json/kind.json"
+    printf '{"format": "other", "note": "coroscope-scenario"}\n' >"$scratch/json/note.json"
+    for name in default compact kind note; do
+        case $name in
+        default | compact) want=application/x-coroscope-scenario ;;
+        *) want=application/json ;;
+        esac
+        got=$(content_type "$scratch/json/$name.json")
+        [[ $got == "$want" ]] ||
+            fail "$name.json ($(head -c 60 "$scratch/json/$name.json")) is '$got', not $want"
+    done
 fi
 
 # The icons: the SVG well-formed, each PNG a PNG of its size (width and height in the IHDR
