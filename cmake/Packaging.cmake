@@ -122,11 +122,12 @@ install(FILES "${coroscope_resources}/lintian-overrides"
 # when stripped, no .comment section either (the compilers' version strings, which dh_strip
 # removes too).
 set_target_properties(coroscope PROPERTIES INSTALL_RPATH "")
+set(coroscope_installed "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:coroscope>")
 install(CODE "
     if(CMAKE_INSTALL_DO_STRIP)
         execute_process(COMMAND \"${CMAKE_STRIP}\" --remove-section=.comment
-            \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:coroscope>\"
-            COMMAND_ERROR_IS_FATAL ANY)
+                                \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${coroscope_installed}\"
+                        COMMAND_ERROR_IS_FATAL ANY)
     endif()")
 
 # The Debian package. Its dependencies are computed from the binary (dpkg-shlibdeps), not

@@ -37,8 +37,9 @@ read_changelog() {
 }
 # same_as_dpkg FILE VERSION: CMake reads FILE as dpkg-parsechangelog does.
 same_as_dpkg() {
-    local want got
-    want="$(dpkg-parsechangelog -l "$1" -S Version | sed 's/.*-//') $(dpkg-parsechangelog -l "$1" -S Timestamp)"
+    local release want got
+    release=$(dpkg-parsechangelog -l "$1" -S Version | sed 's/.*-//')
+    want="$release $(dpkg-parsechangelog -l "$1" -S Timestamp)"
     if read_changelog "$1" "$2"; then
         got=$(cat "$scratch/message")
         [[ $got == "$want" ]] || fail "$1: CMake reads '$got', dpkg-parsechangelog '$want'"
