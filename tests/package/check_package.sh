@@ -195,6 +195,12 @@ if [[ -f $metainfo ]]; then
     newest_release=$(sed -n 's/.*<release [^>]*version="\([^"]*\)".*/\1/p' "$metainfo" | head -n 1)
     [[ $newest_release == "$version" ]] ||
         fail "the metainfo's newest release is '$newest_release', the program is $version"
+    release_date=$(sed -n 's/.*<release [^>]*date="\([^"]*\)".*/\1/p' "$metainfo" | head -n 1)
+    changelog_date=$(date -u -d "@$(dpkg-parsechangelog -l "$source_dir/resources/changelog" \
+        -S Timestamp)" +%F)
+    [[ $release_date == "$changelog_date" ]] ||
+        fail "the metainfo's newest release is dated '$release_date', the changelog's" \
+            "$changelog_date"
     # Screenshots: files of this repository, by the raw address of its homepage's main branch,
     # each a PNG of the size the metainfo gives.
     repository=$(sed -n 's:.*<url type="homepage">https\://github.com/\(.*\)</url>.*:\1:p' \
