@@ -7,6 +7,7 @@
 # Included at the end of the top-level CMakeLists.txt, once the coroscope target exists.
 
 include(GNUInstallDirs)
+include("${CMAKE_CURRENT_LIST_DIR}/DebianChangelog.cmake")
 
 # One reverse-DNS id names the desktop entry and the AppStream component; the icon keeps the
 # program's short name.
@@ -14,9 +15,16 @@ set(COROSCOPE_APP_ID "io.github.coroscope.Coroscope")
 set(COROSCOPE_HOMEPAGE "https://github.com/coroscope/coroscope")
 set(COROSCOPE_PACKAGE_MAINTAINER "The Coroscope authors <coroscope@users.noreply.github.com>"
     CACHE STRING "Maintainer field of the Debian package (Name <address>)")
-set(COROSCOPE_ICON_SIZES 16 24 32 48 64 128 256)
+set(COROSCOPE_ICON_SIZES 16 22 24 32 48 64 128 256)
 
 set(coroscope_resources "${PROJECT_SOURCE_DIR}/resources")
+
+# resources/changelog (debian/changelog's format) is the one record of the package's versions:
+# its newest entry must be this project's version, and gives the package's release and the
+# time stamp of every file in the .deb (SOURCE_DATE_EPOCH).
+set(coroscope_changelog "${coroscope_resources}/changelog")
+coroscope_read_changelog("${coroscope_changelog}" "${PROJECT_VERSION}" COROSCOPE_CHANGELOG)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${coroscope_changelog}")
 
 # The icon: the SVG is the only source; the PNG sizes are rendered from it with Qt's own SVG
 # renderer by a small helper, so they never drift from it.
@@ -40,22 +48,25 @@ add_custom_target(coroscope_icons ALL DEPENDS ${coroscope_icon_pngs})
 # Building just the program (--target coroscope) leaves a tree that installs.
 add_dependencies(coroscope coroscope_icons)
 
-# The man page, compressed as Debian's policy asks (-n: no name or time stamp inside, so the
-# package is reproducible). Without gzip it installs as it is.
+# coroscope_install_gzipped(SOURCE NAME DESTINATION): installs SOURCE as DESTINATION/NAME.gz,
+# compressed as Debian's policy asks (-9; -n: no name or time stamp inside, so the package is
+# reproducible); without gzip, as DESTINATION/NAME uncompressed.
 find_program(GZIP_EXECUTABLE gzip)
-if(GZIP_EXECUTABLE)
-    set(coroscope_man "${PROJECT_BINARY_DIR}/coroscope.1.gz")
-    add_custom_command(OUTPUT "${coroscope_man}"
-        COMMAND "${GZIP_EXECUTABLE}" -9 -n -c "${coroscope_resources}/coroscope.1"
-                > "${coroscope_man}"
-        DEPENDS "${coroscope_resources}/coroscope.1"
-        COMMENT "Compressing the man page"
+function(coroscope_install_gzipped source name destination)
+    if(NOT GZIP_EXECUTABLE)
+        install(FILES "${source}" DESTINATION "${destination}" RENAME "${name}")
+        return()
+    endif()
+    set(compressed "${PROJECT_BINARY_DIR}/${name}.gz")
+    add_custom_command(OUTPUT "${compressed}"
+        COMMAND "${GZIP_EXECUTABLE}" -9 -n -c "${source}" > "${compressed}"
+        DEPENDS "${source}"
+        COMMENT "Compressing ${name}"
         VERBATIM)
-    add_custom_target(coroscope_man ALL DEPENDS "${coroscope_man}")
-    add_dependencies(coroscope coroscope_man)
-else()
-    set(coroscope_man "${coroscope_resources}/coroscope.1")
-endif()
+    add_custom_target("coroscope_${name}_gz" ALL DEPENDS "${compressed}")
+    add_dependencies(coroscope "coroscope_${name}_gz")
+    install(FILES "${compressed}" DESTINATION "${destination}")
+endfunction()
 
 # The Debian copyright file (machine-readable format), made from LICENSE so that the two never
 # say different things: the licence's name from its first line, the holders from its
@@ -93,12 +104,31 @@ foreach(size IN LISTS COROSCOPE_ICON_SIZES)
     install(FILES "${coroscope_icon_dir}/${size}x${size}/apps/coroscope.png"
             DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps")
 endforeach()
-install(FILES "${coroscope_man}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+coroscope_install_gzipped("${coroscope_resources}/coroscope.1" coroscope.1
+                          "${CMAKE_INSTALL_MANDIR}/man1")
 install(FILES "${coroscope_resources}/coroscope-scenario.xml"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/mime/packages")
 # share/doc/coroscope, the package's name (CMAKE_INSTALL_DOCDIR would use the project's).
 install(FILES "${PROJECT_BINARY_DIR}/copyright"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/coroscope")
+coroscope_install_gzipped("${coroscope_changelog}" changelog.Debian
+                          "${CMAKE_INSTALL_DATADIR}/doc/coroscope")
+# What lintian may not say about the package, each with its reason.
+install(FILES "${coroscope_resources}/lintian-overrides"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/lintian/overrides" RENAME coroscope)
+
+# The program as Debian installs its own: no RUNPATH (qt_standard_project_setup asks for
+# $ORIGIN/../lib, for a Qt copied beside the program; a package uses the system's Qt), and
+# when stripped, no .comment section either (the compilers' version strings, which dh_strip
+# removes too).
+set_target_properties(coroscope PROPERTIES INSTALL_RPATH "")
+set(coroscope_installed "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:coroscope>")
+install(CODE "
+    if(CMAKE_INSTALL_DO_STRIP)
+        execute_process(COMMAND \"${CMAKE_STRIP}\" --remove-section=.comment
+                                \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${coroscope_installed}\"
+                        COMMAND_ERROR_IS_FATAL ANY)
+    endif()")
 
 # The Debian package. Its dependencies are computed from the binary (dpkg-shlibdeps), not
 # written by hand, so they follow whatever Qt the build linked.
@@ -130,9 +160,18 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${COROSCOPE_HOMEPAGE}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The timeline's typeface; without it the system's sans serif is used.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-roboto-unhinted")
-set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+set(CPACK_DEBIAN_PACKAGE_RELEASE "${COROSCOPE_CHANGELOG_RELEASE}")
 # coroscope_<version>-<release>_<arch>.deb, Debian's usual name.
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# Reproducible: every time stamp in the .deb is the changelog's, unless the builder sets
+# SOURCE_DATE_EPOCH. CPack reads the variable from its environment, which this file (loaded
+# by cpack, not by cmake) sets.
+set(CPACK_PROJECT_CONFIG_FILE "${PROJECT_BINARY_DIR}/CPackSourceDateEpoch.cmake")
+file(CONFIGURE OUTPUT "${CPACK_PROJECT_CONFIG_FILE}" CONTENT [[
+if(NOT DEFINED ENV{SOURCE_DATE_EPOCH})
+    set(ENV{SOURCE_DATE_EPOCH} @COROSCOPE_CHANGELOG_EPOCH@)
+endif()
+]] @ONLY)
 
 include(CPack)

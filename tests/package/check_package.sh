@@ -2,7 +2,9 @@
 # Builds the Debian package from an existing build folder and checks what a distribution
 # would: the files and their modes, the computed dependencies, the desktop entry, the
 # AppStream metadata, the man page against the program's --help, the scenario file type,
-# the icons and the copyright file; and that `cmake --install` installs the same tree.
+# the icons, the copyright file and the changelog; the installed program (no RUNPATH); that
+# lintian has nothing to say; that two builds give the same bytes; and that
+# `cmake --install` installs the same tree.
 #
 #   check_package.sh BUILD_DIR SOURCE_DIR COROSCOPE [CPACK] [CMAKE]
 #
@@ -18,7 +20,7 @@ cpack=${4:-cpack}
 cmake=${5:-cmake}
 
 app_id=io.github.coroscope.Coroscope
-icon_sizes=(16 24 32 48 64 128 256)
+icon_sizes=(16 22 24 32 48 64 128 256)
 
 failures=0
 fail() {
@@ -26,6 +28,8 @@ fail() {
     failures=$((failures + 1))
 }
 step() { echo "-- $*"; }
+# be32 FILE OFFSET: the big-endian 32-bit number at OFFSET (a PNG's width is at 16, height 20).
+be32() { od -An -tu1 -j "$2" -N4 "$1" | awk '{ print (($1 * 256 + $2) * 256 + $3) * 256 + $4 }'; }
 
 # Every tool first, so that a machine without them says what to install, all at once.
 missing=()
@@ -34,14 +38,19 @@ need() { # need TOOL DEBIAN-PACKAGE
 }
 need dpkg-deb dpkg
 need dpkg-shlibdeps dpkg-dev
+need dpkg-parsechangelog dpkg-dev
+need lintian lintian
+need readelf binutils
 need desktop-file-validate desktop-file-utils
 need appstreamcli appstream
 need man man-db
 need groff groff-base
 need xmllint libxml2-utils
 need update-mime-database shared-mime-info
+need gio libglib2.0-bin
 need gzip gzip
 need od coreutils
+need cmp diffutils
 if ((${#missing[@]})); then
     echo "FAIL: the package test needs these tools, missing here:" >&2
     printf '  %s\n' "${missing[@]}" >&2
@@ -53,33 +62,43 @@ trap 'rm -rf "$scratch"' EXIT
 
 version=$("$program" --version | awk '{ print $2 }')
 [[ -n $version ]] || { echo "FAIL: '$program --version' printed no version" >&2; exit 1; }
+# The package's version is the changelog's newest, the program's version and a release.
+package_version=$(dpkg-parsechangelog -l "$source_dir/resources/changelog" -S Version)
+[[ $package_version =~ ^"$version"-[0-9]+$ ]] ||
+    fail "resources/changelog's newest version is '$package_version', the program is $version"
 
 # The package. -B keeps cpack's staging tree and the .deb out of the build folder, so that
-# two runs (or a developer's own cpack) never meet.
+# two runs (or a developer's own cpack) never meet. SOURCE_DATE_EPOCH unset: the build takes
+# its time stamps from the changelog.
+build_deb() { # build_deb DIR: cpack into DIR, the .deb's path on stdout
+    if ! env -u SOURCE_DATE_EPOCH "$cpack" --config "$build/CPackConfig.cmake" -G DEB -B "$1" \
+        >"$1.log" 2>&1; then
+        cat "$1.log" >&2
+        echo "FAIL: cpack could not build the package" >&2
+        exit 1
+    fi
+    local debs=("$1"/coroscope_*.deb)
+    if [[ ${#debs[@]} -ne 1 || ! -f ${debs[0]} ]]; then
+        echo "FAIL: expected one coroscope_*.deb, cpack made: $(ls "$1")" >&2
+        exit 1
+    fi
+    echo "${debs[0]}"
+}
 step "cpack -G DEB"
-if ! "$cpack" --config "$build/CPackConfig.cmake" -G DEB -B "$scratch/cpack" \
-    >"$scratch/cpack.log" 2>&1; then
-    cat "$scratch/cpack.log" >&2
-    echo "FAIL: cpack could not build the package" >&2
-    exit 1
-fi
-debs=("$scratch"/cpack/coroscope_*.deb)
-if [[ ${#debs[@]} -ne 1 || ! -f ${debs[0]} ]]; then
-    echo "FAIL: expected one coroscope_*.deb, cpack made: $(ls "$scratch/cpack")" >&2
-    exit 1
-fi
-deb=${debs[0]}
+deb=$(build_deb "$scratch/cpack")
 arch=$(dpkg --print-architecture)
-[[ $(basename "$deb") == "coroscope_${version}-1_${arch}.deb" ]] ||
-    fail "package file named $(basename "$deb"), not coroscope_${version}-1_${arch}.deb"
+[[ $(basename "$deb") == "coroscope_${package_version}_${arch}.deb" ]] ||
+    fail "package file named $(basename "$deb"), not coroscope_${package_version}_${arch}.deb"
 
 # Its files: exactly these, owned by root, programs 0755 and data 0644.
 step "files"
 expected_files=(
     ./usr/bin/coroscope
     "./usr/share/applications/$app_id.desktop"
+    ./usr/share/doc/coroscope/changelog.Debian.gz
     ./usr/share/doc/coroscope/copyright
     ./usr/share/icons/hicolor/scalable/apps/coroscope.svg
+    ./usr/share/lintian/overrides/coroscope
     ./usr/share/man/man1/coroscope.1.gz
     "./usr/share/metainfo/$app_id.metainfo.xml"
     ./usr/share/mime/packages/coroscope-scenario.xml
@@ -108,7 +127,8 @@ done <"$scratch/contents"
 step "control fields"
 field() { dpkg-deb -f "$deb" "$1"; }
 [[ $(field Package) == coroscope ]] || fail "Package is '$(field Package)', not coroscope"
-[[ $(field Version) == "$version-1" ]] || fail "Version is '$(field Version)', not $version-1"
+[[ $(field Version) == "$package_version" ]] ||
+    fail "Version is '$(field Version)', not $package_version"
 [[ $(field Architecture) == "$arch" ]] || fail "Architecture is '$(field Architecture)'"
 depends=$(field Depends)
 for library in libc6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6; do
@@ -175,6 +195,31 @@ if [[ -f $metainfo ]]; then
     newest_release=$(sed -n 's/.*<release [^>]*version="\([^"]*\)".*/\1/p' "$metainfo" | head -n 1)
     [[ $newest_release == "$version" ]] ||
         fail "the metainfo's newest release is '$newest_release', the program is $version"
+    release_date=$(sed -n 's/.*<release [^>]*date="\([^"]*\)".*/\1/p' "$metainfo" | head -n 1)
+    changelog_date=$(date -u -d "@$(dpkg-parsechangelog -l "$source_dir/resources/changelog" \
+        -S Timestamp)" +%F)
+    [[ $release_date == "$changelog_date" ]] ||
+        fail "the metainfo's newest release is dated '$release_date', the changelog's" \
+            "$changelog_date"
+    # Screenshots: files of this repository, by the raw address of its homepage's main branch,
+    # each a PNG of the size the metainfo gives.
+    repository=$(sed -n 's:.*<url type="homepage">https\://github.com/\(.*\)</url>.*:\1:p' \
+        "$metainfo")
+    raw="https://raw.githubusercontent.com/$repository/main/"
+    image='.*<image type="source" width="\([0-9]*\)" height="\([0-9]*\)">\(.*\)</image>.*'
+    sed -n "s:$image:\\1 \\2 \\3:p" "$metainfo" >"$scratch/screenshots"
+    grep -c '<image' "$metainfo" | grep -qx "$(wc -l <"$scratch/screenshots")" ||
+        fail "a screenshot's <image> is not type=\"source\" with its width and height"
+    [[ -s $scratch/screenshots ]] || fail "the metainfo has no screenshots"
+    while read -r width height url; do
+        file=$source_dir/${url#"$raw"}
+        if [[ $url != "$raw"* || ! -f $file ]]; then
+            fail "screenshot $url is not a file of $raw"
+        elif [[ $(be32 "$file" 16)x$(be32 "$file" 20) != "${width}x$height" ]]; then
+            fail "screenshot $url is $(be32 "$file" 16)x$(be32 "$file" 20), the metainfo says" \
+                "${width}x$height"
+        fi
+    done <"$scratch/screenshots"
 fi
 
 # The man page: no warnings from man or groff, and every option --help lists documented.
@@ -209,7 +254,9 @@ if [[ -f $manpage ]]; then
 fi
 
 # The scenario file type: well-formed, accepted by update-mime-database, a low-weight *.json
-# glob plus the magic, which the shipped scenario has near its start.
+# glob plus the magic; and as a desktop sees it (GLib's type detection, over the system's
+# database and this one): scenarios, pretty-printed or compact, are claimed, other JSON that
+# merely holds the string is not.
 step "MIME type"
 mime_xml=$share/mime/packages/coroscope-scenario.xml
 if [[ -f $mime_xml ]]; then
@@ -228,22 +275,35 @@ if [[ -f $mime_xml ]]; then
             fail "no *.json glob of weight 10 for application/x-coroscope-scenario"
         grep -q 'application/json' "$scratch/mime/subclasses" ||
             fail "application/x-coroscope-scenario is not a sub-class of application/json"
-        grep -aq '"coroscope-scenario"' "$scratch/mime/magic" ||
-            fail "the magic does not look for \"coroscope-scenario\""
     else
         fail "update-mime-database refuses coroscope-scenario.xml:"
         cat "$scratch/mime.log" >&2
     fi
-    head -c 1024 "$source_dir/resources/scenarios/default.json" | grep -q '"coroscope-scenario"' ||
-        fail "the built-in scenario does not carry \"coroscope-scenario\" in its first 1024 bytes"
+    content_type() { # content_type FILE: the MIME type a desktop gives FILE
+        XDG_DATA_HOME=$scratch/no-home XDG_DATA_DIRS=$scratch:/usr/share \
+            gio info -a standard::content-type "$1" | sed -n 's/^ *standard::content-type: //p'
+    }
+    mkdir -p "$scratch/json"
+    cp "$source_dir/resources/scenarios/default.json" "$scratch/json/default.json"
+    printf '{"format":"coroscope-scenario","version":1,"tasks":[]}\n' >"$scratch/json/compact.json"
+    printf '{"kind":"coroscope-scenario"}\n' >"$scratch/json/kind.json"
+    printf '{"format": "other", "note": "coroscope-scenario"}\n' >"$scratch/json/note.json"
+    for name in default compact kind note; do
+        case $name in
+        default | compact) want=application/x-coroscope-scenario ;;
+        *) want=application/json ;;
+        esac
+        got=$(content_type "$scratch/json/$name.json")
+        [[ $got == "$want" ]] ||
+            fail "$name.json ($(head -c 60 "$scratch/json/$name.json")) is '$got', not $want"
+    done
 fi
 
-# The icons: the SVG well-formed, each PNG a PNG of its size (width and height are bytes
-# 16-23 of the file, big-endian, in the IHDR chunk).
+# The icons: the SVG well-formed, each PNG a PNG of its size (width and height in the IHDR
+# chunk).
 step "icons"
 xmllint --noout "$share/icons/hicolor/scalable/apps/coroscope.svg" 2>/dev/null ||
     fail "the scalable icon is not well-formed XML"
-be32() { od -An -tu1 -j "$2" -N4 "$1" | awk '{ print (($1 * 256 + $2) * 256 + $3) * 256 + $4 }'; }
 for size in "${icon_sizes[@]}"; do
     png=$share/icons/hicolor/${size}x${size}/apps/coroscope.png
     [[ -f $png ]] || continue # already reported with the files
@@ -274,6 +334,37 @@ if [[ -f $copyright ]]; then
         { fail "the copyright file's licence text is not LICENSE's:"
           cat "$scratch/license.diff" >&2; }
 fi
+
+# The changelog: resources/changelog as it is (whose newest version is the package's, checked
+# above), compressed; the date of its newest entry every file's time stamp.
+step "changelog"
+changelog=$share/doc/coroscope/changelog.Debian.gz
+if [[ -f $changelog ]]; then
+    gzip -dc "$changelog" | cmp -s - "$source_dir/resources/changelog" ||
+        fail "changelog.Debian.gz is not resources/changelog"
+    epoch=$(dpkg-parsechangelog -l "$source_dir/resources/changelog" -S Timestamp)
+    stamp=$(date -u -d "@$epoch" '+%F %T')
+    dpkg-deb --fsys-tarfile "$deb" | tar -tv --utc --full-time | awk -v stamp="$stamp" \
+        '$4 " " $5 != stamp { print $6 " is dated " $4 " " $5 }' >"$scratch/stamps"
+    [[ ! -s $scratch/stamps ]] ||
+        { fail "files not dated $stamp (the changelog's date):"; cat "$scratch/stamps" >&2; }
+fi
+
+# The installed program: no RUNPATH or RPATH (it uses the system's Qt).
+step "program"
+readelf -d "$root/usr/bin/coroscope" | grep -E 'R(UN)?PATH' >"$scratch/runpath" &&
+    { fail "/usr/bin/coroscope has a library search path:"; cat "$scratch/runpath" >&2; }
+
+# lintian, with every tag shown: nothing to say (justified overrides only).
+step "lintian"
+lintian --allow-root -EvIL +pedantic "$deb" >"$scratch/lintian.log" 2>&1 || true
+[[ ! -s $scratch/lintian.log ]] || { fail "lintian:"; cat "$scratch/lintian.log" >&2; }
+
+# Reproducible: a second build is the same bytes.
+step "reproducible"
+deb_again=$(build_deb "$scratch/cpack-again")
+cmp "$deb" "$deb_again" >&2 ||
+    fail "two builds of the package differ"
 
 if ((failures)); then
     echo "$failures check(s) failed for $(basename "$deb")" >&2
