@@ -206,7 +206,7 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
     return writeFinishedSvg(file, generated.data(), size, text);
 }
 
-// Bytes made in memory beforehand: the trace, the asyncio program.
+// Bytes made in memory beforehand: the asyncio program.
 Result<void> writeBytes(QIODevice& file, QByteArrayView bytes) {
     if (file.write(bytes.data(), bytes.size()) != bytes.size())
         return Error{file.errorString().toStdString()};
@@ -269,7 +269,7 @@ Result<void> exportTimeline(const Scenario& scenario, const std::string& path, E
         case ExportFormat::Svg:
             return writeSvg(file, scenario, options, progress);
         case ExportFormat::Trace:
-            return writeBytes(file, chromeTrace(scenario, simulate(scenario)));
+            return writeChromeTrace(file, scenario, simulate(scenario));
         case ExportFormat::AsyncioProgram:
             return writeBytes(file, asyncioProgram(scenario));
         }
