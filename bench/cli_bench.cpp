@@ -4,7 +4,9 @@
 // repetition is one run, reported as median, p95 and min.
 // Targets: --print-timeline under 30 ms at 10,000 tasks and under 250 ms at 100,000;
 // --print-figures below --print-timeline; a version 2 workload of 100,000 requests (arrivals,
-// a slot-limited wait and a thread step each) under a second.
+// a slot-limited wait and a thread step each) under a second. BM_CliExport writes the big
+// exports of a million steps (100,000 tasks): its counter peak_MB is the run's maximum resident
+// memory, to be under 600 MB for --export-trace and for --export-svg --compare --explain.
 //
 // The BM_Stage_* benchmarks time each stage of a print inside one process (reading the file,
 // simulating, writing the CSV, and simulating while writing as the prints do), to see where
@@ -32,6 +34,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,6 +77,9 @@ public:
         return it->second;
     }
 
+    // A file to write, beside the scenarios.
+    std::string output(const std::string& name) { return folder() + "/" + name; }
+
 private:
     const std::string& folder() {
         if (dir_.empty()) {
@@ -105,8 +111,8 @@ const char* executable() {
 }
 
 // Runs coroscope with arguments, stdout to /dev/null; its exit status (-1 when it could not be
-// run or did not exit).
-int runCoroscope(std::vector<const char*> arguments) {
+// run or did not exit). usage, if given, receives what the run used (its peak memory).
+int runCoroscope(std::vector<const char*> arguments, rusage* usage = nullptr) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
@@ -119,7 +125,7 @@ int runCoroscope(std::vector<const char*> arguments) {
     if (spawned != 0)
         return -1;
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0) {
+    while (wait4(pid, &status, 0, usage) < 0) {
         if (errno != EINTR)
             return -1;
     }
@@ -147,6 +153,24 @@ void BM_CliRequests(benchmark::State& state, const char* mode) {
             break;
         }
     }
+}
+
+// An export of a million steps (with its options), written into the benchmark's folder;
+// peak_MB is the run's maximum resident set size.
+template <class... Options>
+void BM_CliExport(benchmark::State& state, const char* mode, const char* file, Options... options) {
+    const std::string& scenario = files().path(100'000);
+    const std::string out = files().output(file);
+    const std::vector<const char*> arguments{"--scenario", scenario.c_str(), mode, out.c_str(),
+                                             options...};
+    rusage usage{};
+    for (auto _ : state) {
+        if (const int status = runCoroscope(arguments, &usage); status != 0) {
+            state.SkipWithError(("coroscope exited with " + std::to_string(status)).c_str());
+            break;
+        }
+    }
+    state.counters["peak_MB"] = double(usage.ru_maxrss) / 1024; // ru_maxrss is in KiB
 }
 
 // The 95th percentile of the repetitions (nearest rank).
@@ -291,6 +315,10 @@ BENCHMARK_CAPTURE(BM_CliRequests, events, "--print-events")
     ->Arg(100'000)
     ->Repetitions(5);
 BENCHMARK(BM_CliVersion)->Apply(perRun)->Repetitions(30);
+BENCHMARK_CAPTURE(BM_CliExport, trace, "--export-trace", "trace.json")->Apply(perRun);
+BENCHMARK_CAPTURE(BM_CliExport, svgComparedExplained, "--export-svg", "picture.svg", "--compare",
+                  "--explain")
+    ->Apply(perRun);
 
 BENCHMARK(BM_Stage_ReadFile)->Apply(stages);
 BENCHMARK(BM_Stage_Simulate)->Apply(stages);

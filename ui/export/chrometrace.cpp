@@ -2,7 +2,7 @@
 
 #include "bridge/qtext.h"
 
-#include <QJsonArray>
+#include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -11,6 +11,9 @@ namespace coroscope {
 namespace {
 
 constexpr int kPid = 1;
+// Events are gathered into pieces this big before they are written: few system calls, and
+// memory that does not grow with the run.
+constexpr qsizetype kPieceBytes = 1 << 20;
 
 QJsonObject metadata(const char* name, qint64 tid, const QJsonObject& args) {
     QJsonObject event{{"name", name}, {"ph", "M"}, {"pid", kPid}, {"args", args}};
@@ -19,32 +22,68 @@ QJsonObject metadata(const char* name, qint64 tid, const QJsonObject& args) {
     return event;
 }
 
+// The document is {"displayTimeUnit":"ms","traceEvents":[...]} (QJsonObject's keys sorted, as
+// the whole document written at once had them); each event is one compact JSON object.
+class TraceWriter {
+public:
+    explicit TraceWriter(QIODevice& device)
+        : device_(device) {
+        piece_ = R"({"displayTimeUnit":"ms","traceEvents":[)";
+    }
+
+    bool add(const QJsonObject& event) {
+        if (!first_)
+            piece_ += ',';
+        first_ = false;
+        piece_ += QJsonDocument(event).toJson(QJsonDocument::Compact);
+        return piece_.size() < kPieceBytes || flush();
+    }
+    bool finish() {
+        piece_ += "]}";
+        return flush();
+    }
+
+private:
+    bool flush() {
+        const bool written = device_.write(piece_) == piece_.size();
+        piece_.clear();
+        return written;
+    }
+
+    QIODevice& device_;
+    QByteArray piece_;
+    bool first_ = true;
+};
+
 } // namespace
 
-QByteArray chromeTrace(const Scenario& scenario, const Timeline& timeline) {
-    QJsonArray events;
-    events.append(metadata("process_name", 0, {{"name", QString::fromStdString(scenario.title)}}));
-    for (std::size_t t = 0; t < scenario.tasks.size(); ++t) {
+Result<void> writeChromeTrace(QIODevice& device, const Scenario& scenario,
+                              const Timeline& timeline) {
+    TraceWriter trace(device);
+    bool written =
+        trace.add(metadata("process_name", 0, {{"name", QString::fromStdString(scenario.title)}}));
+    for (std::size_t t = 0; written && t < scenario.tasks.size(); ++t) {
         const qint64 tid = qint64(t) + 1;
-        events.append(metadata("thread_name", tid,
-                               {{"name", QString::fromStdString(scenario.tasks[t].name)}}));
         // Keep the scenario's order, whatever the names.
-        events.append(metadata("thread_sort_index", tid, {{"sort_index", tid}}));
+        written = trace.add(metadata("thread_name", tid,
+                                     {{"name", QString::fromStdString(scenario.tasks[t].name)}})) &&
+                  trace.add(metadata("thread_sort_index", tid, {{"sort_index", tid}}));
     }
-    for (const Segment& s : timeline.segments) {
-        events.append(QJsonObject{
-            {"name", toQString(scenario.kinds[s.kind].label)},
-            {"cat", toQString(scenario.kinds[s.kind].name)},
+    for (auto s = timeline.segments.begin(); written && s != timeline.segments.end(); ++s) {
+        written = trace.add(QJsonObject{
+            {"name", toQString(scenario.kinds[s->kind].label)},
+            {"cat", toQString(scenario.kinds[s->kind].name)},
             {"ph", "X"},
             {"pid", kPid},
-            {"tid", qint64(s.task) + 1},
-            {"ts", double(s.start) * 1000},
-            {"dur", double(s.duration()) * 1000},
-            {"args", QJsonObject{{"step", qint64(s.step) + 1}}},
+            {"tid", qint64(s->task) + 1},
+            {"ts", double(s->start) * 1000},
+            {"dur", double(s->duration()) * 1000},
+            {"args", QJsonObject{{"step", qint64(s->step) + 1}}},
         });
     }
-    const QJsonObject trace{{"traceEvents", events}, {"displayTimeUnit", "ms"}};
-    return QJsonDocument(trace).toJson(QJsonDocument::Compact);
+    if (!written || !trace.finish())
+        return Error{device.errorString().toStdString()};
+    return done();
 }
 
 } // namespace coroscope

@@ -4,12 +4,17 @@
 // viewers: one thread per task, one complete ("X") event per segment, times in microseconds.
 
 #include "loop/timeline.h"
+#include "model/result.h"
 #include "model/scenario.h"
 
-#include <QByteArray>
+class QIODevice;
 
 namespace coroscope {
 
-QByteArray chromeTrace(const Scenario& scenario, const Timeline& timeline);
+// Written as it goes, an event at a time, in the bytes QJsonDocument's compact form has: a
+// big run's document is never held in memory. A write the device refuses fails with its
+// errorString().
+Result<void> writeChromeTrace(QIODevice& device, const Scenario& scenario,
+                              const Timeline& timeline);
 
 } // namespace coroscope

@@ -4,6 +4,7 @@
 #include "bridge/qtext.h"
 #include "export/chrometrace.h"
 #include "export/pngwriter.h"
+#include "export/svgfinisher.h"
 #include "export/timelineimage.h"
 #include "files/atomicdevice.h"
 #include "loop/timeline.h"
@@ -11,10 +12,8 @@
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
 
-#include <QBuffer>
 #include <QFontMetricsF>
 #include <QPainter>
-#include <QRegularExpression>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -83,32 +82,6 @@ QByteArray takeTextForSvg(TimelineScene& scene, double top) {
     return elements;
 }
 
-// QSvgGenerator sizes the page in millimetres (1040 px become 275.167mm, which browsers
-// round up to 1041 px): pixels instead, and the text on top of the drawing. Written in
-// pieces: a big run's drawing is not copied again.
-Result<void> writeFinishedSvg(QIODevice& file, const QByteArray& generated, QSizeF size,
-                              const QByteArray& text) {
-    static const QRegularExpression root(QStringLiteral(R"(<svg width="[^"]*" height="[^"]*")"));
-    // The root element is near the start, in ASCII: character and byte offsets agree.
-    const QRegularExpressionMatch sized = root.match(QString::fromLatin1(generated.left(4096)));
-    const qsizetype close = generated.lastIndexOf("</svg>");
-    if (!sized.hasMatch() || close < sized.capturedEnd())
-        return Error{"the SVG generator wrote no drawing"};
-    const QByteArray newRoot =
-        QStringLiteral(R"(<svg width="%1" height="%2")")
-            .arg(QString::number(size.width()), QString::number(size.height()))
-            .toUtf8();
-    const auto put = [&](const char* data, qsizetype length) {
-        return file.write(data, length) == length;
-    };
-    const char* bytes = generated.constData();
-    if (!put(bytes, sized.capturedStart()) || !put(newRoot.constData(), newRoot.size()) ||
-        !put(bytes + sized.capturedEnd(), close - sized.capturedEnd()) ||
-        !put(text.constData(), text.size()) || !put(bytes + close, generated.size() - close))
-        return Error{file.errorString().toStdString()};
-    return done();
-}
-
 // The scenes the picture shows, top to bottom: the card, or the async card and the blocking one.
 std::vector<std::unique_ptr<TimelineScene>> scenesFor(const Scenario& scenario,
                                                       const ExportOptions& options) {
@@ -175,10 +148,11 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
         const QSizeF page = scene->sceneRect().size();
         size = {std::max(size.width(), page.width()), size.height() + page.height()};
     }
-    QBuffer generated;
-    generated.open(QIODevice::WriteOnly);
+    // Our side holds no copy of the drawing; QSvgGenerator itself keeps the whole document
+    // until its painter ends (as UTF-16, copied once more as it is written out).
+    SvgFinisher finished(file, size, std::move(text));
     QSvgGenerator svg;
-    svg.setOutputDevice(&generated);
+    svg.setOutputDevice(&finished);
     svg.setResolution(96); // CSS pixels: a 1040 px picture is 1040 px wide in a browser
     svg.setSize(size.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), size));
@@ -197,16 +171,18 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
             return goOn(progress, (top + done * rect.height()) / size.height());
         });
         scene->render(&painter, QRectF(QPointF(0, top), rect.size()), rect);
-        if (scene->paintStopped())
+        if (scene->paintStopped()) {
+            finished.abandon();
             return cancelled();
+        }
         top += rect.height();
     }
     painter.end();
     (void)goOn(progress, 1);
-    return writeFinishedSvg(file, generated.data(), size, text);
+    return finished.finish();
 }
 
-// Bytes made in memory beforehand: the trace, the asyncio program.
+// Bytes made in memory beforehand: the asyncio program.
 Result<void> writeBytes(QIODevice& file, QByteArrayView bytes) {
     if (file.write(bytes.data(), bytes.size()) != bytes.size())
         return Error{file.errorString().toStdString()};
@@ -269,7 +245,7 @@ Result<void> exportTimeline(const Scenario& scenario, const std::string& path, E
         case ExportFormat::Svg:
             return writeSvg(file, scenario, options, progress);
         case ExportFormat::Trace:
-            return writeBytes(file, chromeTrace(scenario, simulate(scenario)));
+            return writeChromeTrace(file, scenario, simulate(scenario));
         case ExportFormat::AsyncioProgram:
             return writeBytes(file, asyncioProgram(scenario));
         }
