@@ -5,6 +5,7 @@
 #include "fulldisk.h"
 #include "qstringprinter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -173,4 +174,14 @@ TEST(CliSafety, AFileArgumentIsTheScenario) {
     const ProcessResult run = runCoroscope({dir.filePath("s.json"), "--print-timeline"});
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
     EXPECT_EQ(run.out, "task,kind,start_ms,end_ms\nA,cpu,0,10\n");
+}
+
+// The longest name a folder takes (255 bytes) is written, never "File name too long".
+TEST(CliSafety, ExportsTakeTheLongestNames) {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QString(251, 'n') + ".svg");
+    const ProcessResult run = runCoroscope({"--export-svg", out});
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(readFile(out).startsWith("<?xml")) << "nothing written";
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
 }

@@ -6,7 +6,8 @@
 // disk is an error, never a short file. A file that is not committed leaves nothing behind.
 //
 // Paths are bytes as the operating system takes them, so any name the shell can name works
-// (also ones that are not valid UTF-8). Messages read "<path>: cannot be written (<why>)".
+// (also ones that are not valid UTF-8), of any length a folder takes: the temporary name borrows
+// only as much of the target's as fits. Messages read "<path>: cannot be written (<why>)".
 
 #include "model/result.h"
 
