@@ -139,3 +139,24 @@ TEST_F(AtomicFileTest, AShortenedTemporaryNameEndsBetweenCharacters) {
     EXPECT_EQ(contents(path(name)), "bytes");
     EXPECT_EQ(entries(), std::vector<std::string>{name});
 }
+
+// A file made read-only is refused, also for root (whom access() lets write anything): the mode
+// decides, as a normal user sees it.
+TEST_F(AtomicFileTest, NeverReplacesAFileWeMayNotWrite) {
+    ASSERT_TRUE(succeeded(writeFileAtomically(path("ro.json"), "old")));
+    ::chmod(path("ro.json").c_str(), 0444);
+    fs::create_symlink(dir / "ro.json", dir / "link.json");
+    EXPECT_TRUE(AtomicFile::forbidsWriting(path("ro.json")));
+    EXPECT_EQ(writeFileAtomically(path("ro.json"), "new").error().message,
+              path("ro.json") + ": cannot be written (no permission: the file is read-only)");
+    EXPECT_EQ(writeFileAtomically(path("link.json"), "new").error().message,
+              path("link.json") + ": cannot be written (no permission: the file is read-only)");
+    EXPECT_EQ(contents(path("ro.json")), "old");
+    EXPECT_EQ(entries(), (std::vector<std::string>{"link.json", "ro.json"}));
+
+    ::chmod(path("ro.json").c_str(), 0644); // writable by us (its owner) again
+    EXPECT_FALSE(AtomicFile::forbidsWriting(path("ro.json")));
+    EXPECT_FALSE(AtomicFile::forbidsWriting(path("new.json"))); // none yet: it is made
+    ASSERT_TRUE(succeeded(writeFileAtomically(path("ro.json"), "new")));
+    EXPECT_EQ(contents(path("ro.json")), "new");
+}

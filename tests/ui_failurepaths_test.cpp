@@ -9,6 +9,7 @@
 #include "plainmessage.h"
 #include "qstringprinter.h"
 #include "resultchecks.h"
+#include "windowdialogs.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,6 +21,8 @@
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include <utility>
 
 using namespace coroscope;
 using namespace coroscope::test;
@@ -150,6 +153,45 @@ TEST_F(FailurePaths, ReadOnlyTarget) {
     EXPECT_TRUE(failedWith(window.saveFile("/proc/version"), &error));
     EXPECT_TRUE(error.startsWith("/proc/version: cannot be written")) << error.toStdString();
     EXPECT_TRUE(window.isModified());
+}
+
+// Save over a file made read-only (0444) says so and offers Save As; the file stays as it was.
+TEST_F(FailurePaths, SavingOverAReadOnlyFileOffersSaveAs) {
+    const QString readOnly = path("ro.json");
+    ASSERT_TRUE(succeeded(window.saveFile(readOnly)));
+    const QByteArray kept = readAll(readOnly);
+    ASSERT_TRUE(
+        QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    window.model()->setData(window.model()->taskIndex(0), "Edited again");
+
+    QString text;
+    bool asked = false;
+    answerMessageBox(
+        [&](QMessageBox* box) {
+            text = box->text();
+            chooseInNextFileDialog(path("other.json"), &asked);
+            buttonNamed(box, "Save As…")->click();
+        },
+        [&] { actionNamed(window, "&Save")->trigger(); });
+    EXPECT_EQ(text, readOnly +
+                        ": cannot be written (no permission: the file is read-only)\n\nSave the "
+                        "scenario under another name?");
+    EXPECT_TRUE(asked);
+    EXPECT_EQ(readAll(readOnly), kept);
+    EXPECT_EQ(window.filePath(), path("other.json"));
+    EXPECT_FALSE(window.isModified());
+    EXPECT_EQ(ScenarioFile::read(path("other.json")).value().tasks[0].name, "Edited again");
+
+    // Exports refuse it too, with the same words.
+    for (const auto& [format, name] :
+         {std::pair{ExportFormat::Svg, "ro.svg"}, {ExportFormat::Png, "ro.png"}}) {
+        write(path(name), "kept");
+        ASSERT_TRUE(QFile::setPermissions(path(name), QFile::ReadOwner));
+        QString error;
+        EXPECT_TRUE(failedWith(window.exportTo(path(name), format, {}), &error));
+        EXPECT_EQ(error, path(name) + ": cannot be written (no permission: the file is read-only)");
+        EXPECT_EQ(readAll(path(name)), "kept");
+    }
 }
 
 TEST(Autosave, EditsAreSavedAndOfferedBackAfterACrash) {

@@ -8,6 +8,7 @@
 #include <random>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -58,7 +59,35 @@ int openTemporary(const std::string& target, std::string& name) {
     return -1;
 }
 
+bool inOurGroups(gid_t group) {
+    if (group == ::getegid())
+        return true;
+    std::vector<gid_t> groups(std::size_t(std::max(0, ::getgroups(0, nullptr))));
+    groups.resize(std::size_t(std::max(0, ::getgroups(int(groups.size()), groups.data()))));
+    return std::find(groups.begin(), groups.end(), group) != groups.end();
+}
+
+// The permission bits as the kernel applies them to anyone but root: one class, the first of
+// owner, group and other that we belong to.
+bool modeLetsUsWrite(const struct stat& info) {
+    if (info.st_uid == ::geteuid())
+        return (info.st_mode & S_IWUSR) != 0;
+    if (inOurGroups(info.st_gid))
+        return (info.st_mode & S_IWGRP) != 0;
+    return (info.st_mode & S_IWOTH) != 0;
+}
+
+bool forbidsWritingFile(const std::string& file, const struct stat& info) {
+    return ::access(file.c_str(), W_OK) != 0 || !modeLetsUsWrite(info);
+}
+
 } // namespace
+
+bool AtomicFile::forbidsWriting(const std::string& path) {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+           forbidsWritingFile(path, info);
+}
 
 Error AtomicFile::cannotWrite(std::string_view path, std::string_view why) {
     return fail(path, "cannot be written (" + std::string(why) + ")");
@@ -78,6 +107,8 @@ Result<AtomicFile> AtomicFile::create(const std::string& path) {
             return cannotWrite(path, "it is a directory");
         if (!S_ISREG(info.st_mode))
             return cannotWrite(path, "it is not a regular file");
+        if (forbidsWritingFile(target, info))
+            return cannotWrite(path, "no permission: the file is read-only");
     }
     std::string temporary;
     const int fd = openTemporary(target, temporary);

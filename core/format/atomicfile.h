@@ -20,7 +20,14 @@ class AtomicFile {
 public:
     // Refuses a target that exists and is not a regular file (a folder, a device, a pipe, or
     // a link to one): those are not ours to replace. A link to a regular file writes that file.
+    // Refuses a file we may not write ("no permission": see forbidsWriting), though the rename
+    // could replace it.
     static Result<AtomicFile> create(const std::string& path);
+    // Whether path (through a link, the file it names) exists and we may not write it: access()
+    // says no, or its mode's bits for us (as owner, group member or other) lack write. The mode
+    // is asked too because access() lets root write anything, and a file made read-only stays
+    // read-only also for root.
+    static bool forbidsWriting(const std::string& path);
 
     AtomicFile(AtomicFile&& other) noexcept;
     AtomicFile& operator=(AtomicFile&&) = delete;
