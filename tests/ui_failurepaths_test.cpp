@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QTemporaryDir>
@@ -196,11 +197,14 @@ TEST_F(FailurePaths, SavingOverAReadOnlyFileOffersSaveAs) {
 
 TEST(Autosave, EditsAreSavedAndOfferedBackAfterACrash) {
     QTemporaryDir folder;
+    QTemporaryDir work;
+    const QString original = QFileInfo(work.filePath("work.json")).absoluteFilePath();
+    ASSERT_TRUE(succeeded(ScenarioFile::write(ScenarioFile::builtInDefault(), original)));
     Scenario edited = ScenarioFile::builtInDefault();
     edited.tasks[1].steps[0].ms = 42;
     {
         Autosaver crashed(folder.path());
-        crashed.schedule(edited, "/home/someone/work.json");
+        crashed.schedule(edited, original);
         ASSERT_TRUE(succeeded(crashed.saveNow()));
         EXPECT_TRUE(QFile::exists(crashed.slotFile()));
         // While it runs, its work is not an orphan.
@@ -211,7 +215,7 @@ TEST(Autosave, EditsAreSavedAndOfferedBackAfterACrash) {
     const auto orphans = next.orphans();
     ASSERT_EQ(orphans.size(), 1u);
     EXPECT_EQ(orphans[0].scenario, edited);
-    EXPECT_EQ(orphans[0].originalPath, "/home/someone/work.json");
+    EXPECT_EQ(orphans[0].originalPath, original);
     Autosaver::forget(orphans[0]);
     EXPECT_TRUE(next.orphans().empty());
 }
@@ -303,6 +307,94 @@ QString leaveCrashedWork(const QString& folder, const Scenario& scenario) {
 } // gone without discard()
 
 } // namespace
+
+namespace {
+
+// The process's current folder, as a shell's cd sets it, until the test ends.
+class CurrentFolder {
+public:
+    CurrentFolder()
+        : old_(QDir::currentPath()) {}
+    ~CurrentFolder() { QDir::setCurrent(old_); }
+    CurrentFolder(const CurrentFolder&) = delete;
+    CurrentFolder& operator=(const CurrentFolder&) = delete;
+    void cd(const QString& folder) { ASSERT_TRUE(QDir::setCurrent(folder)); }
+
+private:
+    QString old_;
+};
+
+// Two folders that each hold a work.json, as after working on two projects.
+struct TwoProjects {
+    TwoProjects() {
+        EXPECT_TRUE(succeeded(
+            ScenarioFile::write(ScenarioFile::builtInDefault(), a.filePath("work.json"))));
+        write(b.filePath("work.json"), "b's own work, not a scenario of a");
+    }
+    QTemporaryDir a;
+    QTemporaryDir b;
+    QTemporaryDir autosaves;
+    CurrentFolder here;
+};
+
+} // namespace
+
+// a/work.json opened by its relative name, edited, the program killed; started again in b:
+// Restore and Save write a/work.json, never b's.
+TEST(Autosave, RestoredWorkIsSavedToItsOwnFileFromAnyFolder) {
+    TwoProjects projects;
+    projects.here.cd(projects.a.path());
+    {
+        MainWindow crashed(nullptr, projects.autosaves.path());
+        ASSERT_TRUE(succeeded(crashed.openFile("work.json")));
+        crashed.model()->setData(crashed.model()->taskIndex(0), "Edited in a");
+        ASSERT_TRUE(succeeded(crashed.autosaver()->saveNow()));
+    } // no close event: the process died
+    projects.here.cd(projects.b.path());
+    MainWindow window(nullptr, projects.autosaves.path());
+    const auto orphans = window.autosaver()->orphans();
+    ASSERT_EQ(orphans.size(), 1u);
+    window.restore(orphans[0]);
+    actionNamed(window, "&Save")->trigger();
+
+    EXPECT_EQ(readAll(projects.b.filePath("work.json")), "b's own work, not a scenario of a");
+    const Result<Scenario> saved = ScenarioFile::read(projects.a.filePath("work.json"));
+    ASSERT_TRUE(succeeded(saved));
+    EXPECT_EQ(saved.value().tasks[0].name, "Edited in a");
+    EXPECT_EQ(window.filePath(), QFileInfo(projects.a.filePath("work.json")).canonicalFilePath());
+    EXPECT_FALSE(window.isModified());
+}
+
+// An origin kept as a relative name (by an older version), or naming a file that is gone, is
+// not the work's file: the work restores as a new scenario, and Save asks where.
+TEST(Autosave, AnOriginThatIsRelativeOrGoneRestoresAsANewScenario) {
+    TwoProjects projects;
+    const QString gone = projects.a.filePath("gone.json");
+    for (const QString& origin : {QStringLiteral("work.json"), gone}) {
+        {
+            Autosaver crashed(projects.autosaves.path());
+            crashed.schedule(ScenarioFile::builtInDefault(), gone);
+            ASSERT_TRUE(succeeded(crashed.saveNow()));
+            write(crashed.slotFile() + ".origin", origin.toUtf8());
+        } // gone without discard(), as after a crash
+        projects.here.cd(projects.b.path());
+        MainWindow window(nullptr, projects.autosaves.path());
+        const auto orphans = window.autosaver()->orphans();
+        ASSERT_EQ(orphans.size(), 1u);
+        window.restore(orphans[0]);
+        EXPECT_EQ(window.filePath(), "") << origin.toStdString();
+        EXPECT_TRUE(window.windowTitle().startsWith("Recovered scenario")) << origin.toStdString();
+
+        bool asked = false;
+        chooseInNextFileDialog(projects.b.filePath("chosen.json"), &asked);
+        actionNamed(window, "&Save")->trigger();
+        EXPECT_TRUE(asked) << origin.toStdString();
+        EXPECT_EQ(readAll(projects.b.filePath("work.json")), "b's own work, not a scenario of a");
+        EXPECT_FALSE(QFile::exists(gone));
+        EXPECT_TRUE(QFile::exists(projects.b.filePath("chosen.json")));
+        QFile::remove(projects.b.filePath("chosen.json"));
+    }
+}
 
 TEST(Autosave, TwoWindowsNeverOfferTheSameWork) {
     QTemporaryDir folder;
