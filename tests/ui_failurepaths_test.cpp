@@ -85,13 +85,16 @@ TEST_F(FailurePaths, InvalidUtf8) {
                   path("latin1.json") + ": line 1, column 47: invalid UTF-8 (not valid JSON)");
 }
 
-TEST_F(FailurePaths, A200MegabyteFileIsRefusedWithoutReadingIt) {
+// Open takes recordings, which may be larger than scenario files: a file too large for either
+// is refused before it is read, naming both caps.
+TEST_F(FailurePaths, AFileTooLargeForARecordingIsRefusedWithoutReadingIt) {
     QFile big(path("big.json"));
     ASSERT_TRUE(big.open(QIODevice::WriteOnly));
-    ASSERT_TRUE(big.resize(200 * 1024 * 1024)); // sparse: no 200 MB written
+    ASSERT_TRUE(big.resize(2048LL * 1024 * 1024)); // sparse: nothing written
     big.close();
     expectRefused(path("big.json"), path("big.json") +
-                                        ": is 209715200 bytes; a scenario file may be at most "
+                                        ": is 2147483648 bytes; a recording may be at most "
+                                        "1073741824 bytes (1024 MiB), a scenario file at most "
                                         "167772160 bytes (160 MiB)");
 }
 
