@@ -32,9 +32,8 @@ inline constexpr double kMaxRecordedUs = 1e17;
 // numbers) and queued for a slot (396 bytes), and 100,000 tasks' names of 200 control
 // characters, each escaped in 6 bytes (1,404 bytes a task with its sort index): 976,400,000
 // bytes, 931 MiB. Labels are counted as their bytes, not escaped: a label of control characters
-// repeated in every event is past the cap. The largest scenario of the README (a million
-// steps) records 189 MB, far above a scenario file's kMaxFileBytes, which is why a recording
-// has a cap of its own.
+// repeated in every event is past the cap. A million steps of the built-in kinds record about
+// 189 MB, above a scenario file's kMaxFileBytes: that is why a recording has a cap of its own.
 inline constexpr std::uint64_t kMaxRecordingBytes = 1024ull * 1024 * 1024;
 
 // What a Chrome trace that is not a recording is refused with.
