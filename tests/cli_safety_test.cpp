@@ -6,6 +6,7 @@
 #include "qstringprinter.h"
 #include "terminalrun.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -15,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include <tuple>
+#include <utility>
 
 #include <sys/stat.h>
 
@@ -35,6 +37,12 @@ QByteArray scenarioWithTask(const QByteArray& name, const QByteArray& ms = "10")
     return R"({"format": "coroscope-scenario", "version": 1, "tasks": [{"name": )" + name +
            R"(, "steps": [{"kind": "cpu", "ms": )" + ms + "}]}]}";
 }
+
+// Every mode that writes a file, with the extension it asks for.
+constexpr std::pair<const char*, const char*> kExports[] = {{"--export-png", ".png"},
+                                                            {"--export-svg", ".svg"},
+                                                            {"--export-trace", ".json"},
+                                                            {"--export-asyncio", ".py"}};
 
 } // namespace
 
@@ -169,10 +177,7 @@ TEST(CliSafety, ExportsOntoAFullDiskFailAndLeaveNothing) {
     if (!disk.mounted())
         GTEST_SKIP() << disk.reason().toStdString();
     disk.fill();
-    for (const auto& [mode, extension] : {std::pair{"--export-png", ".png"},
-                                          {"--export-svg", ".svg"},
-                                          {"--export-trace", ".json"},
-                                          {"--export-asyncio", ".py"}}) {
+    for (const auto& [mode, extension] : kExports) {
         const QString out = disk.path(QStringLiteral("t") + extension);
         const ProcessResult run = runCoroscope({mode, out});
         EXPECT_EQ(run.exitCode, 1) << mode;
@@ -203,4 +208,31 @@ TEST(CliSafety, AFileArgumentIsTheScenario) {
     const ProcessResult run = runCoroscope({dir.filePath("s.json"), "--print-timeline"});
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
     EXPECT_EQ(run.out, "task,kind,start_ms,end_ms\nA,cpu,0,10\n");
+}
+
+// The longest name a folder takes (255 bytes) is written, never "File name too long".
+TEST(CliSafety, ExportsTakeTheLongestNames) {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QString(251, 'n') + ".svg");
+    const ProcessResult run = runCoroscope({"--export-svg", out});
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(readFile(out).startsWith("<?xml")) << "nothing written";
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+}
+
+// A file made read-only (0444) in a writable folder stays as it was, whoever runs the export.
+TEST(CliSafety, AnExportNeverReplacesAReadOnlyFile) {
+    QTemporaryDir dir;
+    for (const auto& [mode, extension] : kExports) {
+        const QString out = dir.filePath(QStringLiteral("ro") + extension);
+        writeFile(out, "kept");
+        ASSERT_EQ(chmod(QFile::encodeName(out).constData(), 0444), 0);
+        const ProcessResult run = runCoroscope({mode, out});
+        EXPECT_EQ(run.exitCode, 1) << mode;
+        EXPECT_EQ(run.err, "coroscope: " + out +
+                               ": cannot be written (no permission: the file is read-only)\n")
+            << mode;
+        EXPECT_EQ(readFile(out), "kept") << mode;
+        QFile::remove(out);
+    }
 }

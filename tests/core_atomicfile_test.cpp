@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <climits>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -105,4 +106,57 @@ TEST_F(AtomicFileTest, NamesNeedNotBeUtf8) {
     const std::string name = path("\xff\xfe.json");
     ASSERT_TRUE(succeeded(writeFileAtomically(name, "bytes")));
     EXPECT_EQ(contents(name), "bytes");
+}
+
+// The temporary name borrows the start of the target's, shortened to keep within NAME_MAX.
+TEST_F(AtomicFileTest, NamesOfEveryAllowedLengthAreWritten) {
+    for (const std::size_t length : {std::size_t(240), std::size_t(241), std::size_t(NAME_MAX)}) {
+        const std::string name = std::string(length - 5, 'n') + ".json";
+        ASSERT_TRUE(succeeded(writeFileAtomically(path(name), "bytes"))) << length;
+        EXPECT_EQ(contents(path(name)), "bytes");
+        EXPECT_EQ(entries(), std::vector<std::string>{name});
+        fs::remove(path(name));
+    }
+}
+
+TEST_F(AtomicFileTest, AShortenedTemporaryNameEndsBetweenCharacters) {
+    std::string name = "x"; // then 127 two-byte characters: 255 bytes
+    for (int i = 0; i < 127; ++i)
+        name += "\xc3\xa9";
+    {
+        Result<AtomicFile> file = AtomicFile::create(path(name));
+        ASSERT_TRUE(succeeded(file));
+        const std::vector<std::string> made = entries();
+        ASSERT_EQ(made.size(), 1u);
+        const std::string& temporary = made[0];
+        EXPECT_LE(temporary.size(), std::size_t(NAME_MAX));
+        const std::string borrowed = temporary.substr(1, temporary.find('.', 1) - 1);
+        EXPECT_EQ(name.substr(0, borrowed.size()), borrowed);
+        EXPECT_EQ(borrowed.size() % 2, 1u) << "a character cut in two";
+        ASSERT_TRUE(succeeded(file->write("bytes")));
+        ASSERT_TRUE(succeeded(file->commit()));
+    }
+    EXPECT_EQ(contents(path(name)), "bytes");
+    EXPECT_EQ(entries(), std::vector<std::string>{name});
+}
+
+// A file made read-only is refused, also for root (whom access() lets write anything): the mode
+// decides, as a normal user sees it.
+TEST_F(AtomicFileTest, NeverReplacesAFileWeMayNotWrite) {
+    ASSERT_TRUE(succeeded(writeFileAtomically(path("ro.json"), "old")));
+    ::chmod(path("ro.json").c_str(), 0444);
+    fs::create_symlink(dir / "ro.json", dir / "link.json");
+    EXPECT_TRUE(AtomicFile::forbidsWriting(path("ro.json")));
+    EXPECT_EQ(writeFileAtomically(path("ro.json"), "new").error().message,
+              path("ro.json") + ": cannot be written (no permission: the file is read-only)");
+    EXPECT_EQ(writeFileAtomically(path("link.json"), "new").error().message,
+              path("link.json") + ": cannot be written (no permission: the file is read-only)");
+    EXPECT_EQ(contents(path("ro.json")), "old");
+    EXPECT_EQ(entries(), (std::vector<std::string>{"link.json", "ro.json"}));
+
+    ::chmod(path("ro.json").c_str(), 0644); // writable by us (its owner) again
+    EXPECT_FALSE(AtomicFile::forbidsWriting(path("ro.json")));
+    EXPECT_FALSE(AtomicFile::forbidsWriting(path("new.json"))); // none yet: it is made
+    ASSERT_TRUE(succeeded(writeFileAtomically(path("ro.json"), "new")));
+    EXPECT_EQ(contents(path("ro.json")), "new");
 }

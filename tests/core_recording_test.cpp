@@ -13,6 +13,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -55,6 +57,15 @@ std::string seedWith(std::string_view from, std::string_view to) {
 std::string written(const TempDir& dir, std::string_view name, std::string_view content) {
     const std::string path = dir.file(name);
     std::ofstream(path, std::ios::binary) << content;
+    return path;
+}
+
+// A file of dir's that starts with start and is size bytes long: zeros after it, sparse, so
+// that no disk is written.
+std::string sized(const TempDir& dir, std::string_view name, std::string_view start,
+                  std::uint64_t size) {
+    const std::string path = written(dir, name, start);
+    std::filesystem::resize_file(path, size);
     return path;
 }
 
@@ -385,6 +396,28 @@ TEST(ScenarioOrRecording, MessagesNameThePath) {
     const std::string empty = written(dir, "empty.json", "");
     EXPECT_EQ(readScenarioOrRecording(empty).error().message,
               empty + ": line 1, column 1: the file is empty");
+}
+
+// A recording may be larger than a scenario file: one past the scenario cap is read, one past
+// both is refused unread, with a message that names both (caps made small here, but the last).
+TEST(ScenarioOrRecording, EachKindOfFileHasItsOwnCap) {
+    const std::uint64_t recording = std::filesystem::file_size(COROSCOPE_RECORDINGS "/seed.json");
+    const std::uint64_t scenario = std::filesystem::file_size(COROSCOPE_DEFAULT_SCENARIO);
+    const OpenedFileCaps caps{std::min(recording, scenario) - 1, std::max(recording, scenario)};
+    const Result<OpenedFile> opened =
+        readScenarioOrRecording(COROSCOPE_RECORDINGS "/seed.json", {}, caps);
+    ASSERT_TRUE(succeeded(opened));
+    EXPECT_NE(opened.value().measured, nullptr);
+    EXPECT_EQ(readScenarioOrRecording(COROSCOPE_DEFAULT_SCENARIO, {}, caps).error().message,
+              COROSCOPE_DEFAULT_SCENARIO ": is " + std::to_string(scenario) +
+                  " bytes; a scenario file may be at most " + std::to_string(caps.scenarioBytes) +
+                  " bytes (0 MiB)");
+
+    const TempDir dir;
+    const std::string huge = sized(dir, "huge.json", "", kMaxRecordingBytes + 1);
+    EXPECT_EQ(readScenarioOrRecording(huge).error().message,
+              huge + ": is 1073741825 bytes; a recording may be at most 1073741824 bytes (1024 "
+                     "MiB), a scenario file at most 167772160 bytes (160 MiB)");
 }
 
 TEST(RunDifferences, ListsEachTaskLargestFirst) {

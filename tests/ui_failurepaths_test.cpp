@@ -9,10 +9,12 @@
 #include "plainmessage.h"
 #include "qstringprinter.h"
 #include "resultchecks.h"
+#include "windowdialogs.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QTemporaryDir>
@@ -20,6 +22,8 @@
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include <utility>
 
 using namespace coroscope;
 using namespace coroscope::test;
@@ -81,13 +85,16 @@ TEST_F(FailurePaths, InvalidUtf8) {
                   path("latin1.json") + ": line 1, column 47: invalid UTF-8 (not valid JSON)");
 }
 
-TEST_F(FailurePaths, A200MegabyteFileIsRefusedWithoutReadingIt) {
+// Open takes recordings, which may be larger than scenario files: a file too large for either
+// is refused before it is read, naming both caps.
+TEST_F(FailurePaths, AFileTooLargeForARecordingIsRefusedWithoutReadingIt) {
     QFile big(path("big.json"));
     ASSERT_TRUE(big.open(QIODevice::WriteOnly));
-    ASSERT_TRUE(big.resize(200 * 1024 * 1024)); // sparse: no 200 MB written
+    ASSERT_TRUE(big.resize(2048LL * 1024 * 1024)); // sparse: nothing written
     big.close();
     expectRefused(path("big.json"), path("big.json") +
-                                        ": is 209715200 bytes; a scenario file may be at most "
+                                        ": is 2147483648 bytes; a recording may be at most "
+                                        "1073741824 bytes (1024 MiB), a scenario file at most "
                                         "167772160 bytes (160 MiB)");
 }
 
@@ -152,13 +159,55 @@ TEST_F(FailurePaths, ReadOnlyTarget) {
     EXPECT_TRUE(window.isModified());
 }
 
+// Save over a file made read-only (0444) says so and offers Save As; the file stays as it was.
+TEST_F(FailurePaths, SavingOverAReadOnlyFileOffersSaveAs) {
+    const QString readOnly = path("ro.json");
+    ASSERT_TRUE(succeeded(window.saveFile(readOnly)));
+    const QByteArray kept = readAll(readOnly);
+    ASSERT_TRUE(
+        QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    window.model()->setData(window.model()->taskIndex(0), "Edited again");
+
+    QString text;
+    bool asked = false;
+    answerMessageBox(
+        [&](QMessageBox* box) {
+            text = box->text();
+            chooseInNextFileDialog(path("other.json"), &asked);
+            buttonNamed(box, "Save As…")->click();
+        },
+        [&] { actionNamed(window, "&Save")->trigger(); });
+    EXPECT_EQ(text, readOnly +
+                        ": cannot be written (no permission: the file is read-only)\n\nSave the "
+                        "scenario under another name?");
+    EXPECT_TRUE(asked);
+    EXPECT_EQ(readAll(readOnly), kept);
+    EXPECT_EQ(window.filePath(), path("other.json"));
+    EXPECT_FALSE(window.isModified());
+    EXPECT_EQ(ScenarioFile::read(path("other.json")).value().tasks[0].name, "Edited again");
+
+    // Exports refuse it too, with the same words.
+    for (const auto& [format, name] :
+         {std::pair{ExportFormat::Svg, "ro.svg"}, {ExportFormat::Png, "ro.png"}}) {
+        write(path(name), "kept");
+        ASSERT_TRUE(QFile::setPermissions(path(name), QFile::ReadOwner));
+        QString error;
+        EXPECT_TRUE(failedWith(window.exportTo(path(name), format, {}), &error));
+        EXPECT_EQ(error, path(name) + ": cannot be written (no permission: the file is read-only)");
+        EXPECT_EQ(readAll(path(name)), "kept");
+    }
+}
+
 TEST(Autosave, EditsAreSavedAndOfferedBackAfterACrash) {
     QTemporaryDir folder;
+    QTemporaryDir work;
+    const QString original = QFileInfo(work.filePath("work.json")).absoluteFilePath();
+    ASSERT_TRUE(succeeded(ScenarioFile::write(ScenarioFile::builtInDefault(), original)));
     Scenario edited = ScenarioFile::builtInDefault();
     edited.tasks[1].steps[0].ms = 42;
     {
         Autosaver crashed(folder.path());
-        crashed.schedule(edited, "/home/someone/work.json");
+        crashed.schedule(edited, original);
         ASSERT_TRUE(succeeded(crashed.saveNow()));
         EXPECT_TRUE(QFile::exists(crashed.slotFile()));
         // While it runs, its work is not an orphan.
@@ -169,7 +218,7 @@ TEST(Autosave, EditsAreSavedAndOfferedBackAfterACrash) {
     const auto orphans = next.orphans();
     ASSERT_EQ(orphans.size(), 1u);
     EXPECT_EQ(orphans[0].scenario, edited);
-    EXPECT_EQ(orphans[0].originalPath, "/home/someone/work.json");
+    EXPECT_EQ(orphans[0].originalPath, original);
     Autosaver::forget(orphans[0]);
     EXPECT_TRUE(next.orphans().empty());
 }
@@ -261,6 +310,94 @@ QString leaveCrashedWork(const QString& folder, const Scenario& scenario) {
 } // gone without discard()
 
 } // namespace
+
+namespace {
+
+// The process's current folder, as a shell's cd sets it, until the test ends.
+class CurrentFolder {
+public:
+    CurrentFolder()
+        : old_(QDir::currentPath()) {}
+    ~CurrentFolder() { QDir::setCurrent(old_); }
+    CurrentFolder(const CurrentFolder&) = delete;
+    CurrentFolder& operator=(const CurrentFolder&) = delete;
+    void cd(const QString& folder) { ASSERT_TRUE(QDir::setCurrent(folder)); }
+
+private:
+    QString old_;
+};
+
+// Two folders that each hold a work.json, as after working on two projects.
+struct TwoProjects {
+    TwoProjects() {
+        EXPECT_TRUE(succeeded(
+            ScenarioFile::write(ScenarioFile::builtInDefault(), a.filePath("work.json"))));
+        write(b.filePath("work.json"), "b's own work, not a scenario of a");
+    }
+    QTemporaryDir a;
+    QTemporaryDir b;
+    QTemporaryDir autosaves;
+    CurrentFolder here;
+};
+
+} // namespace
+
+// a/work.json opened by its relative name, edited, the program killed; started again in b:
+// Restore and Save write a/work.json, never b's.
+TEST(Autosave, RestoredWorkIsSavedToItsOwnFileFromAnyFolder) {
+    TwoProjects projects;
+    projects.here.cd(projects.a.path());
+    {
+        MainWindow crashed(nullptr, projects.autosaves.path());
+        ASSERT_TRUE(succeeded(crashed.openFile("work.json")));
+        crashed.model()->setData(crashed.model()->taskIndex(0), "Edited in a");
+        ASSERT_TRUE(succeeded(crashed.autosaver()->saveNow()));
+    } // no close event: the process died
+    projects.here.cd(projects.b.path());
+    MainWindow window(nullptr, projects.autosaves.path());
+    const auto orphans = window.autosaver()->orphans();
+    ASSERT_EQ(orphans.size(), 1u);
+    window.restore(orphans[0]);
+    actionNamed(window, "&Save")->trigger();
+
+    EXPECT_EQ(readAll(projects.b.filePath("work.json")), "b's own work, not a scenario of a");
+    const Result<Scenario> saved = ScenarioFile::read(projects.a.filePath("work.json"));
+    ASSERT_TRUE(succeeded(saved));
+    EXPECT_EQ(saved.value().tasks[0].name, "Edited in a");
+    EXPECT_EQ(window.filePath(), QFileInfo(projects.a.filePath("work.json")).canonicalFilePath());
+    EXPECT_FALSE(window.isModified());
+}
+
+// An origin kept as a relative name (by an older version), or naming a file that is gone, is
+// not the work's file: the work restores as a new scenario, and Save asks where.
+TEST(Autosave, AnOriginThatIsRelativeOrGoneRestoresAsANewScenario) {
+    TwoProjects projects;
+    const QString gone = projects.a.filePath("gone.json");
+    for (const QString& origin : {QStringLiteral("work.json"), gone}) {
+        {
+            Autosaver crashed(projects.autosaves.path());
+            crashed.schedule(ScenarioFile::builtInDefault(), gone);
+            ASSERT_TRUE(succeeded(crashed.saveNow()));
+            write(crashed.slotFile() + ".origin", origin.toUtf8());
+        } // gone without discard(), as after a crash
+        projects.here.cd(projects.b.path());
+        MainWindow window(nullptr, projects.autosaves.path());
+        const auto orphans = window.autosaver()->orphans();
+        ASSERT_EQ(orphans.size(), 1u);
+        window.restore(orphans[0]);
+        EXPECT_EQ(window.filePath(), "") << origin.toStdString();
+        EXPECT_TRUE(window.windowTitle().startsWith("Recovered scenario")) << origin.toStdString();
+
+        bool asked = false;
+        chooseInNextFileDialog(projects.b.filePath("chosen.json"), &asked);
+        actionNamed(window, "&Save")->trigger();
+        EXPECT_TRUE(asked) << origin.toStdString();
+        EXPECT_EQ(readAll(projects.b.filePath("work.json")), "b's own work, not a scenario of a");
+        EXPECT_FALSE(QFile::exists(gone));
+        EXPECT_TRUE(QFile::exists(projects.b.filePath("chosen.json")));
+        QFile::remove(projects.b.filePath("chosen.json"));
+    }
+}
 
 TEST(Autosave, TwoWindowsNeverOfferTheSameWork) {
     QTemporaryDir folder;

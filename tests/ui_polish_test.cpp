@@ -18,6 +18,7 @@
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 #include "tooltiptext.h"
+#include "windowdialogs.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
@@ -47,7 +48,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <functional>
 
 using namespace coroscope;
 using namespace coroscope::test;
@@ -67,27 +67,6 @@ Scenario withNames(const QStringList& names) {
 
 std::vector<SceneText> rowLabels(const TimelineScene& scene) {
     return test::textsOf(scene, TextItem::Role::RowLabel);
-}
-
-// Runs `answer` on the message box that `ask` opens, once it shows.
-void answerMessageBox(const std::function<void(QMessageBox*)>& answer,
-                      const std::function<void()>& ask) {
-    bool answered = false;
-    QTimer::singleShot(0, [&] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        ASSERT_NE(box, nullptr);
-        answer(box);
-        answered = true;
-    });
-    ask();
-    EXPECT_TRUE(answered);
-}
-
-QAbstractButton* buttonNamed(QMessageBox* box, const QString& text) {
-    for (QAbstractButton* button : box->buttons())
-        if (button->text() == text)
-            return button;
-    return nullptr;
 }
 
 // Restores a setting the test changes.

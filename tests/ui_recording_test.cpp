@@ -17,16 +17,14 @@
 #include "resultchecks.h"
 #include "scenetexts.h"
 #include "timeline/timelinescene.h"
+#include "windowdialogs.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QFile>
-#include <QFileDialog>
 #include <QLabel>
 #include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -75,13 +73,6 @@ QStringList rowTexts(const DifferencesDock& dock, int row) {
     for (int column = 0; column < model.columnCount(); ++column)
         texts << model.index(row, column).data().toString();
     return texts;
-}
-
-QAction* actionNamed(const QWidget& window, const QString& text) {
-    for (QAction* action : window.findChildren<QAction*>())
-        if (action->text() == text)
-            return action;
-    return nullptr;
 }
 
 // The pixels of a row's track between two times, at its middle height and 10 px either side.
@@ -225,13 +216,7 @@ TEST_F(OpenedRecording, SaveAsksWhereAndNeverWritesOverTheRecording) {
     QTemporaryDir dir;
     const QString target = dir.filePath("derived.json");
     bool asked = false;
-    QTimer::singleShot(0, [&] {
-        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
-        ASSERT_NE(dialog, nullptr);
-        asked = dialog->acceptMode() == QFileDialog::AcceptSave;
-        dialog->selectFile(target);
-        QMetaObject::invokeMethod(dialog, "accept");
-    });
+    chooseInNextFileDialog(target, &asked);
     QAction* save = actionNamed(window, "&Save");
     ASSERT_NE(save, nullptr);
     save->trigger();

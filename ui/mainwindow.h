@@ -114,7 +114,8 @@ private:
     void openInteractively(const QString& path = {});
     bool save();
     bool saveAs();
-    // Saves, or says in a message box why it could not.
+    // Saves, or says in a message box why it could not; over a file we may not write (read-only),
+    // it offers Save As instead.
     bool saveReporting(const QString& path);
     // Asks whether to save unsaved changes; false when the user cancels.
     bool maybeSave();

@@ -4,8 +4,10 @@
 
 #include "bridge/qtext.h"
 #include "editing/scenariomodel.h"
+#include "files/atomicdevice.h"
 #include "files/recentfiles.h"
 #include "files/scenariofile.h"
+#include "format/atomicfile.h"
 #include "measured/differencesdock.h"
 #include "plainmessage.h"
 #include "workprogress.h"
@@ -151,10 +153,20 @@ bool MainWindow::saveAs() {
 
 bool MainWindow::saveReporting(const QString& path) {
     const Result<void> saved = saveFile(path);
-    if (!saved)
+    if (saved)
+        return true;
+    if (!AtomicFile::forbidsWriting(nativePath(path))) {
         showPlainMessage(this, QMessageBox::Warning, tr("Cannot save the scenario"),
                          toQString(saved.error()));
-    return saved.ok();
+        return false;
+    }
+    // A file made read-only stays as it is; the work can still go to another file.
+    const auto answer = showPlainMessage(
+        this, QMessageBox::Warning, tr("Cannot save the scenario"),
+        tr("%1\n\nSave the scenario under another name?").arg(toQString(saved.error())),
+        QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save,
+        {{QMessageBox::Save, tr("Save As…")}});
+    return answer == QMessageBox::Save && saveAs();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -5,10 +5,13 @@
 // derived from it and whose measured run comes along.
 
 #include "asyncio/measuredrun.h"
+#include "asyncio/recording.h"
+#include "format/filebytes.h"
 #include "model/progress.h"
 #include "model/result.h"
 #include "model/scenario.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -20,10 +23,19 @@ struct OpenedFile {
     std::shared_ptr<const MeasuredRun> measured;
 };
 
+// The caps a file is held to, by its kind (tests make them small).
+struct OpenedFileCaps {
+    std::uint64_t scenarioBytes = kMaxFileBytes;
+    std::uint64_t recordingBytes = kMaxRecordingBytes;
+};
+
 // Reads a scenario file or a recording (a JSON object with "traceEvents": see isChromeTrace);
 // messages start with "<path>: ", as readScenarioFile's do (a file that is neither gets the
-// scenario's message).
+// scenario's message). A recording may be larger than a scenario file (kMaxRecordingBytes): a
+// file is read up to that cap, and refused as too large for a scenario file once its bytes
+// show it is not a recording.
 // progress hears reading and parsing as readScenarioFile's does, and can stop either.
-Result<OpenedFile> readScenarioOrRecording(const std::string& path, const Progress& progress = {});
+Result<OpenedFile> readScenarioOrRecording(const std::string& path, const Progress& progress = {},
+                                           const OpenedFileCaps& caps = {});
 
 } // namespace coroscope

@@ -13,6 +13,7 @@
 #include "model/result.h"
 #include "model/scenario.h"
 
+#include <cstdint>
 #include <string_view>
 
 namespace coroscope {
@@ -24,6 +25,16 @@ inline constexpr int kRecordingVersion = 2;
 // The latest time a recording may name, in µs since its time 0: above the longest run the caps
 // allow (a million steps of a day each, one after another: 8.64e16 µs).
 inline constexpr double kMaxRecordedUs = 1e17;
+
+// The largest recording read: 1 GiB. It covers the largest the exported program writes within
+// the scenario caps, worked out on its output (json.dumps, ", " and ": " between items): a
+// million steps, each timed (440 bytes at most: a 200-byte label, a 32-byte kind, the widest
+// numbers) and queued for a slot (396 bytes), and 100,000 tasks' names of 200 control
+// characters, each escaped in 6 bytes (1,404 bytes a task with its sort index): 976,400,000
+// bytes, 931 MiB. Labels are counted as their bytes, not escaped: a label of control characters
+// repeated in every event is past the cap. A million steps of the built-in kinds record about
+// 189 MB, above a scenario file's kMaxFileBytes: that is why a recording has a cap of its own.
+inline constexpr std::uint64_t kMaxRecordingBytes = 1024ull * 1024 * 1024;
 
 // What a Chrome trace that is not a recording is refused with.
 inline constexpr std::string_view kNotARecording =

@@ -1,10 +1,12 @@
 #include "format/atomicfile.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <string_view>
 #include <utility>
 
 #include <fcntl.h>
@@ -26,14 +28,27 @@ std::string folderOf(const std::string& path) {
     return slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// The start of the target's name that the temporary name borrows: as much as fits in
+// NAME_MAX bytes beside room for the rest ("." + name + ".<9 digits>.tmp"), cut at a UTF-8
+// character's start, so that a target of any allowed name length can be written.
+std::string borrowedName(const std::string& base) {
+    constexpr std::size_t kRoom =
+        NAME_MAX - std::string_view(".").size() - std::string_view(".999999999.tmp").size();
+    std::size_t keep = std::min(base.size(), kRoom);
+    while (keep > 0 && keep < base.size() &&
+           (static_cast<unsigned char>(base[keep]) & 0xc0) == 0x80)
+        --keep; // base[keep] continues a character: cut before that character
+    return base.substr(0, keep);
+}
+
 // A name beside the target that nobody else uses: O_EXCL guarantees it.
 int openTemporary(const std::string& target, std::string& name) {
     std::random_device entropy;
     std::mt19937_64 random(entropy());
     const std::string folder = folderOf(target);
-    const std::string base = target.substr(target.rfind('/') + 1);
+    const std::string borrowed = borrowedName(target.substr(target.rfind('/') + 1));
     for (int attempt = 0; attempt < 100; ++attempt) {
-        name = folder + "/." + base + "." + std::to_string(random() % 1'000'000'000) + ".tmp";
+        name = folder + "/." + borrowed + "." + std::to_string(random() % 1'000'000'000) + ".tmp";
         // 0666 less the umask, as any new file the user makes.
         const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST)
@@ -43,7 +58,21 @@ int openTemporary(const std::string& target, std::string& name) {
     return -1;
 }
 
+// Root may write anything, so for root the rule is the one editors apply: a file marked
+// read-only for everyone is not replaced. Anyone else: what the kernel would let us do.
+bool forbidsWritingFile(const std::string& file, const struct stat& info) {
+    if (::geteuid() == 0)
+        return (info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+    return ::access(file.c_str(), W_OK) != 0;
+}
+
 } // namespace
+
+bool AtomicFile::forbidsWriting(const std::string& path) {
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+           forbidsWritingFile(path, info);
+}
 
 Error AtomicFile::cannotWrite(std::string_view path, std::string_view why) {
     return fail(path, "cannot be written (" + std::string(why) + ")");
@@ -63,6 +92,8 @@ Result<AtomicFile> AtomicFile::create(const std::string& path) {
             return cannotWrite(path, "it is a directory");
         if (!S_ISREG(info.st_mode))
             return cannotWrite(path, "it is not a regular file");
+        if (forbidsWritingFile(target, info))
+            return cannotWrite(path, "no permission: the file is read-only");
     }
     std::string temporary;
     const int fd = openTemporary(target, temporary);

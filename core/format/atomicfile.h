@@ -6,7 +6,8 @@
 // disk is an error, never a short file. A file that is not committed leaves nothing behind.
 //
 // Paths are bytes as the operating system takes them, so any name the shell can name works
-// (also ones that are not valid UTF-8). Messages read "<path>: cannot be written (<why>)".
+// (also ones that are not valid UTF-8), of any length a folder takes: the temporary name borrows
+// only as much of the target's as fits. Messages read "<path>: cannot be written (<why>)".
 
 #include "model/result.h"
 
@@ -19,7 +20,13 @@ class AtomicFile {
 public:
     // Refuses a target that exists and is not a regular file (a folder, a device, a pipe, or
     // a link to one): those are not ours to replace. A link to a regular file writes that file.
+    // Refuses a file we may not write ("no permission": see forbidsWriting), though the rename
+    // could replace it.
     static Result<AtomicFile> create(const std::string& path);
+    // Whether path (through a link, the file it names) exists and we may not write it: access()
+    // says no, or (for root, whom access() lets write anything) no one has the mode's write bit:
+    // a file made read-only for everyone stays read-only for root too.
+    static bool forbidsWriting(const std::string& path);
 
     AtomicFile(AtomicFile&& other) noexcept;
     AtomicFile& operator=(AtomicFile&&) = delete;

@@ -12,18 +12,18 @@
 
 namespace coroscope {
 
-// Reads to the end, or to one byte past the cap; errno on failure, kStopped when progress
-// says stop (asked after each piece, told bytes read / sizeHint as 0 to kReadShare), else 0.
-int FileBytes::readAll(int fd, std::size_t sizeHint, const Progress& progress) {
-    constexpr std::size_t kLimit = kMaxFileBytes + 1;
+// Reads to the end, or to limit bytes (one past the cap); errno on failure, kStopped when
+// progress says stop (asked after each piece, told bytes read / sizeHint as 0 to kReadShare),
+// else 0.
+int FileBytes::readAll(int fd, std::size_t limit, std::size_t sizeHint, const Progress& progress) {
     constexpr std::size_t kFirstChunk = 64 * 1024;
     // At most this much per read, so that progress moves and a stop is heard between pieces.
     constexpr std::size_t kPiece = 4 * 1024 * 1024;
     // One byte more than announced, so that the read that finds the end needs no growth.
-    grow(std::min(kLimit, std::max(kFirstChunk, sizeHint + 1)));
-    while (size_ < kLimit) {
+    grow(std::min(limit, std::max(kFirstChunk, sizeHint + 1)));
+    while (size_ < limit) {
         if (size_ == room_)
-            grow(std::min(kLimit, room_ * 2));
+            grow(std::min(limit, room_ * 2));
         const ssize_t got = ::read(fd, data() + size_, std::min(kPiece, room_ - size_));
         if (got < 0 && errno == EINTR)
             continue;
@@ -56,21 +56,30 @@ std::string cannotRead(int error) {
     return "cannot be read (" + std::generic_category().message(error) + ")";
 }
 
-std::string tooLarge(std::string_view size) {
-    return std::string(size) + "; a scenario file may be at most " + std::to_string(kMaxFileBytes) +
-           " bytes (" + std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB)";
-}
-
 } // namespace
 
-Result<FileBytes> readFileBytes(const std::string& path, const Progress& progress) {
+std::string atMost(std::uint64_t bytes) {
+    return "at most " + std::to_string(bytes) + " bytes (" + std::to_string(bytes / (1024 * 1024)) +
+           " MiB)";
+}
+
+SizeCap scenarioFileCap(std::uint64_t bytes) {
+    return {bytes, "a scenario file may be " + atMost(bytes)};
+}
+
+Error tooLarge(std::string_view path, std::uint64_t size, const SizeCap& cap) {
+    return fail(path, "is " + std::to_string(size) + " bytes; " + cap.rule);
+}
+
+Result<FileBytes> readFileBytes(const std::string& path, const Progress& progress,
+                                const SizeCap& cap) {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
         return fail(path, errno == ENOENT || errno == ENOTDIR ? "no such file" : cannotRead(errno));
     if (S_ISDIR(info.st_mode))
         return fail(path, "is a directory, not a scenario file");
-    if (std::uint64_t(info.st_size) > kMaxFileBytes)
-        return fail(path, tooLarge("is " + std::to_string(info.st_size) + " bytes"));
+    if (std::uint64_t(info.st_size) > cap.bytes)
+        return tooLarge(path, std::uint64_t(info.st_size), cap);
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return fail(path, cannotRead(errno));
@@ -79,14 +88,15 @@ Result<FileBytes> readFileBytes(const std::string& path, const Progress& progres
         return cancelled();
     }
     FileBytes bytes;
-    const int error = bytes.readAll(fd, std::size_t(info.st_size), progress);
+    const int error =
+        bytes.readAll(fd, std::size_t(cap.bytes) + 1, std::size_t(info.st_size), progress);
     ::close(fd);
     if (error == FileBytes::kStopped)
         return cancelled();
     if (error != 0)
         return fail(path, cannotRead(error));
-    if (bytes.size() > kMaxFileBytes) // it grew, or announced no size (a pipe, /proc)
-        return fail(path, tooLarge("is more than " + std::to_string(kMaxFileBytes) + " bytes"));
+    if (bytes.size() > cap.bytes) // it grew, or announced no size (a pipe, /proc)
+        return fail(path, "is more than " + std::to_string(cap.bytes) + " bytes; " + cap.rule);
     return bytes;
 }
 

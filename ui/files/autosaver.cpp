@@ -31,6 +31,22 @@ QString lockFile(const QString& folder, int slot) {
     return QDir(folder).filePath(QStringLiteral("autosave-%1.lock").arg(slot));
 }
 
+// The original file as the next start finds it from any folder: canonical (links and ".."
+// resolved) while it exists, else absolute from where this instance runs.
+QString originText(const QString& originalPath) {
+    if (originalPath.isEmpty())
+        return {};
+    const QFileInfo file(originalPath);
+    const QString canonical = file.canonicalFilePath();
+    return canonical.isEmpty() ? file.absoluteFilePath() : canonical;
+}
+
+// A kept origin that is not absolute (a relative one meant another folder) or names no file
+// any more is not the work's file: the work restores as a new scenario, and Save asks where.
+QString originToRestore(const QString& kept) {
+    return QDir::isAbsolutePath(kept) && QFileInfo(kept).isFile() ? kept : QString();
+}
+
 } // namespace
 
 Autosaver::Autosaver(const QString& folder, QObject* parent)
@@ -57,7 +73,7 @@ std::vector<Autosaver::Recovered> Autosaver::orphans() const {
         Recovered recovered{{}, {}, file, {}, std::move(claim)};
         QFile origin(pathFile(file));
         if (origin.open(QIODevice::ReadOnly))
-            recovered.originalPath = QString::fromUtf8(origin.readAll());
+            recovered.originalPath = originToRestore(QString::fromUtf8(origin.readAll()));
         Result<Scenario> read = ScenarioFile::read(file);
         if (read)
             recovered.scenario = std::move(read).value();
@@ -140,8 +156,8 @@ Result<void> Autosaver::saveNow() {
 Result<void> Autosaver::write() {
     if (Result<void> claimed = claimSlot(); !claimed)
         return claimed;
-    if (Result<void> origin =
-            writeFileAtomically(nativePath(pathFile(slotFile_)), pendingPath_.toStdString());
+    if (Result<void> origin = writeFileAtomically(nativePath(pathFile(slotFile_)),
+                                                  originText(pendingPath_).toStdString());
         !origin)
         return origin;
     return ScenarioFile::write(*pending_, slotFile_);

@@ -29,10 +29,12 @@ public:
     ~Autosaver() override;
 
     struct Recovered {
-        Scenario scenario;    // when damage is empty
-        QString originalPath; // the file it was edited from; empty for an unsaved scenario
-        QString slotFile;     // to remove once dealt with
-        QString damage;       // why the file cannot be read; empty when it can
+        Scenario scenario; // when damage is empty
+        // The file it was edited from, absolute; empty for an unsaved scenario, and when that
+        // file is gone or was kept as a relative path (then saving asks where).
+        QString originalPath;
+        QString slotFile; // to remove once dealt with
+        QString damage;   // why the file cannot be read; empty when it can
         // The slot's lock, held while this lives: another window never offers the same work.
         std::shared_ptr<QLockFile> claim;
     };
