@@ -16,6 +16,8 @@
 #include "timeline/timelineitems.h"
 #include "timeline/timelinescene.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSpinBox>
@@ -190,6 +192,56 @@ TEST_F(EditTest, InvalidValuesCannotBeEntered) {
     ASSERT_TRUE(model.removeTask(0));
     ASSERT_TRUE(model.removeTask(0));
     EXPECT_FALSE(model.removeTask(0)); // the last task stays
+}
+
+// Every editable cell opens from the keyboard alone: the arrows go to it, F2 or Enter opens
+// its editor, and what is typed there commits.
+TEST_F(EditTest, EveryEditableCellOpensWithF2OrEnter) {
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    QTreeView* tree = window.panel()->tree();
+    tree->setFocus();
+    auto press = [](Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QTest::keyClick(QApplication::focusWidget(), key, modifiers);
+        QApplication::processEvents(); // an editor commits on Enter a moment later
+    };
+    // The editor the key opened on the current cell, or null.
+    auto open = [&](Qt::Key key) {
+        press(key);
+        return tree->indexWidget(tree->currentIndex());
+    };
+    int round = 0;
+    for (const Qt::Key key : {Qt::Key_F2, Qt::Key_Return}) {
+        ++round;
+        SCOPED_TRACE(QTest::toString(QKeySequence(key)));
+        press(Qt::Key_Home); // the first task's name
+        auto* name = qobject_cast<QLineEdit*>(open(key));
+        ASSERT_NE(name, nullptr);
+        EXPECT_EQ(tree->currentIndex(), model.taskIndex(0));
+        press(Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(name, QStringLiteral("fetch %1").arg(round));
+        press(Qt::Key_Return);
+        EXPECT_EQ(model.scenario().tasks[0].name, "fetch " + std::to_string(round));
+
+        press(Qt::Key_Down); // its first step's number: the kind beside it opens
+        auto* kind = qobject_cast<QComboBox*>(open(key));
+        ASSERT_NE(kind, nullptr);
+        EXPECT_EQ(tree->currentIndex(), model.stepIndex(0, 0, ScenarioModel::KindColumn));
+        const int next = (kind->currentIndex() + 1) % kind->count();
+        const int picked = kind->itemData(next).toInt();
+        press(next == 0 ? Qt::Key_Home : Qt::Key_Down); // a pick commits at once
+        EXPECT_EQ(model.scenario().tasks[0].steps[0].kind.index, picked);
+
+        press(Qt::Key_Right);
+        auto* duration = qobject_cast<QSpinBox*>(open(key));
+        ASSERT_NE(duration, nullptr);
+        EXPECT_EQ(tree->currentIndex(), model.stepIndex(0, 0, ScenarioModel::DurationColumn));
+        press(Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(duration, QString::number(240 + round));
+        press(Qt::Key_Return);
+        EXPECT_EQ(model.scenario().tasks[0].steps[0].ms, 240 + round);
+        EXPECT_EQ(QApplication::focusWidget(), tree) << "committed, the tree has the keys again";
+    }
 }
 
 TEST_F(EditTest, TheNameEditorKeepsToTheNameRuleInBytes) {

@@ -40,7 +40,12 @@ public:
     void removeCurrent();
     void moveCurrent(int delta);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    // F2 and Enter: the current cell's editor, or its row's first that can edit.
+    void editCurrent();
     void expandIfSmall();
     void showTitles();
     void commitTitles();
