@@ -16,8 +16,10 @@
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
+#include "typingkeepskeys.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -131,6 +133,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
         view_->addAction(action);
     }
     createMenus();
+    qApp->installEventFilter(new TypingKeepsKeys(this));
     applyThemeChoice(themeChoiceFromName(QSettings().value(kThemeKey).toString()));
 
     connect(model_, &ScenarioModel::scenarioEdited, this, &MainWindow::scenarioEdited);

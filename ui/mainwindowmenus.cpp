@@ -67,7 +67,8 @@ void MainWindow::createMenus() {
     view->addAction(playback_->compareAction());
     view->addAction(differences_->toggleViewAction());
     view->addSeparator();
-    // Plain keys only while the timeline has the focus: elsewhere they are typing.
+    // Window-wide: the timeline need not have the focus; a text field keeps its typing
+    // (TypingKeepsKeys).
     for (const auto& [text, keys, slot] :
          {std::tuple{tr("Zoom &In"),
                      QList<QKeySequence>{Qt::Key_Plus, Qt::Key_Equal, QKeySequence::ZoomIn},
@@ -78,8 +79,6 @@ void MainWindow::createMenus() {
                      &TimelineView::zoomToFit}}) {
         QAction* action = view->addAction(text, view_, slot);
         action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WidgetShortcut);
-        view_->addAction(action);
     }
     view->addSeparator();
     QMenu* theme = view->addMenu(tr("&Theme"));

@@ -41,6 +41,8 @@ TimelineView::TimelineView(TimelineScene* scene, QWidget* parent)
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     setOptimizationFlags(QGraphicsView::DontSavePainterState);
     setMouseTracking(true);
+    // In the Tab order, so that its keys (Left/Right) need no click that would also seek.
+    setFocusPolicy(Qt::StrongFocus);
     viewport()->grabGesture(Qt::PinchGesture);
     // Smaller, the card would shrink to a sliver; the window's minimum size follows from this.
     setMinimumSize(360, 240);
