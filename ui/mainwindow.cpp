@@ -285,6 +285,17 @@ void MainWindow::followTheme() {
         autosaveWarning_->setStyleSheet(warning);
 }
 
+bool MainWindow::event(QEvent* event) {
+    if (event->type() == QEvent::WindowBlocked) {
+        resumeAfterModal_ = bridge_->isPlaying();
+        bridge_->pause();
+    } else if (event->type() == QEvent::WindowUnblocked &&
+               std::exchange(resumeAfterModal_, false)) {
+        bridge_->play();
+    }
+    return QMainWindow::event(event);
+}
+
 void MainWindow::changeEvent(QEvent* event) {
     QMainWindow::changeEvent(event);
     // The desktop may switch between light and dark while we run.

@@ -72,6 +72,9 @@ public:
     QLabel* figuresLabel() const { return figures_; }
     // The picture's width for exports from the window: the card as it is shown.
     double pageWidth() const;
+    // The name an export offers: the scenario file's ("work.png" for work.json), else its
+    // title's.
+    QString exportName(ExportFormat format) const;
 
     SchedulerBridge* bridge() const { return bridge_; }
     TimelineScene* scene() const { return scene_; }
@@ -93,6 +96,9 @@ public:
     QAction* themeAction(ThemeChoice choice) const { return themeActions_[std::size_t(choice)]; }
 
 protected:
+    // A modal dialog (a question, a file dialog, the export options) holds the animation
+    // still while it is open, so that what it says about "now" stays true; it plays on after.
+    bool event(QEvent* event) override;
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -156,6 +162,7 @@ private:
     QString untitledName_;
     QString lastFolder_;
     ThemeChoice themeChoice_ = ThemeChoice::System;
+    bool resumeAfterModal_ = false; // a modal dialog paused the animation
     std::array<QAction*, 3> themeActions_{};
 };
 
