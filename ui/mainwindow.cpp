@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <span>
+#include <tuple>
 #include <utility>
 
 namespace coroscope {
@@ -124,9 +125,11 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     connect(view_, &TimelineView::stepClicked, panel_, &ScenarioPanel::select);
     connect(pane_->blockingView(), &TimelineView::stepClicked, panel_, &ScenarioPanel::select);
     // Left/Right on the timeline step through the loop's decisions, as on the scrubber.
-    for (const auto& [key, step] : {std::pair{Qt::Key_Left, &SchedulerBridge::stepBack},
-                                    std::pair{Qt::Key_Right, &SchedulerBridge::stepForward}}) {
-        auto* action = new QAction(view_);
+    for (const auto& [key, step, text] : {std::tuple{Qt::Key_Left, &SchedulerBridge::stepBack,
+                                                     tr("Previous event (on the timeline)")},
+                                          std::tuple{Qt::Key_Right, &SchedulerBridge::stepForward,
+                                                     tr("Next event (on the timeline)")}}) {
+        auto* action = new QAction(text, view_);
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetShortcut);
         connect(action, &QAction::triggered, bridge_, step);

@@ -9,6 +9,7 @@
 #include "asyncio/openedfile.h"
 #include "export/timelineexport.h"
 #include "files/autosaver.h"
+#include "keyhelp.h"
 #include "model/scenario.h"
 
 #include <QMainWindow>
@@ -88,9 +89,10 @@ public:
     QUndoStack* undoStack() const { return undoStack_; }
     // The About box's words: version, what it is, the licence.
     static QString aboutText();
-    // Help: every shortcut of the window, one per line ("Ctrl+O<tab>Open"); the README's guide
-    // to the window (Markdown), shown by F1.
-    QString shortcutsText() const;
+    // Help: every shortcut of the window, a row per key of each action ("Ctrl+O", "Open"), then
+    // the keys and gestures widgets handle themselves; the README's guide to the window
+    // (Markdown), shown by F1.
+    KeyHelpList shortcuts() const;
     static QString guideText();
     // View ▸ Theme's entries; the choice is remembered.
     QAction* themeAction(ThemeChoice choice) const { return themeActions_[std::size_t(choice)]; }

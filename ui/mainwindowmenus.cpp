@@ -4,10 +4,12 @@
 
 #include "mainwindowparts.h"
 
+#include "editing/scenariopanel.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
 #include "plainmessage.h"
 #include "playbackbar.h"
+#include "shortcutsdialog.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
@@ -55,9 +57,11 @@ void MainWindow::createMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = undoStack_->createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
+    undo->setIconText(tr("Undo")); // the shortcuts' name: its text names the edit
     QAction* redo = undoStack_->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setIconText(tr("Redo"));
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -102,19 +106,25 @@ void MainWindow::createMenus() {
     });
     help->addAction(tr("&Guide"), QKeySequence::HelpContents, this, [this] { showGuide(); });
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        showPlainMessage(this, QMessageBox::Information, tr("Keyboard shortcuts"), shortcutsText());
+        auto* dialog = new ShortcutsDialog(shortcuts(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
     help->addSeparator();
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-QString MainWindow::shortcutsText() const {
-    QStringList lines;
+KeyHelpList MainWindow::shortcuts() const {
+    KeyHelpList rows;
+    QList<const QAction*> listed;
     auto add = [&](const QAction* action) {
-        if (!action->shortcut().isEmpty())
-            lines << QStringLiteral("%1\t%2").arg(
-                action->shortcut().toString(QKeySequence::NativeText),
-                action->text().remove('&').remove(QStringLiteral("…")));
+        if (listed.contains(action))
+            return;
+        listed << action;
+        // The icon text is the text without "&", or a name of its own where the text changes.
+        const QString name = action->iconText().remove(QStringLiteral("…"));
+        for (const QKeySequence& key : action->shortcuts())
+            rows.push_back({key.toString(QKeySequence::NativeText), name});
     };
     std::function<void(const QMenu*)> walk = [&](const QMenu* menu) {
         for (const QAction* action : menu->actions()) {
@@ -124,14 +134,16 @@ QString MainWindow::shortcutsText() const {
                 add(action);
         }
     };
+    // The menus' order first, then the playback bar's, then those of single widgets.
     for (const QAction* action : menuBar()->actions())
         walk(action->menu());
     for (const QAction* action : playback_->actions())
         add(action);
-    lines << tr("Left / Right\tPrevious / next event (on the timeline or the scrubber)")
-          << tr("PageUp / PageDown\tA tenth of the run earlier / later (on the scrubber)")
-          << tr("Delete\tRemove the selection (in the panel)");
-    return lines.join('\n');
+    for (const QAction* action : findChildren<QAction*>())
+        if (!action->shortcuts().isEmpty())
+            add(action);
+    rows << PlaybackBar::keyHelp() << TimelineView::keyHelp() << ScenarioPanel::keyHelp();
+    return rows;
 }
 
 QString MainWindow::guideText() {

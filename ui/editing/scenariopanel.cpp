@@ -81,7 +81,7 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     remove_ = addButton(tr("Remove"), tr("Remove"), tr("Remove the selected task or step (Delete)"),
                         &ScenarioPanel::removeCurrent);
     // Delete removes only while the tree has the focus, not while the timeline has it.
-    auto* removeKey = new QAction(this);
+    auto* removeKey = new QAction(tr("Remove the selection (in the panel)"), this);
     removeKey->setShortcut(QKeySequence::Delete);
     removeKey->setShortcutContext(Qt::WidgetShortcut);
     connect(removeKey, &QAction::triggered, this, &ScenarioPanel::removeCurrent);
@@ -137,6 +137,14 @@ void ScenarioPanel::select(int task, int step) {
     const QModelIndex index = step < 0 ? model_->taskIndex(task) : model_->stepIndex(task, step);
     tree_->setCurrentIndex(index);
     tree_->scrollTo(index);
+}
+
+KeyHelpList ScenarioPanel::keyHelp() {
+    // As eventFilter() and a tree that selects cells do.
+    return {{keyNames({Qt::Key_F2, Qt::Key_Return}),
+             tr("Edit the selected cell; on a step's number, its kind (in the panel)")},
+            {keyNames({Qt::Key_Left, Qt::Key_Right}),
+             tr("The cell before / after; on a task's name, fold / unfold it (in the panel)")}};
 }
 
 bool ScenarioPanel::eventFilter(QObject* watched, QEvent* event) {

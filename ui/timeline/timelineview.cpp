@@ -146,6 +146,20 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
     QGraphicsView::mouseReleaseEvent(event);
 }
 
+KeyHelpList TimelineView::keyHelp() {
+    // As wheelEvent(), viewportEvent() and the mouse handlers below do; the keys as the
+    // scroll area does.
+    return {{tr("Ctrl+Wheel"), tr("Zoom around the pointer (on the timeline)")},
+            {tr("Pinch"), tr("Zoom around the pinch (on the timeline)")},
+            {tr("Shift+Wheel"), tr("Pan in time (on the timeline; a sideways wheel too)")},
+            {tr("Drag a track"), tr("Pan in time (on the timeline)")},
+            {tr("Click a track"), tr("Go to that moment and select the step (on the timeline)")},
+            {tr("Wheel"), tr("Scroll the rows (on the timeline)")},
+            {keyNames({Qt::Key_Up, Qt::Key_Down}), tr("Scroll the rows (on the timeline)")},
+            {keyNames({Qt::Key_PageUp, Qt::Key_PageDown}),
+             tr("Scroll the rows a page (on the timeline)")}};
+}
+
 void TimelineView::wheelEvent(QWheelEvent* event) {
     const QPoint delta = event->angleDelta();
     // Some platforms turn a Shift+wheel into a sideways one.
