@@ -321,3 +321,28 @@ TEST_F(EditTest, TheTitleMarksUnsavedChanges) {
     window.undoStack()->undo();
     EXPECT_FALSE(window.isWindowModified());
 }
+
+// The ring on the timeline marks what the panel has selected, through undo, redo and New;
+// with nothing selected there is no ring.
+TEST_F(EditTest, TheRingFollowsThePanelsSelectionThroughUndoRedoAndNew) {
+    ScenarioPanel* panel = window.panel();
+    auto ringMatchesPanel = [&] { return window.scene()->highlighted() == panel->current(); };
+    panel->select(1, 2);
+    EXPECT_EQ(window.scene()->highlighted(), std::make_pair(1, 2));
+    panel->addStep(); // selects the new step 4 of Task 2
+    EXPECT_EQ(window.scene()->highlighted(), std::make_pair(1, 3));
+    window.undoStack()->undo(); // the ringed step is gone
+    EXPECT_TRUE(ringMatchesPanel())
+        << window.scene()->highlighted().first << ", " << window.scene()->highlighted().second;
+    window.undoStack()->redo();
+    EXPECT_TRUE(ringMatchesPanel());
+    panel->select(2, 0);
+    panel->removeCurrent();
+    window.undoStack()->undo();
+    EXPECT_TRUE(ringMatchesPanel());
+
+    panel->select(0, 0);
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario"); // as File ▸ New
+    EXPECT_EQ(panel->current(), std::make_pair(-1, -1));
+    EXPECT_EQ(window.scene()->highlighted(), std::make_pair(-1, -1)) << "nothing selected";
+}

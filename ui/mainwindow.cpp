@@ -196,6 +196,10 @@ void MainWindow::scenarioEdited(const Scenario& scenario) {
         bridge_->seek(at); // paused: the same moment of the new schedule
     showFigures();
     showTaskTotals();
+    // An undo, a redo or a new scenario may have moved or cleared the panel's selection (a
+    // reset clears it without a word): the ring shows what it is now.
+    const auto [task, step] = panel_->current();
+    ringStep(task, step);
 }
 
 void MainWindow::showTaskTotals() {
@@ -222,9 +226,13 @@ void MainWindow::showTaskTotals() {
     scene_->setRowDetails(details);
 }
 
-void MainWindow::showSelectedStep(int task, int step) {
+void MainWindow::ringStep(int task, int step) {
     scene_->highlightStep(task, step);
     pane_->blockingScene()->highlightStep(task, step);
+}
+
+void MainWindow::showSelectedStep(int task, int step) {
+    ringStep(task, step);
     if (task < 0 || task >= scene_->layout().rows)
         return;
     view_->ensureVisible(scene_->layout().track(task), 0, 40);

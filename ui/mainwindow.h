@@ -131,6 +131,8 @@ private:
     void showFigures();
     // Rings the step selected in the panel on the timeline and scrolls its row into view.
     void showSelectedStep(int task, int step);
+    // Only the ring (none for task -1), on both cards.
+    void ringStep(int task, int step);
     // Explain mode on or off: the timeline's hatched waits and the event log.
     void setExplained(bool on);
     // The event log narrates the run shown, at the moment shown.
