@@ -124,9 +124,10 @@ TEST_F(WindowKeys, TheShortcutsTableHasARowPerActionKeyAndPerKeyAWidgetHandles) 
                 << keyText.toStdString() << " for " << action->text().toStdString() << '\n'
                 << shown;
         }
-    for (const char* row : {"Ctrl+Shift+S | Save As", "Ctrl+Shift+Z | Redo", "Ctrl+Y | Redo",
-                            "Space | Play / Pause", "Del | Remove the selection (in the panel)",
-                            "Left | Previous event (on the timeline)", "F1 | Guide"})
+    for (const char* row :
+         {"Ctrl+Shift+S | Save As", "Ctrl+E | Export ▸ PNG Image", "Ctrl+Shift+Z | Redo",
+          "Ctrl+Y | Redo", "Space | Play / Pause", "Del | Remove the selection (in the panel)",
+          "Left | Previous event (on the timeline)", "F1 | Guide"})
         EXPECT_TRUE(rows.contains(row)) << row << '\n' << shown;
 
     // And every key and gesture the widgets handle themselves, as each says.

@@ -117,26 +117,28 @@ void MainWindow::createMenus() {
 KeyHelpList MainWindow::shortcuts() const {
     KeyHelpList rows;
     QList<const QAction*> listed;
-    auto add = [&](const QAction* action) {
+    auto add = [&](const QAction* action, const QString& menu = {}) {
         if (listed.contains(action))
             return;
         listed << action;
         // The icon text is the text without "&", or a name of its own where the text changes.
-        const QString name = action->iconText().remove(QStringLiteral("…"));
+        const QString name = menu + action->iconText().remove(QStringLiteral("…"));
         for (const QKeySequence& key : action->shortcuts())
             rows.push_back({key.toString(QKeySequence::NativeText), name});
     };
-    std::function<void(const QMenu*)> walk = [&](const QMenu* menu) {
+    // An entry of a submenu is named with it: "Export ▸ PNG Image".
+    std::function<void(const QMenu*, const QString&)> walk = [&](const QMenu* menu,
+                                                                 const QString& path) {
         for (const QAction* action : menu->actions()) {
             if (action->menu())
-                walk(action->menu());
+                walk(action->menu(), path + action->iconText() + QStringLiteral(" ▸ "));
             else
-                add(action);
+                add(action, path);
         }
     };
     // The menus' order first, then the playback bar's, then those of single widgets.
     for (const QAction* action : menuBar()->actions())
-        walk(action->menu());
+        walk(action->menu(), {});
     for (const QAction* action : playback_->actions())
         add(action);
     for (const QAction* action : findChildren<QAction*>())

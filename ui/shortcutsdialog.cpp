@@ -22,6 +22,7 @@ ShortcutsDialog::ShortcutsDialog(const KeyHelpList& rows, QWidget* parent)
         table_->setItem(row, 1, new QTableWidgetItem(rows[row].action));
     }
     table_->resizeColumnsToContents();
+    table_->resizeRowsToContents();
     table_->horizontalHeader()->setStretchLastSection(true);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
