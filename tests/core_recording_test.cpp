@@ -39,6 +39,15 @@ Scenario seedScenario() {
     return readScenarioFile(COROSCOPE_DEFAULT_SCENARIO).value();
 }
 
+// The model's run of a scenario against a recording's measured run, task by task (Run is
+// also a member of the test fixtures' base: named in full).
+std::vector<TaskDifference> comparedWith(const Scenario& model, const Recording& recording) {
+    const coroscope::Run run = simulateRun(model);
+    const Lanes lanes(run.timeline, model.tasks.size());
+    return compareRuns(lanes, taskTotals(run, model), recording.measured,
+                       matchTasks(model, recording.measured));
+}
+
 std::string errorOf(std::string_view json) {
     const auto result = parseRecording(json);
     return result ? "loaded" : result.error().message;
@@ -387,18 +396,6 @@ TEST(ScenarioOrRecording, MessagesNameThePath) {
     EXPECT_EQ(readScenarioOrRecording(empty).error().message,
               empty + ": line 1, column 1: the file is empty");
 }
-
-namespace {
-
-// The model's run of a scenario against a recording's measured run, task by task.
-std::vector<TaskDifference> comparedWith(const Scenario& model, const Recording& recording) {
-    const coroscope::Run run = simulateRun(model);
-    const Lanes lanes(run.timeline, model.tasks.size());
-    return compareRuns(lanes, taskTotals(run, model), recording.measured,
-                       matchTasks(model, recording.measured));
-}
-
-} // namespace
 
 TEST(RunDifferences, ListsEachTaskLargestFirst) {
     const Recording recording = parseRecording(seedRecording()).value();
