@@ -122,13 +122,20 @@ TEST(ExplainMode, TheLoopsLaneAboveTheRowsSaysWhoHoldsTheLoop) {
     const TimelineLayout& l = scene->layout();
     ASSERT_TRUE(l.loopLane);
     EXPECT_LT(l.loopTrack().bottom(), l.track(0).top()) << "above the first task's row";
-    // Its label, then who held the loop, left to right, and the two idle stretches.
+    // Its label, then who held the loop, left to right, and the two idle stretches side by
+    // side (600–670 and 670–800 ms) as one, its word across both.
     QStringList said;
+    QRectF idle;
     for (const SceneText& text : textsOf(*scene, TextItem::Role::RowLabel))
-        if (text.rect.intersects(l.loopTrack().adjusted(-l.rowLabelWidth - 20, 0, 0, 0)))
+        if (text.rect.intersects(l.loopTrack().adjusted(-l.rowLabelWidth - 20, 0, 0, 0))) {
             said << text.text;
+            if (text.text == "idle")
+                idle = text.rect;
+        }
     EXPECT_EQ(said, (QStringList{"Event loop", "Task 1", "Task 2", "Task 3", "Task 2", "Task 1",
-                                 "idle", "idle"}));
+                                 "idle"}));
+    EXPECT_NEAR(idle.center().x(), l.xAt(700, scene->window()), 1) << "centred on 600–800 ms";
+    EXPECT_GT(idle.width(), l.xAt(800, scene->window()) - l.xAt(670, scene->window()));
     // A task's hold is drawn as the CPU work it runs; idle is the bare track.
     const auto below = [&](double ms, const QRectF& track) {
         return explained.pixelColor(

@@ -16,6 +16,8 @@
 #include "timeline/timelineitems.h"
 #include "timeline/timelinescene.h"
 
+#include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSpinBox>
@@ -192,6 +194,56 @@ TEST_F(EditTest, InvalidValuesCannotBeEntered) {
     EXPECT_FALSE(model.removeTask(0)); // the last task stays
 }
 
+// Every editable cell opens from the keyboard alone: the arrows go to it, F2 or Enter opens
+// its editor, and what is typed there commits.
+TEST_F(EditTest, EveryEditableCellOpensWithF2OrEnter) {
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    QTreeView* tree = window.panel()->tree();
+    tree->setFocus();
+    auto press = [](Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QTest::keyClick(QApplication::focusWidget(), key, modifiers);
+        QApplication::processEvents(); // an editor commits on Enter a moment later
+    };
+    // The editor the key opened on the current cell, or null.
+    auto open = [&](Qt::Key key) {
+        press(key);
+        return tree->indexWidget(tree->currentIndex());
+    };
+    int round = 0;
+    for (const Qt::Key key : {Qt::Key_F2, Qt::Key_Return}) {
+        ++round;
+        SCOPED_TRACE(QTest::toString(QKeySequence(key)));
+        press(Qt::Key_Home); // the first task's name
+        auto* name = qobject_cast<QLineEdit*>(open(key));
+        ASSERT_NE(name, nullptr);
+        EXPECT_EQ(tree->currentIndex(), model.taskIndex(0));
+        press(Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(name, QStringLiteral("fetch %1").arg(round));
+        press(Qt::Key_Return);
+        EXPECT_EQ(model.scenario().tasks[0].name, "fetch " + std::to_string(round));
+
+        press(Qt::Key_Down); // its first step's number: the kind beside it opens
+        auto* kind = qobject_cast<QComboBox*>(open(key));
+        ASSERT_NE(kind, nullptr);
+        EXPECT_EQ(tree->currentIndex(), model.stepIndex(0, 0, ScenarioModel::KindColumn));
+        const int next = (kind->currentIndex() + 1) % kind->count();
+        const int picked = kind->itemData(next).toInt();
+        press(next == 0 ? Qt::Key_Home : Qt::Key_Down); // a pick commits at once
+        EXPECT_EQ(model.scenario().tasks[0].steps[0].kind.index, picked);
+
+        press(Qt::Key_Right);
+        auto* duration = qobject_cast<QSpinBox*>(open(key));
+        ASSERT_NE(duration, nullptr);
+        EXPECT_EQ(tree->currentIndex(), model.stepIndex(0, 0, ScenarioModel::DurationColumn));
+        press(Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(duration, QString::number(240 + round));
+        press(Qt::Key_Return);
+        EXPECT_EQ(model.scenario().tasks[0].steps[0].ms, 240 + round);
+        EXPECT_EQ(QApplication::focusWidget(), tree) << "committed, the tree has the keys again";
+    }
+}
+
 TEST_F(EditTest, TheNameEditorKeepsToTheNameRuleInBytes) {
     StepDelegate delegate;
     std::unique_ptr<QWidget> editor(
@@ -268,4 +320,29 @@ TEST_F(EditTest, TheTitleMarksUnsavedChanges) {
     EXPECT_TRUE(window.isWindowModified());
     window.undoStack()->undo();
     EXPECT_FALSE(window.isWindowModified());
+}
+
+// The ring on the timeline marks what the panel has selected, through undo, redo and New;
+// with nothing selected there is no ring.
+TEST_F(EditTest, TheRingFollowsThePanelsSelectionThroughUndoRedoAndNew) {
+    ScenarioPanel* panel = window.panel();
+    auto ringMatchesPanel = [&] { return window.scene()->highlighted() == panel->current(); };
+    panel->select(1, 2);
+    EXPECT_EQ(window.scene()->highlighted(), std::make_pair(1, 2));
+    panel->addStep(); // selects the new step 4 of Task 2
+    EXPECT_EQ(window.scene()->highlighted(), std::make_pair(1, 3));
+    window.undoStack()->undo(); // the ringed step is gone
+    EXPECT_TRUE(ringMatchesPanel())
+        << window.scene()->highlighted().first << ", " << window.scene()->highlighted().second;
+    window.undoStack()->redo();
+    EXPECT_TRUE(ringMatchesPanel());
+    panel->select(2, 0);
+    panel->removeCurrent();
+    window.undoStack()->undo();
+    EXPECT_TRUE(ringMatchesPanel());
+
+    panel->select(0, 0);
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario"); // as File ▸ New
+    EXPECT_EQ(panel->current(), std::make_pair(-1, -1));
+    EXPECT_EQ(window.scene()->highlighted(), std::make_pair(-1, -1)) << "nothing selected";
 }

@@ -106,6 +106,15 @@ TEST_F(SteppingTest, ThePlayheadStandsAtTheTimeInTheWindowOnly) {
     ASSERT_TRUE(scene->playhead()->isVisible());
     EXPECT_DOUBLE_EQ(scene->playhead()->line().x1(), scene->layout().xAt(370, {0, 1000}));
     EXPECT_EQ(scene->playheadTime()->text(), "370ms");
+    // Its time beside the line, never struck through by it, at either end of the run too.
+    for (const double ms : {0.0, 370.0, 1000.0}) {
+        bridge()->seek(ms);
+        const QRectF time = scene->playheadTime()->sceneBoundingRect();
+        const double x = scene->playhead()->line().x1();
+        EXPECT_TRUE(x < time.left() || x > time.right()) << ms;
+        EXPECT_GE(time.left(), scene->layout().trackLeft - 1) << ms;
+        EXPECT_LE(time.right(), scene->layout().trackLeft + scene->layout().trackWidth + 1) << ms;
+    }
     TimelineScene picture; // what exports draw: no playhead
     EXPECT_FALSE(picture.playhead()->isVisible());
 }

@@ -16,8 +16,10 @@
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
+#include "typingkeepskeys.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -29,6 +31,7 @@
 
 #include <algorithm>
 #include <span>
+#include <tuple>
 #include <utility>
 
 namespace coroscope {
@@ -122,15 +125,18 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     connect(view_, &TimelineView::stepClicked, panel_, &ScenarioPanel::select);
     connect(pane_->blockingView(), &TimelineView::stepClicked, panel_, &ScenarioPanel::select);
     // Left/Right on the timeline step through the loop's decisions, as on the scrubber.
-    for (const auto& [key, step] : {std::pair{Qt::Key_Left, &SchedulerBridge::stepBack},
-                                    std::pair{Qt::Key_Right, &SchedulerBridge::stepForward}}) {
-        auto* action = new QAction(view_);
+    for (const auto& [key, step, text] : {std::tuple{Qt::Key_Left, &SchedulerBridge::stepBack,
+                                                     tr("Previous event (on the timeline)")},
+                                          std::tuple{Qt::Key_Right, &SchedulerBridge::stepForward,
+                                                     tr("Next event (on the timeline)")}}) {
+        auto* action = new QAction(text, view_);
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetShortcut);
         connect(action, &QAction::triggered, bridge_, step);
         view_->addAction(action);
     }
     createMenus();
+    qApp->installEventFilter(new TypingKeepsKeys(this));
     applyThemeChoice(themeChoiceFromName(QSettings().value(kThemeKey).toString()));
 
     connect(model_, &ScenarioModel::scenarioEdited, this, &MainWindow::scenarioEdited);
@@ -190,6 +196,10 @@ void MainWindow::scenarioEdited(const Scenario& scenario) {
         bridge_->seek(at); // paused: the same moment of the new schedule
     showFigures();
     showTaskTotals();
+    // An undo, a redo or a new scenario may have moved or cleared the panel's selection (a
+    // reset clears it without a word): the ring shows what it is now.
+    const auto [task, step] = panel_->current();
+    ringStep(task, step);
 }
 
 void MainWindow::showTaskTotals() {
@@ -216,9 +226,13 @@ void MainWindow::showTaskTotals() {
     scene_->setRowDetails(details);
 }
 
-void MainWindow::showSelectedStep(int task, int step) {
+void MainWindow::ringStep(int task, int step) {
     scene_->highlightStep(task, step);
     pane_->blockingScene()->highlightStep(task, step);
+}
+
+void MainWindow::showSelectedStep(int task, int step) {
+    ringStep(task, step);
     if (task < 0 || task >= scene_->layout().rows)
         return;
     view_->ensureVisible(scene_->layout().track(task), 0, 40);
@@ -280,6 +294,17 @@ void MainWindow::followTheme() {
                                 .arg(theme == style::Theme::dark() ? "#f2b8b5" : "#b3261e");
     if (autosaveWarning_->styleSheet() != warning)
         autosaveWarning_->setStyleSheet(warning);
+}
+
+bool MainWindow::event(QEvent* event) {
+    if (event->type() == QEvent::WindowBlocked) {
+        resumeAfterModal_ = bridge_->isPlaying();
+        bridge_->pause();
+    } else if (event->type() == QEvent::WindowUnblocked &&
+               std::exchange(resumeAfterModal_, false)) {
+        bridge_->play();
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::changeEvent(QEvent* event) {

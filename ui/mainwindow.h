@@ -9,6 +9,7 @@
 #include "asyncio/openedfile.h"
 #include "export/timelineexport.h"
 #include "files/autosaver.h"
+#include "keyhelp.h"
 #include "model/scenario.h"
 
 #include <QMainWindow>
@@ -72,6 +73,9 @@ public:
     QLabel* figuresLabel() const { return figures_; }
     // The picture's width for exports from the window: the card as it is shown.
     double pageWidth() const;
+    // The name an export offers: the scenario file's ("work.png" for work.json), else its
+    // title's.
+    QString exportName(ExportFormat format) const;
 
     SchedulerBridge* bridge() const { return bridge_; }
     TimelineScene* scene() const { return scene_; }
@@ -85,14 +89,18 @@ public:
     QUndoStack* undoStack() const { return undoStack_; }
     // The About box's words: version, what it is, the licence.
     static QString aboutText();
-    // Help: every shortcut of the window, one per line ("Ctrl+O<tab>Open"); the README's guide
-    // to the window (Markdown), shown by F1.
-    QString shortcutsText() const;
+    // Help: every shortcut of the window, a row per key of each action ("Ctrl+O", "Open"), then
+    // the keys and gestures widgets handle themselves; the README's guide to the window
+    // (Markdown), shown by F1.
+    KeyHelpList shortcuts() const;
     static QString guideText();
     // View ▸ Theme's entries; the choice is remembered.
     QAction* themeAction(ThemeChoice choice) const { return themeActions_[std::size_t(choice)]; }
 
 protected:
+    // A modal dialog (a question, a file dialog, the export options) holds the animation
+    // still while it is open, so that what it says about "now" stays true; it plays on after.
+    bool event(QEvent* event) override;
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -124,6 +132,8 @@ private:
     void showFigures();
     // Rings the step selected in the panel on the timeline and scrolls its row into view.
     void showSelectedStep(int task, int step);
+    // Only the ring (none for task -1), on both cards.
+    void ringStep(int task, int step);
     // Explain mode on or off: the timeline's hatched waits and the event log.
     void setExplained(bool on);
     // The event log narrates the run shown, at the moment shown.
@@ -157,6 +167,7 @@ private:
     QString untitledName_;
     QString lastFolder_;
     ThemeChoice themeChoice_ = ThemeChoice::System;
+    bool resumeAfterModal_ = false; // a modal dialog paused the animation
     std::array<QAction*, 3> themeActions_{};
 };
 

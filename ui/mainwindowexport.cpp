@@ -21,6 +21,32 @@
 
 namespace coroscope {
 
+namespace {
+
+// A title as a file name: what no file system takes (separators, wildcards, control
+// characters) becomes "-", no leading dot hides it, and it stays short; nothing usable left,
+// "timeline".
+QString fileNameFromTitle(const QString& title) {
+    constexpr qsizetype kMaxLength = 100;
+    static const QString refused = QStringLiteral("/\\:*?\"<>|");
+    QString name;
+    for (const QChar c : title)
+        name += refused.contains(c) || !c.isPrint() ? QChar('-') : c;
+    while (name.startsWith('.'))
+        name.remove(0, 1);
+    name = name.left(kMaxLength).trimmed();
+    return name.isEmpty() ? QStringLiteral("timeline") : name;
+}
+
+} // namespace
+
+QString MainWindow::exportName(ExportFormat format) const {
+    const QString base = filePath_.isEmpty()
+                             ? fileNameFromTitle(toQString(model_->scenario().title))
+                             : QFileInfo(filePath_).completeBaseName();
+    return base + extensionOf(format);
+}
+
 double MainWindow::pageWidth() const {
     return scene_->layout().page.width();
 }
@@ -50,8 +76,7 @@ void MainWindow::exportInteractively(ExportFormat format) {
                            : format == ExportFormat::Trace ? tr("Chrome traces (*.json)")
                                                            : tr("Python programs (*.py)");
     QString path = QFileDialog::getSaveFileName(
-        this, tr("Export"), QDir(lastFolder_).filePath(QStringLiteral("timeline") + extension),
-        filter);
+        this, tr("Export"), QDir(lastFolder_).filePath(exportName(format)), filter);
     if (path.isEmpty())
         return;
     if (!path.endsWith(extension, Qt::CaseInsensitive))

@@ -4,10 +4,12 @@
 
 #include "mainwindowparts.h"
 
+#include "editing/scenariopanel.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
 #include "plainmessage.h"
 #include "playbackbar.h"
+#include "shortcutsdialog.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
@@ -55,9 +57,11 @@ void MainWindow::createMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = undoStack_->createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
+    undo->setIconText(tr("Undo")); // the shortcuts' name: its text names the edit
     QAction* redo = undoStack_->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setIconText(tr("Redo"));
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -67,7 +71,8 @@ void MainWindow::createMenus() {
     view->addAction(playback_->compareAction());
     view->addAction(differences_->toggleViewAction());
     view->addSeparator();
-    // Plain keys only while the timeline has the focus: elsewhere they are typing.
+    // Window-wide: the timeline need not have the focus; a text field keeps its typing
+    // (TypingKeepsKeys).
     for (const auto& [text, keys, slot] :
          {std::tuple{tr("Zoom &In"),
                      QList<QKeySequence>{Qt::Key_Plus, Qt::Key_Equal, QKeySequence::ZoomIn},
@@ -78,8 +83,6 @@ void MainWindow::createMenus() {
                      &TimelineView::zoomToFit}}) {
         QAction* action = view->addAction(text, view_, slot);
         action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WidgetShortcut);
-        view_->addAction(action);
     }
     view->addSeparator();
     QMenu* theme = view->addMenu(tr("&Theme"));
@@ -103,36 +106,46 @@ void MainWindow::createMenus() {
     });
     help->addAction(tr("&Guide"), QKeySequence::HelpContents, this, [this] { showGuide(); });
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        showPlainMessage(this, QMessageBox::Information, tr("Keyboard shortcuts"), shortcutsText());
+        auto* dialog = new ShortcutsDialog(shortcuts(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
     help->addSeparator();
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-QString MainWindow::shortcutsText() const {
-    QStringList lines;
-    auto add = [&](const QAction* action) {
-        if (!action->shortcut().isEmpty())
-            lines << QStringLiteral("%1\t%2").arg(
-                action->shortcut().toString(QKeySequence::NativeText),
-                action->text().remove('&').remove(QStringLiteral("…")));
+KeyHelpList MainWindow::shortcuts() const {
+    KeyHelpList rows;
+    QList<const QAction*> listed;
+    auto add = [&](const QAction* action, const QString& menu = {}) {
+        if (listed.contains(action))
+            return;
+        listed << action;
+        // The icon text is the text without "&", or a name of its own where the text changes.
+        const QString name = menu + action->iconText().remove(QStringLiteral("…"));
+        for (const QKeySequence& key : action->shortcuts())
+            rows.push_back({key.toString(QKeySequence::NativeText), name});
     };
-    std::function<void(const QMenu*)> walk = [&](const QMenu* menu) {
+    // An entry of a submenu is named with it: "Export ▸ PNG Image".
+    std::function<void(const QMenu*, const QString&)> walk = [&](const QMenu* menu,
+                                                                 const QString& path) {
         for (const QAction* action : menu->actions()) {
             if (action->menu())
-                walk(action->menu());
+                walk(action->menu(), path + action->iconText() + QStringLiteral(" ▸ "));
             else
-                add(action);
+                add(action, path);
         }
     };
+    // The menus' order first, then the playback bar's, then those of single widgets.
     for (const QAction* action : menuBar()->actions())
-        walk(action->menu());
+        walk(action->menu(), {});
     for (const QAction* action : playback_->actions())
         add(action);
-    lines << tr("Left / Right\tPrevious / next event (on the timeline or the scrubber)")
-          << tr("PageUp / PageDown\tA tenth of the run earlier / later (on the scrubber)")
-          << tr("Delete\tRemove the selection (in the panel)");
-    return lines.join('\n');
+    for (const QAction* action : findChildren<QAction*>())
+        if (!action->shortcuts().isEmpty())
+            add(action);
+    rows << PlaybackBar::keyHelp() << TimelineView::keyHelp() << ScenarioPanel::keyHelp();
+    return rows;
 }
 
 QString MainWindow::guideText() {

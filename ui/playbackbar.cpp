@@ -88,6 +88,19 @@ private:
 
 } // namespace
 
+KeyHelpList PlaybackBar::keyHelp() {
+    // As ScrubberFilter, the slider with ScrubberKeys' style and SpacePressesButton do.
+    return {
+        {keyNames({Qt::Key_Left, Qt::Key_Right}), tr("Previous / next event (on the scrubber)")},
+        {keyNames({Qt::Key_PageUp, Qt::Key_PageDown}),
+         tr("A tenth of the run earlier / later, stopping at either end (on the scrubber)")},
+        {keyNames({Qt::Key_Up, Qt::Key_Down}),
+         tr("A hundredth of the run later / earlier (on the scrubber)")},
+        {keyNames({Qt::Key_Home, Qt::Key_End}), tr("The start / end of the run (on the scrubber)")},
+        {tr("Click the groove"), tr("Go to that moment (on the scrubber)")},
+        {keyNames({Qt::Key_Space}), tr("Press the focused button (on the playback bar)")}};
+}
+
 PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     : QToolBar(tr("Playback"), parent)
     , bridge_(bridge) {
@@ -95,6 +108,7 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     setMovable(false);
 
     play_ = addAction(tr("Pause"));
+    play_->setIconText(tr("Play / Pause")); // the shortcuts' name: its text follows the state
     play_->setShortcut(Qt::Key_Space);
     play_->setToolTip(tr("Play or pause the animation (Space)"));
     connect(play_, &QAction::triggered, this,
@@ -154,6 +168,7 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     scrubber_->setAccessibleDescription(scrubber_->toolTip());
     scrubber_->setMinimumWidth(200);
     scrubber_->setPageStep(kScrubberPage);
+    scrubber_->setSingleStep(kScrubberSteps / 100); // Up/Down: a hundredth of the axis
     auto* scrubberStyle = new ScrubberKeys(style()->name());
     scrubberStyle->setParent(scrubber_);
     scrubber_->setStyle(scrubberStyle);

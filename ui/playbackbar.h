@@ -4,6 +4,8 @@
 // current time. It drives the bridge and follows its signals. Every control is named for
 // screen readers and reachable with Tab, in the order shown.
 
+#include "keyhelp.h"
+
 #include <QStyle>
 #include <QToolBar>
 
@@ -20,6 +22,10 @@ class PlaybackBar : public QToolBar {
     Q_OBJECT
 public:
     explicit PlaybackBar(SchedulerBridge* bridge, QWidget* parent = nullptr);
+
+    // The keys and gestures the scrubber and the buttons handle themselves (the rest are
+    // the bar's actions).
+    static KeyHelpList keyHelp();
 
     QAction* playAction() const { return play_; }
     QAction* restartAction() const { return restart_; }

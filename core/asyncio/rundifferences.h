@@ -5,6 +5,7 @@
 
 #include "asyncio/measuredrun.h"
 #include "asyncio/taskmatch.h"
+#include "loop/runrecord.h"
 #include "view/lanes.h"
 
 #include <algorithm>
@@ -20,7 +21,8 @@ struct TaskDifference {
     // minus model: positive when it started later).
     std::size_t step = 0;
     double startShiftMs = 0;
-    double modelFinishMs = 0;    // the end of its last segment in the model
+    // When the model's task is done: its last wait's end and then, the loop busy, later.
+    double modelFinishMs = 0;
     double measuredFinishMs = 0; // the end of its last measured one (a wait's: its await's return)
     // How long its awaits returned after their waits' nominal ends, in all: ready, waiting for
     // the loop.
@@ -31,10 +33,11 @@ struct TaskDifference {
     double size() const { return std::max(std::abs(startShiftMs), std::abs(finishShiftMs())); }
 };
 
-// matches: per model task, its measured task (see matchTasks). A model task matched to none has
-// no difference; within a matched pair, steps are compared by position, and only the steps both
-// have (a pair with no step in both is left out). Largest first; equal ones in task order.
-std::vector<TaskDifference> compareRuns(const Lanes& model, const MeasuredRun& measured,
-                                        const TaskMatches& matches);
+// totals: the model's, per task (see taskTotals); matches: per model task, its measured task
+// (see matchTasks). A model task matched to none has no difference; within a matched pair,
+// steps are compared by position, and only the steps both have (a pair with no step in both is
+// left out). Largest first; equal ones in task order.
+std::vector<TaskDifference> compareRuns(const Lanes& model, const std::vector<TaskTotals>& totals,
+                                        const MeasuredRun& measured, const TaskMatches& matches);
 
 } // namespace coroscope

@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QToolButton>
 #include <QTreeView>
@@ -36,11 +37,14 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
 
     tree_->setModel(model_);
     tree_->setAccessibleName(tr("Tasks and steps"));
-    tree_->setAccessibleDescription(tr("F2 or a double-click edits a name, kind or duration"));
+    tree_->setAccessibleDescription(tr("F2, Enter or a double-click edits a name, kind or "
+                                       "duration; Left and Right go from cell to cell"));
     tree_->setItemDelegate(new StepDelegate(tree_));
     tree_->setSelectionMode(QAbstractItemView::SingleSelection);
-    tree_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                           QAbstractItemView::SelectedClicked);
+    // Cells, not rows: a tree moves along a row with Left/Right only when it selects cells.
+    tree_->setSelectionBehavior(QAbstractItemView::SelectItems);
+    tree_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked);
+    tree_->installEventFilter(this); // F2 and Enter
     tree_->setDragDropMode(QAbstractItemView::InternalMove);
     tree_->setDefaultDropAction(Qt::MoveAction);
     tree_->setDropIndicatorShown(true);
@@ -77,7 +81,7 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     remove_ = addButton(tr("Remove"), tr("Remove"), tr("Remove the selected task or step (Delete)"),
                         &ScenarioPanel::removeCurrent);
     // Delete removes only while the tree has the focus, not while the timeline has it.
-    auto* removeKey = new QAction(this);
+    auto* removeKey = new QAction(tr("Remove the selection (in the panel)"), this);
     removeKey->setShortcut(QKeySequence::Delete);
     removeKey->setShortcutContext(Qt::WidgetShortcut);
     connect(removeKey, &QAction::triggered, this, &ScenarioPanel::removeCurrent);
@@ -133,6 +137,38 @@ void ScenarioPanel::select(int task, int step) {
     const QModelIndex index = step < 0 ? model_->taskIndex(task) : model_->stepIndex(task, step);
     tree_->setCurrentIndex(index);
     tree_->scrollTo(index);
+}
+
+KeyHelpList ScenarioPanel::keyHelp() {
+    // As eventFilter() and a tree that selects cells do.
+    return {{keyNames({Qt::Key_F2, Qt::Key_Return}),
+             tr("Edit the selected cell; on a step's number, its kind (in the panel)")},
+            {keyNames({Qt::Key_Left, Qt::Key_Right}),
+             tr("The cell before / after; on a task's name, fold / unfold it (in the panel)")}};
+}
+
+bool ScenarioPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != tree_ || event->type() != QEvent::KeyPress)
+        return false;
+    const int key = static_cast<QKeyEvent*>(event)->key();
+    if (key != Qt::Key_F2 && key != Qt::Key_Return && key != Qt::Key_Enter)
+        return false;
+    // A key an open editor let through (a kind list ignores Enter) is not a new edit.
+    if (!tree_->hasFocus() || tree_->indexWidget(tree_->currentIndex()))
+        return false;
+    editCurrent();
+    return true;
+}
+
+void ScenarioPanel::editCurrent() {
+    QModelIndex cell = tree_->currentIndex();
+    // A step's number or a task's total cannot be edited: the row's first cell that can opens.
+    for (int column = 0; cell.isValid() && !(cell.flags() & Qt::ItemIsEditable); ++column)
+        cell = column < ScenarioModel::ColumnCount ? cell.siblingAtColumn(column) : QModelIndex();
+    if (!cell.isValid())
+        return;
+    tree_->setCurrentIndex(cell);
+    tree_->edit(cell);
 }
 
 void ScenarioPanel::addTask() {

@@ -4,6 +4,8 @@
 // add, duplicate, remove and reorder them (drag and drop works too). Every edit goes
 // through the model, hence through undo. Every control is named for screen readers.
 
+#include "keyhelp.h"
+
 #include <QWidget>
 
 class QLineEdit;
@@ -19,6 +21,8 @@ class ScenarioPanel : public QWidget {
 public:
     static constexpr int kExpandedTaskLimit = 200;
     explicit ScenarioPanel(ScenarioModel* model, QWidget* parent = nullptr);
+    // The keys the tree handles itself (Delete is an action).
+    static KeyHelpList keyHelp();
 
     QTreeView* tree() const { return tree_; }
     QLineEdit* titleEdit() const { return title_; }
@@ -40,7 +44,12 @@ public:
     void removeCurrent();
     void moveCurrent(int delta);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    // F2 and Enter: the current cell's editor, or its row's first that can edit.
+    void editCurrent();
     void expandIfSmall();
     void showTitles();
     void commitTitles();

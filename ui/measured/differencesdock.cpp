@@ -67,8 +67,9 @@ void DifferencesDock::showMeasured() {
 
 void DifferencesDock::compare() {
     if (const MeasuredRun* measured = bridge_->measured().get())
-        model_->show(bridge_->scenario(), compareRuns(*bridge_->lanes(), *measured,
-                                                      matchTasks(bridge_->scenario(), *measured)));
+        model_->show(bridge_->scenario(),
+                     compareRuns(*bridge_->lanes(), bridge_->taskTotals(), *measured,
+                                 matchTasks(bridge_->scenario(), *measured)));
 }
 
 } // namespace coroscope

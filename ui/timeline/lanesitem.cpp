@@ -195,14 +195,19 @@ std::vector<SceneText> LanesItem::loopTexts(double fromMs, double toMs) const {
     const auto [first, last] = scene_.loopLane().overlapping(fromMs, toMs);
     for (std::size_t i = first; i < last && double(holds[i].start) < scene_.now(); ++i) {
         const Hold& hold = holds[i];
-        auto [left, right] =
-            shownSpan(double(hold.start), std::min(double(hold.end), scene_.now()));
+        const bool idle = hold.task == LoopEvent::kNoTask;
+        // Idle stretches side by side are one stretch to the eye: one "idle" across them all
+        // (each keeps its own hold and reason in core).
+        std::int64_t end = hold.end;
+        while (idle && i + 1 < holds.size() && holds[i + 1].task == LoopEvent::kNoTask &&
+               holds[i + 1].start == end && double(end) < scene_.now())
+            end = holds[++i].end;
+        auto [left, right] = shownSpan(double(hold.start), std::min(double(end), scene_.now()));
         // Only the part on the track, so that a name stays readable when its stretch is cut.
         left = std::max(left, layout.trackLeft);
         right = std::min(right, trackRight);
         if (right - left < kLeast + 2 * kInset)
             continue;
-        const bool idle = hold.task == LoopEvent::kNoTask;
         const QString name = idle ? QObject::tr("idle") : scene_.taskNames()[qsizetype(hold.task)];
         const QRectF rect(left + kInset, track.top(), right - left - 2 * kInset, track.height());
         const QString shown = metrics.elidedText(name, Qt::ElideRight, rect.width());

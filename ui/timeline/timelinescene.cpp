@@ -435,8 +435,10 @@ void TimelineScene::placePlayhead() {
     playheadTime_->setBrush(theme_.title);
     playheadTime_->setText(toQString(timeReadout(now_, ticks_)));
     const QRectF text = playheadTime_->boundingRect();
-    const double left = std::clamp(x - text.width() / 2, layout_.trackLeft,
-                                   layout_.trackLeft + layout_.trackWidth - text.width());
+    // Beside the line, never across it: after it, or before it where the track ends.
+    constexpr double kGap = 4;
+    const double trackRight = layout_.trackLeft + layout_.trackWidth;
+    const double left = x + kGap + text.width() <= trackRight ? x + kGap : x - kGap - text.width();
     playheadTime_->setPos(left, layout_.axisLine.bottom() + 3 + rulerOffset_);
     playheadTime_->setOpacity(inView ? 1 : 0);
     // Explain mode: the ready queue at this moment, beside the time.

@@ -41,6 +41,8 @@ TimelineView::TimelineView(TimelineScene* scene, QWidget* parent)
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     setOptimizationFlags(QGraphicsView::DontSavePainterState);
     setMouseTracking(true);
+    // In the Tab order, so that its keys (Left/Right) need no click that would also seek.
+    setFocusPolicy(Qt::StrongFocus);
     viewport()->grabGesture(Qt::PinchGesture);
     // Smaller, the card would shrink to a sliver; the window's minimum size follows from this.
     setMinimumSize(360, 240);
@@ -142,6 +144,20 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+KeyHelpList TimelineView::keyHelp() {
+    // As wheelEvent(), viewportEvent() and the mouse handlers below do; the keys as the
+    // scroll area does.
+    return {{tr("Ctrl+Wheel"), tr("Zoom around the pointer (on the timeline)")},
+            {tr("Pinch"), tr("Zoom around the pinch (on the timeline)")},
+            {tr("Shift+Wheel"), tr("Pan in time (on the timeline; a sideways wheel too)")},
+            {tr("Drag a track"), tr("Pan in time (on the timeline)")},
+            {tr("Click a track"), tr("Go to that moment and select the step (on the timeline)")},
+            {tr("Wheel"), tr("Scroll the rows (on the timeline)")},
+            {keyNames({Qt::Key_Up, Qt::Key_Down}), tr("Scroll the rows (on the timeline)")},
+            {keyNames({Qt::Key_PageUp, Qt::Key_PageDown}),
+             tr("Scroll the rows a page (on the timeline)")}};
 }
 
 void TimelineView::wheelEvent(QWheelEvent* event) {

@@ -5,6 +5,8 @@
 // (or a pinch) zooms around the pointer, Shift+wheel or a sideways wheel and dragging the
 // tracks pan; a click on a track (without dragging) asks for that moment.
 
+#include "keyhelp.h"
+
 #include <QGraphicsView>
 
 #include <optional>
@@ -20,6 +22,8 @@ public:
 
     // How much one zoom step (a key, a menu entry, a wheel notch) magnifies.
     static constexpr double kZoomStep = 1.25;
+    // The keys and gestures it handles itself (its actions are the window's).
+    static KeyHelpList keyHelp();
 
 public slots:
     // Zoom around the playhead when it is in view, else around the window's middle.
