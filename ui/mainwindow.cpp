@@ -16,6 +16,7 @@
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
+#include "view/axis.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -95,6 +96,9 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     addDockWidget(Qt::BottomDockWidgetArea, logDock_);
     logDock_->hide();
     connect(playback_->explainAction(), &QAction::toggled, this, &MainWindow::setExplained);
+    // One unit for every time shown: the one the ruler picks for the window in view.
+    connect(scene_, &TimelineScene::windowChanged, playback_, &PlaybackBar::followRuler);
+    connect(scene_, &TimelineScene::windowChanged, this, &MainWindow::showFigures);
     connect(eventLog_, &EventLog::seekRequested, this, [this](double ms) {
         bridge_->pause();
         bridge_->seek(ms);
@@ -242,13 +246,15 @@ void MainWindow::updateTitle() {
 
 void MainWindow::showFigures() {
     const Figures& f = bridge_->figures();
+    // In the ruler's unit, as the playhead's label and the readout are.
+    const auto time = [this](std::int64_t ms) {
+        return toQString(timeReadout(double(ms), scene_->ticks()));
+    };
     const QString text =
-        tr("Makespan %L1 ms  ·  CPU busy %L2 ms (%3%)  ·  One at a time %L4 ms  ·  "
-           "Speed-up %5×  ·  %6, %7")
-            .arg(f.makespanMs)
-            .arg(f.cpuBusyMs)
+        tr("Makespan %1  ·  CPU busy %2 (%3%)  ·  One at a time %4  ·  Speed-up %5×  ·  %6, %7")
+            .arg(time(f.makespanMs), time(f.cpuBusyMs))
             .arg(f.cpuBusyPct, 0, 'f', 1)
-            .arg(f.sequentialMs)
+            .arg(time(f.sequentialMs))
             .arg(f.speedup, 0, 'f', 2)
             .arg(counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
                  counted(f.segments, tr("%L1 segment"), tr("%L1 segments")));

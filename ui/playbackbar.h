@@ -4,6 +4,8 @@
 // current time. It drives the bridge and follows its signals. Every control is named for
 // screen readers and reachable with Tab, in the order shown.
 
+#include "view/axis.h"
+
 #include <QStyle>
 #include <QToolBar>
 
@@ -34,6 +36,10 @@ public:
     QComboBox* speedBox() const { return speed_; }
     QLabel* timeLabel() const { return time_; }
 
+public slots:
+    // The window of time the ruler shows: the readout counts in the unit its ticks pick.
+    void followRuler(double fromMs, double toMs);
+
 private:
     void showTime(double nowMs);
     void showPlaying(bool playing);
@@ -59,6 +65,7 @@ protected:
     QComboBox* speed_;
     QSlider* scrubber_;
     QLabel* time_;
+    TickSet ruler_;
     bool resumeAfterScrub_ = false;
 };
 
