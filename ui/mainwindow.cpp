@@ -137,7 +137,13 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     createMenus();
     applyThemeChoice(themeChoiceFromName(QSettings().value(kThemeKey).toString()));
 
-    connect(model_, &ScenarioModel::scenarioEdited, this, &MainWindow::scenarioEdited);
+    // Another scenario is shown at once; an edit of a big one is run in the background.
+    connect(model_, &ScenarioModel::scenarioReset, bridge_, &SchedulerBridge::setScenario);
+    connect(model_, &ScenarioModel::scenarioEdited, bridge_, &SchedulerBridge::updateScenario);
+    connect(bridge_, &SchedulerBridge::scenarioChanged, this, [this] {
+        showFigures();
+        showTaskTotals();
+    });
     connect(undoStack_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(undoStack_, &QUndoStack::indexChanged, this, &MainWindow::keepSafe);
     connect(recent_, &RecentFiles::openRequested, this,
@@ -184,16 +190,6 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name,
     scene_->fitWindow();
     view_->showTop();
     bridge_->play();
-}
-
-void MainWindow::scenarioEdited(const Scenario& scenario) {
-    const bool playing = bridge_->isPlaying();
-    const double at = bridge_->now();
-    bridge_->setScenario(scenario);
-    if (!playing)
-        bridge_->seek(at); // paused: the same moment of the new schedule
-    showFigures();
-    showTaskTotals();
 }
 
 void MainWindow::showTaskTotals() {

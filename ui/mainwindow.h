@@ -49,6 +49,10 @@ public:
     // as a document with no file of its own ("Derived from run.json": saving asks where), the
     // measured run over it.
     void showOpened(const OpenedFile& file, const QString& path);
+    // Open…, recent files and drops: asks to save, then reads the file on a thread of its own
+    // while the window goes on and, past half a second, shows a progress dialog with Cancel.
+    // Cancelled, nothing changes; a failure shows in a message box.
+    void openInteractively(const QString& path = {});
     // Loads a file on this thread (the command line's way), telling progress when asked; on
     // failure, or stopped by progress, nothing changes.
     Result<void> openFile(const QString& path, const Progress& progress = {});
@@ -104,14 +108,7 @@ private:
     void applyThemeChoice(ThemeChoice choice);
     // The card (and the status bar's warning) in the colours the choice and palette call for.
     void followTheme();
-    // The schedule changed: re-run it, restart the animation (or, paused, redraw the same
-    // moment), update the figures.
-    void scenarioEdited(const Scenario& scenario);
     void newScenario();
-    // Open…, recent files and drops: asks to save, then reads the file on a thread of its own
-    // while the window goes on and, past half a second, shows a progress dialog with Cancel.
-    // Cancelled, nothing changes; a failure shows in a message box.
-    void openInteractively(const QString& path = {});
     bool save();
     bool saveAs();
     // Saves, or says in a message box why it could not.
