@@ -140,10 +140,9 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     // Another scenario is shown at once; an edit of a big one is run in the background.
     connect(model_, &ScenarioModel::scenarioReset, bridge_, &SchedulerBridge::setScenario);
     connect(model_, &ScenarioModel::scenarioEdited, bridge_, &SchedulerBridge::updateScenario);
-    connect(bridge_, &SchedulerBridge::scenarioChanged, this, [this] {
-        showFigures();
-        showTaskTotals();
-    });
+    connect(bridge_, &SchedulerBridge::scenarioChanged, this, &MainWindow::showFigures);
+    // Written when hovered: a hundred thousand of them at every edit would hold up the window.
+    scene_->setRowDetails([this](int row) { return taskDetails(row); });
     connect(undoStack_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(undoStack_, &QUndoStack::indexChanged, this, &MainWindow::keepSafe);
     connect(recent_, &RecentFiles::openRequested, this,
@@ -192,28 +191,26 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name,
     bridge_->play();
 }
 
-void MainWindow::showTaskTotals() {
-    QStringList details;
-    const Scenario& scenario = bridge_->scenario();
+QString MainWindow::taskDetails(int task) const {
     const std::vector<TaskTotals>& totals = bridge_->taskTotals();
-    for (std::size_t t = 0; t < totals.size(); ++t) {
-        const TaskTotals& total = totals[t];
-        // "waiting on I/O 120 ms · on HTTP 0 ms", a wait kind after another.
-        QStringList waits;
-        for (StepKind kind : scenario.kinds.all())
-            if (isWait(kind))
-                waits << tr("%1 %L2 ms")
-                             .arg(toQString(scenario.kinds.waitNoun(kind)))
-                             .arg(total.kindMs[kind.index]);
-        details << tr("%1\nCPU %L2 ms · waiting on %3\n"
-                      "Ready but not running %L4 ms (the loop was busy) · finishes at %L5 ms")
-                       .arg(toQString(scenario.tasks[t].name))
-                       .arg(total.kindMs[StepKind::Cpu.index])
-                       .arg(waits.join(tr(" · on ")))
-                       .arg(total.readyMs)
-                       .arg(total.finishMs);
-    }
-    scene_->setRowDetails(details);
+    if (task < 0 || std::size_t(task) >= totals.size())
+        return {};
+    const Scenario& scenario = bridge_->scenario();
+    const TaskTotals& total = totals[std::size_t(task)];
+    // "waiting on I/O 120 ms · on HTTP 0 ms", a wait kind after another.
+    QStringList waits;
+    for (StepKind kind : scenario.kinds.all())
+        if (isWait(kind))
+            waits << tr("%1 %L2 ms")
+                         .arg(toQString(scenario.kinds.waitNoun(kind)))
+                         .arg(total.kindMs[kind.index]);
+    return tr("%1\nCPU %L2 ms · waiting on %3\n"
+              "Ready but not running %L4 ms (the loop was busy) · finishes at %L5 ms")
+        .arg(toQString(scenario.tasks[std::size_t(task)].name))
+        .arg(total.kindMs[StepKind::Cpu.index])
+        .arg(waits.join(tr(" · on ")))
+        .arg(total.readyMs)
+        .arg(total.finishMs);
 }
 
 void MainWindow::showSelectedStep(int task, int step) {

@@ -124,8 +124,8 @@ private:
     void setExplained(bool on);
     // The event log narrates the run shown, at the moment shown.
     void tellEvents();
-    // Each task's totals, for hovering its label.
-    void showTaskTotals();
+    // A task's totals, for hovering its label (empty for no such task).
+    QString taskDetails(int task) const;
     void updateTitle();
     // After every edit, undo or redo: unsaved work goes to the autosave slot.
     void keepSafe();

@@ -363,8 +363,8 @@ void TimelineScene::highlightStep(int task, int step) {
     updateTracks();
 }
 
-void TimelineScene::setRowDetails(const QStringList& details) {
-    rowDetails_ = details;
+void TimelineScene::setRowDetails(RowDetails details) {
+    rowDetails_ = std::move(details);
 }
 
 void TimelineScene::setPlayheadShown(bool shown) {
@@ -457,9 +457,9 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     } else if (layout_.loopLane && layout_.loopTrack().contains(event->scenePos())) {
         text = describeLoopAt(event->scenePos());
     } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {
-        if (row < rowDetails_.size())
-            text = rowDetails_[row];
-        else if (shownRowLabel(row) != taskNames_[row])
+        if (rowDetails_)
+            text = rowDetails_(row);
+        if (text.isEmpty() && shownRowLabel(row) != taskNames_[row])
             text = taskNames_[row]; // an elided label's full name
     }
     // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"
