@@ -9,6 +9,7 @@
 #include "timeline/rowlabelsitem.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinestyle.h"
+#include "timeline/widestname.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
@@ -176,10 +177,8 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
     if (names != taskNames_ || rowLabelFontSize(int(names.size())) != layout_.rowLabelSize) {
         taskNames_ = std::move(names);
         const QFontMetricsF metrics(style::font(rowLabelFontSize(int(taskNames_.size())), true));
-        widestRowLabel_ = 0;
-        for (const QString& name : std::as_const(taskNames_))
-            widestRowLabel_ = std::max(widestRowLabel_, metrics.horizontalAdvance(name));
-        widestRowLabel_ = std::ceil(widestRowLabel_); // a name that fits is never elided
+        // A name that fits is never elided.
+        widestRowLabel_ = std::ceil(widestName(taskNames_, metrics));
     }
     matchMeasured();
     // An edit keeps the zoom where it still fits the run; a fitted view stays fitted.
