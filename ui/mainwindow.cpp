@@ -137,8 +137,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     createMenus();
     applyThemeChoice(themeChoiceFromName(QSettings().value(kThemeKey).toString()));
 
-    // Another scenario is shown at once; an edit of a big one is run in the background.
-    connect(model_, &ScenarioModel::scenarioReset, bridge_, &SchedulerBridge::setScenario);
+    // An edit of a big scenario is run in the background (another scenario: showScenario).
     connect(model_, &ScenarioModel::scenarioEdited, bridge_, &SchedulerBridge::updateScenario);
     connect(bridge_, &SchedulerBridge::scenarioChanged, this, &MainWindow::showFigures);
     // Written when hovered: a hundred thousand of them at every edit would hold up the window.
@@ -177,10 +176,15 @@ void MainWindow::tellEvents() {
 }
 
 void MainWindow::showScenario(const Scenario& scenario, const QString& name,
-                              std::shared_ptr<const MeasuredRun> measured) {
+                              std::shared_ptr<const MeasuredRun> measured,
+                              std::optional<RunAnalysis> analysed) {
     filePath_.clear();
     untitledName_ = name;
     bridge_->setMeasured(std::move(measured)); // before the scenario it goes with
+    if (analysed)
+        bridge_->setScenario(scenario, std::move(*analysed));
+    else
+        bridge_->setScenario(scenario);
     model_->resetScenario(scenario);
     undoStack_->clear();
     autosaver_->discard();

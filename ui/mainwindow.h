@@ -5,6 +5,7 @@
 // Defined in files by job: mainwindow.cpp (the parts, showing a scenario, edits, figures, theme),
 // mainwindowmenus.cpp, mainwindowfiles.cpp, mainwindowrecovery.cpp, mainwindowexport.cpp.
 
+#include "analysis/runanalysis.h"
 #include "apptheme.h"
 #include "asyncio/openedfile.h"
 #include "export/timelineexport.h"
@@ -40,15 +41,19 @@ public:
     ~MainWindow() override;
 
     // Shows a valid scenario that has no file (the built-in one) and plays it; measured: a
-    // recording's run to draw over it and compare it with (none by default).
+    // recording's run to draw over it and compare it with (none by default); analysed: its run
+    // analysed beforehand (comparing as the window does, with measured), else analysed here.
     void showScenario(const Scenario& scenario, const QString& name,
-                      std::shared_ptr<const MeasuredRun> measured = {});
+                      std::shared_ptr<const MeasuredRun> measured = {},
+                      std::optional<RunAnalysis> analysed = {});
     // Shows a valid scenario already read from a file, and plays it.
-    void showFile(const Scenario& scenario, const QString& path);
+    void showFile(const Scenario& scenario, const QString& path,
+                  std::optional<RunAnalysis> analysed = {});
     // Shows what a file held: a scenario file as showFile does; a recording's derived scenario
     // as a document with no file of its own ("Derived from run.json": saving asks where), the
     // measured run over it.
-    void showOpened(const OpenedFile& file, const QString& path);
+    void showOpened(const OpenedFile& file, const QString& path,
+                    std::optional<RunAnalysis> analysed = {});
     // Open…, recent files and drops: asks to save, then reads the file on a thread of its own
     // while the window goes on and, past half a second, shows a progress dialog with Cancel.
     // Cancelled, nothing changes; a failure shows in a message box.

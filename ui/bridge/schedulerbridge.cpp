@@ -63,6 +63,11 @@ void SchedulerBridge::setScenario(const Scenario& scenario) {
     install(scenario, analyseRun(scenario, {comparing_, measured_}));
 }
 
+void SchedulerBridge::setScenario(const Scenario& scenario, RunAnalysis analysed) {
+    wanted_ = 0;
+    install(scenario, std::move(analysed));
+}
+
 void SchedulerBridge::updateScenario(const Scenario& scenario) {
     if (stepsOf(scenario) < kBackgroundSteps) {
         const bool playing = playing_;

@@ -39,6 +39,9 @@ public:
 
     // A valid scenario: re-runs the schedule and starts a new cycle at t = 0.
     void setScenario(const Scenario& scenario);
+    // The same with its run analysed beforehand (analyseRun of it, comparing as this bridge
+    // does, with the measured run set here), e.g. on another thread.
+    void setScenario(const Scenario& scenario, RunAnalysis analysed);
     // The same for an edit: a big scenario is analysed on a thread of its own while the old
     // schedule goes on playing, then shown as setScenario does (paused: at the same moment),
     // unless another scenario is set or updated first, which drops it. A small one at once.
