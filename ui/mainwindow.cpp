@@ -181,10 +181,14 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name,
     filePath_.clear();
     untitledName_ = name;
     bridge_->setMeasured(std::move(measured)); // before the scenario it goes with
+    const bool playing = bridge_->isPlaying();
+    const double at = bridge_->now();
     if (analysed)
         bridge_->setScenario(scenario, std::move(*analysed));
     else
         bridge_->setScenario(scenario);
+    if (!playing)
+        bridge_->seek(at); // paused: the same moment, as after an edit
     model_->resetScenario(scenario);
     undoStack_->clear();
     autosaver_->discard();
