@@ -235,7 +235,8 @@ TEST(WindowScrolling, ManyTasksOpenedInAMaximisedWindowShowTheTopOfTheCard) {
     EXPECT_GE(title.y(), 0);
 }
 
-// Level of detail: columns of merged thin segments look like every segment drawn one by one.
+// Level of detail: columns of merged thin segments look like every segment drawn one by one,
+// where they cover enough of the column to be above the floor on their strength.
 TEST(LevelOfDetail, DrawsWhatDrawingEverySegmentDraws) {
     // 60 tasks (dense rows) of 300 short steps: mostly thinner than a pixel on a 800 px track.
     const Scenario scenario = test::randomScenario(60, 300, 11, 1, 40);
@@ -281,10 +282,26 @@ TEST(LevelOfDetail, DrawsWhatDrawingEverySegmentDraws) {
     const QRect tracks =
         QRectF(l.trackLeft, l.rowTop(0), l.trackWidth, l.track(l.rows - 1).bottom() - l.rowTop(0))
             .toAlignedRect();
+    // The columns drawn stronger than their coverage, per row: left out.
+    std::vector<std::vector<bool>> floored(std::size_t(l.rows),
+                                           std::vector<bool>(std::size_t(l.trackWidth) + 2));
+    LaneDrawing drawing;
+    const LaneView lanes{scene->window().from, scene->window().to, l.trackWidth, scene->now(),
+                         l.rowHeight};
+    for (int row = 0; row < l.rows; ++row) {
+        drawLane(scene->lanes().lane(std::size_t(row)), lanes, drawing);
+        for (const ColumnPiece& column : drawing.columns)
+            if (column.x >= 0 && std::size_t(column.x) < floored[0].size())
+                floored[std::size_t(row)][std::size_t(column.x)] = drawing.total(column) < 0.45f;
+    }
     double difference = 0;
-    int far = 0;
+    int far = 0, compared = 0;
     for (int y = tracks.top(); y < tracks.bottom(); ++y) {
+        const auto [row, end] = l.rowsBetween(y, y);
         for (int x = tracks.left(); x < tracks.right(); ++x) {
+            if (row < end && floored[std::size_t(row)][std::size_t(x - tracks.left())])
+                continue;
+            ++compared;
             const QColor a = merged.pixelColor(x, y), b = each.pixelColor(x, y);
             const int d = std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
                                     std::abs(a.blue() - b.blue())});
@@ -292,7 +309,8 @@ TEST(LevelOfDetail, DrawsWhatDrawingEverySegmentDraws) {
             far += d > 48;
         }
     }
-    const double pixels = double(tracks.width()) * tracks.height();
+    const double pixels = compared;
+    EXPECT_GT(pixels, 0.5 * tracks.width() * tracks.height());
 
     EXPECT_LT(difference / pixels, 4.0) << "mean difference per pixel, of 255";
     EXPECT_LT(far / pixels, 0.02) << "pixels clearly different";
@@ -327,4 +345,77 @@ TEST(ExportRange, APictureOfTheVisibleRangeShowsOnlyThatTime) {
     ASSERT_TRUE(exportTimeline(ScenarioFile::builtInDefault(), path, ExportFormat::Png, options));
     EXPECT_EQ(QImage(QString::fromStdString(path)).convertToFormat(QImage::Format_RGB32),
               image.convertToFormat(QImage::Format_RGB32));
+}
+
+// Fitted to a long run every segment is a sliver of a pixel: the rows still show each one,
+// and the overview draws a bar of at least 2 px wherever there is activity.
+class LongRunFitted : public ::testing::Test {
+protected:
+    // 200 tasks × 40 steps: 4,000 cpu steps one after another, each about a tenth of a pixel.
+    const Scenario scenario = test::alternatingScenario(200, 40, 7);
+    // A pixel's colour differs clearly from the track's: the activity can be seen.
+    static bool visible(QColor pixel, QColor track) {
+        return std::max({std::abs(pixel.red() - track.red()),
+                         std::abs(pixel.green() - track.green()),
+                         std::abs(pixel.blue() - track.blue())}) >= 40;
+    }
+};
+
+TEST_F(LongRunFitted, EverySegmentColoursTheRowsBand) {
+    const auto scene = timelineAt(scenario, 1e12, 1000);
+    const QImage picture = renderTimeline(*scene, 1);
+    const TimelineLayout& l = scene->layout();
+    const QPointF origin = scene->sceneRect().topLeft();
+    std::size_t segments = 0, unseen = 0;
+    for (int row = 0; row < l.rows; ++row) {
+        const int y = int(l.track(row).center().y() - origin.y());
+        for (const LaneSegment& s : scene->lanes().lane(std::size_t(row))) {
+            const double middle = double(s.start + s.end) / 2;
+            const int x = int(std::floor(l.xAt(middle, scene->window()) - origin.x()));
+            ++segments;
+            unseen += !visible(picture.pixelColor(x, y), scene->theme().track);
+        }
+    }
+    ASSERT_EQ(segments, 200u * 40u);
+    EXPECT_EQ(unseen, 0u) << "segments drawn in the track's colour";
+}
+
+TEST_F(LongRunFitted, TheOverviewDrawsAtLeastTwoPixelsPerActiveColumn) {
+    // 60 tasks wait at once for 50 ms, then one task alone for 2 s: its bar is a sixtieth of
+    // the tallest.
+    Scenario fewWaits{"few waits", "", {{"Long", {{StepKind::Cpu, 2000}, {StepKind::Io, 2000}}}}};
+    for (int t = 0; t < 60; ++t)
+        fewWaits.tasks.push_back({"Short " + std::to_string(t), {{StepKind::Io, 50}}});
+    MainWindow window;
+    window.resize(1400, 760);
+    window.showScenario(fewWaits, "few waits");
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.bridge()->pause();
+    window.bridge()->seek(window.bridge()->axisEnd()); // the playhead past the bars
+    OverviewStrip* overview = window.pane()->overview();
+    const QImage picture = overview->grab().toImage();
+    // The bars' colours (the window's outline and the playhead are in the title's colour).
+    const QColor cpu = style::kindColors(builtinKinds()[StepKind::Cpu]).to;
+    const QColor io = style::kindColors(builtinKinds()[StepKind::Io]).to;
+    const auto bar = [&](QColor pixel) { return !visible(pixel, cpu) || !visible(pixel, io); };
+    const double left = overview->xAt(0);
+    const auto& waiting = overview->waiting();
+    const auto& busy = overview->busy();
+    std::size_t active = 0, thin = 0;
+    // The first columns are under the window's outline.
+    for (std::size_t c = 2; c < busy.size(); ++c) {
+        if (busy[c] <= 0 && waiting[c] <= 0)
+            continue;
+        ++active;
+        int coloured = 0;
+        for (int y = 0; y < picture.height(); ++y)
+            coloured += bar(picture.pixelColor(int(left) + int(c), y));
+        thin += coloured < 2 * ((busy[c] > 0) + (waiting[c] > 0));
+    }
+    ASSERT_GT(active, busy.size() / 2);
+    EXPECT_EQ(thin, 0u) << "active columns drawn under 2 px per lane";
+    EXPECT_GT(std::count_if(waiting.begin(), waiting.end(), [](float w) { return w == 1; }),
+              std::ptrdiff_t(busy.size() / 3))
+        << "one task waits alone for half the run";
 }

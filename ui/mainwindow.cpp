@@ -17,6 +17,7 @@
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 #include "typingkeepskeys.h"
+#include "view/axis.h"
 
 #include <QAction>
 #include <QApplication>
@@ -98,6 +99,9 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     addDockWidget(Qt::BottomDockWidgetArea, logDock_);
     logDock_->hide();
     connect(playback_->explainAction(), &QAction::toggled, this, &MainWindow::setExplained);
+    // One unit for every time shown: the one the ruler picks for the window in view.
+    connect(scene_, &TimelineScene::windowChanged, playback_, &PlaybackBar::followRuler);
+    connect(scene_, &TimelineScene::windowChanged, this, &MainWindow::showFigures);
     connect(eventLog_, &EventLog::seekRequested, this, [this](double ms) {
         bridge_->pause();
         bridge_->seek(ms);
@@ -139,7 +143,19 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     qApp->installEventFilter(new TypingKeepsKeys(this));
     applyThemeChoice(themeChoiceFromName(QSettings().value(kThemeKey).toString()));
 
-    connect(model_, &ScenarioModel::scenarioEdited, this, &MainWindow::scenarioEdited);
+    // An edit of a big scenario is run in the background (another scenario: showScenario).
+    connect(model_, &ScenarioModel::scenarioEdited, bridge_, &SchedulerBridge::updateScenario);
+    connect(bridge_, &SchedulerBridge::scenarioChanged, this, &MainWindow::showFigures);
+    // An undo, a redo or a new scenario may have moved or cleared the panel's selection (a
+    // reset clears it without a word): the ring shows what it is now.
+    const auto ringCurrent = [this] {
+        const auto [task, step] = panel_->current();
+        ringStep(task, step);
+    };
+    connect(bridge_, &SchedulerBridge::scenarioChanged, this, ringCurrent);
+    connect(model_, &ScenarioModel::scenarioReset, this, ringCurrent);
+    // Written when hovered: a hundred thousand of them at every edit would hold up the window.
+    scene_->setRowDetails([this](int row) { return taskDetails(row); });
     connect(undoStack_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(undoStack_, &QUndoStack::indexChanged, this, &MainWindow::keepSafe);
     connect(recent_, &RecentFiles::openRequested, this,
@@ -174,10 +190,19 @@ void MainWindow::tellEvents() {
 }
 
 void MainWindow::showScenario(const Scenario& scenario, const QString& name,
-                              std::shared_ptr<const MeasuredRun> measured) {
+                              std::shared_ptr<const MeasuredRun> measured,
+                              std::optional<RunAnalysis> analysed) {
     filePath_.clear();
     untitledName_ = name;
     bridge_->setMeasured(std::move(measured)); // before the scenario it goes with
+    const bool playing = bridge_->isPlaying();
+    const double at = bridge_->now();
+    if (analysed)
+        bridge_->setScenario(scenario, std::move(*analysed));
+    else
+        bridge_->setScenario(scenario);
+    if (!playing)
+        bridge_->seek(at); // paused: the same moment, as after an edit
     model_->resetScenario(scenario);
     undoStack_->clear();
     autosaver_->discard();
@@ -188,42 +213,26 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name,
     bridge_->play();
 }
 
-void MainWindow::scenarioEdited(const Scenario& scenario) {
-    const bool playing = bridge_->isPlaying();
-    const double at = bridge_->now();
-    bridge_->setScenario(scenario);
-    if (!playing)
-        bridge_->seek(at); // paused: the same moment of the new schedule
-    showFigures();
-    showTaskTotals();
-    // An undo, a redo or a new scenario may have moved or cleared the panel's selection (a
-    // reset clears it without a word): the ring shows what it is now.
-    const auto [task, step] = panel_->current();
-    ringStep(task, step);
-}
-
-void MainWindow::showTaskTotals() {
-    QStringList details;
-    const Scenario& scenario = bridge_->scenario();
+QString MainWindow::taskDetails(int task) const {
     const std::vector<TaskTotals>& totals = bridge_->taskTotals();
-    for (std::size_t t = 0; t < totals.size(); ++t) {
-        const TaskTotals& total = totals[t];
-        // "waiting on I/O 120 ms · on HTTP 0 ms", a wait kind after another.
-        QStringList waits;
-        for (StepKind kind : scenario.kinds.all())
-            if (isWait(kind))
-                waits << tr("%1 %L2 ms")
-                             .arg(toQString(scenario.kinds.waitNoun(kind)))
-                             .arg(total.kindMs[kind.index]);
-        details << tr("%1\nCPU %L2 ms · waiting on %3\n"
-                      "Ready but not running %L4 ms (the loop was busy) · finishes at %L5 ms")
-                       .arg(toQString(scenario.tasks[t].name))
-                       .arg(total.kindMs[StepKind::Cpu.index])
-                       .arg(waits.join(tr(" · on ")))
-                       .arg(total.readyMs)
-                       .arg(total.finishMs);
-    }
-    scene_->setRowDetails(details);
+    if (task < 0 || std::size_t(task) >= totals.size())
+        return {};
+    const Scenario& scenario = bridge_->scenario();
+    const TaskTotals& total = totals[std::size_t(task)];
+    // "waiting on I/O 120 ms · on HTTP 0 ms", a wait kind after another.
+    QStringList waits;
+    for (StepKind kind : scenario.kinds.all())
+        if (isWait(kind))
+            waits << tr("%1 %L2 ms")
+                         .arg(toQString(scenario.kinds.waitNoun(kind)))
+                         .arg(total.kindMs[kind.index]);
+    return tr("%1\nCPU %L2 ms · waiting on %3\n"
+              "Ready but not running %L4 ms (the loop was busy) · finishes at %L5 ms")
+        .arg(toQString(scenario.tasks[std::size_t(task)].name))
+        .arg(total.kindMs[StepKind::Cpu.index])
+        .arg(waits.join(tr(" · on ")))
+        .arg(total.readyMs)
+        .arg(total.finishMs);
 }
 
 void MainWindow::ringStep(int task, int step) {
@@ -256,13 +265,15 @@ void MainWindow::updateTitle() {
 
 void MainWindow::showFigures() {
     const Figures& f = bridge_->figures();
+    // In the ruler's unit, as the playhead's label and the readout are.
+    const auto time = [this](std::int64_t ms) {
+        return toQString(timeReadout(double(ms), scene_->ticks()));
+    };
     const QString text =
-        tr("Makespan %L1 ms  ·  CPU busy %L2 ms (%3%)  ·  One at a time %L4 ms  ·  "
-           "Speed-up %5×  ·  %6, %7")
-            .arg(f.makespanMs)
-            .arg(f.cpuBusyMs)
+        tr("Makespan %1  ·  CPU busy %2 (%3%)  ·  One at a time %4  ·  Speed-up %5×  ·  %6, %7")
+            .arg(time(f.makespanMs), time(f.cpuBusyMs))
             .arg(f.cpuBusyPct, 0, 'f', 1)
-            .arg(f.sequentialMs)
+            .arg(time(f.sequentialMs))
             .arg(f.speedup, 0, 'f', 2)
             .arg(counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
                  counted(f.segments, tr("%L1 segment"), tr("%L1 segments")));

@@ -5,6 +5,7 @@
 // Defined in files by job: mainwindow.cpp (the parts, showing a scenario, edits, figures, theme),
 // mainwindowmenus.cpp, mainwindowfiles.cpp, mainwindowrecovery.cpp, mainwindowexport.cpp.
 
+#include "analysis/runanalysis.h"
 #include "apptheme.h"
 #include "asyncio/openedfile.h"
 #include "export/timelineexport.h"
@@ -41,15 +42,23 @@ public:
     ~MainWindow() override;
 
     // Shows a valid scenario that has no file (the built-in one) and plays it; measured: a
-    // recording's run to draw over it and compare it with (none by default).
+    // recording's run to draw over it and compare it with (none by default); analysed: its run
+    // analysed beforehand (comparing as the window does, with measured), else analysed here.
     void showScenario(const Scenario& scenario, const QString& name,
-                      std::shared_ptr<const MeasuredRun> measured = {});
+                      std::shared_ptr<const MeasuredRun> measured = {},
+                      std::optional<RunAnalysis> analysed = {});
     // Shows a valid scenario already read from a file, and plays it.
-    void showFile(const Scenario& scenario, const QString& path);
+    void showFile(const Scenario& scenario, const QString& path,
+                  std::optional<RunAnalysis> analysed = {});
     // Shows what a file held: a scenario file as showFile does; a recording's derived scenario
     // as a document with no file of its own ("Derived from run.json": saving asks where), the
     // measured run over it.
-    void showOpened(const OpenedFile& file, const QString& path);
+    void showOpened(const OpenedFile& file, const QString& path,
+                    std::optional<RunAnalysis> analysed = {});
+    // Open…, recent files and drops: asks to save, then reads the file on a thread of its own
+    // while the window goes on and, past half a second, shows a progress dialog with Cancel.
+    // Cancelled, nothing changes; a failure shows in a message box.
+    void openInteractively(const QString& path = {});
     // Loads a file on this thread (the command line's way), telling progress when asked; on
     // failure, or stopped by progress, nothing changes.
     Result<void> openFile(const QString& path, const Progress& progress = {});
@@ -112,14 +121,7 @@ private:
     void applyThemeChoice(ThemeChoice choice);
     // The card (and the status bar's warning) in the colours the choice and palette call for.
     void followTheme();
-    // The schedule changed: re-run it, restart the animation (or, paused, redraw the same
-    // moment), update the figures.
-    void scenarioEdited(const Scenario& scenario);
     void newScenario();
-    // Open…, recent files and drops: asks to save, then reads the file on a thread of its own
-    // while the window goes on and, past half a second, shows a progress dialog with Cancel.
-    // Cancelled, nothing changes; a failure shows in a message box.
-    void openInteractively(const QString& path = {});
     bool save();
     bool saveAs();
     // Saves, or says in a message box why it could not; over a file we may not write (read-only),
@@ -138,8 +140,8 @@ private:
     void setExplained(bool on);
     // The event log narrates the run shown, at the moment shown.
     void tellEvents();
-    // Each task's totals, for hovering its label.
-    void showTaskTotals();
+    // A task's totals, for hovering its label (empty for no such task).
+    QString taskDetails(int task) const;
     void updateTitle();
     // After every edit, undo or redo: unsaved work goes to the autosave slot.
     void keepSafe();

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "bridge/qtext.h"
+#include "bridge/schedulerbridge.h"
 #include "editing/scenariomodel.h"
 #include "files/atomicdevice.h"
 #include "files/recentfiles.h"
@@ -54,21 +55,23 @@ Result<void> MainWindow::openFile(const QString& path, const Progress& progress)
     return done();
 }
 
-void MainWindow::showOpened(const OpenedFile& file, const QString& path) {
+void MainWindow::showOpened(const OpenedFile& file, const QString& path,
+                            std::optional<RunAnalysis> analysed) {
     if (!file.measured) {
-        showFile(file.scenario, path);
+        showFile(file.scenario, path, std::move(analysed));
         return;
     }
     // Saving must never write over the recording: the scenario is a new document.
     showScenario(file.scenario, tr("Derived from %1").arg(QFileInfo(path).fileName()),
-                 file.measured);
+                 file.measured, std::move(analysed));
     recent_->add(path);
     // A few rows of differences: the timeline stays what the window is for.
     resizeDocks({differences_}, {160}, Qt::Vertical);
 }
 
-void MainWindow::showFile(const Scenario& scenario, const QString& path) {
-    showScenario(scenario, QString());
+void MainWindow::showFile(const Scenario& scenario, const QString& path,
+                          std::optional<RunAnalysis> analysed) {
+    showScenario(scenario, QString(), {}, std::move(analysed));
     filePath_ = path;
     recent_->add(path);
     updateTitle();
@@ -113,11 +116,21 @@ void MainWindow::openInteractively(const QString& given) {
     }
     lastFolder_ = QFileInfo(path).absolutePath();
     std::optional<Result<OpenedFile>> loaded;
+    std::optional<RunAnalysis> analysed;
     {
         // Gone before the scenario is shown: past this point there is nothing to cancel.
         WorkProgress work(this, tr("Opening %1…").arg(QFileInfo(path).fileName()));
-        work.runInBackground([&loaded, path](const Progress& progress) {
+        const bool comparing = bridge_->comparing();
+        work.runInBackground([&loaded, &analysed, path, comparing](const Progress& progress) {
             loaded.emplace(ScenarioFile::open(path, progress));
+            if (!*loaded)
+                return;
+            // Its run analysed here too, under the same dialog: the window shows it at once.
+            if (!progress(1)) {
+                loaded.emplace(cancelled());
+                return;
+            }
+            analysed = analyseRun(loaded->value().scenario, {comparing, loaded->value().measured});
         });
     }
     if (!*loaded) {
@@ -128,7 +141,7 @@ void MainWindow::openInteractively(const QString& given) {
                              toQString(loaded->error()));
         return;
     }
-    showOpened(loaded->value(), path);
+    showOpened(loaded->value(), path, std::move(analysed));
 }
 
 bool MainWindow::save() {

@@ -210,6 +210,7 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     connect(bridge_, &SchedulerBridge::speedChanged, this, &PlaybackBar::showSpeed);
     connect(bridge_, &SchedulerBridge::loopChanged, loop_, &QAction::setChecked);
     showPlaying(bridge_->isPlaying());
+    ruler_ = ticksFor(0, bridge_->axisEnd()); // until a ruler is followed
     showTime(bridge_->now());
     refreshIcons();
 }
@@ -254,14 +255,18 @@ QWidget* PlaybackBar::buttonFor(QAction* action) {
 void PlaybackBar::showTime(double nowMs) {
     const QSignalBlocker blocker(scrubber_);
     scrubber_->setValue(int(std::lround(nowMs / bridge_->axisEnd() * kScrubberSteps)));
-    // In the whole run's units, as the axis labels them when zoomed out.
-    const TickSet wholeRun = ticksFor(0, bridge_->axisEnd());
+    // In the ruler's unit, as the playhead's label and the figures are.
     const QString time = QStringLiteral("%1 / %2").arg(
-        QString::fromStdString(timeReadout(nowMs, wholeRun)),
-        QString::fromStdString(timeReadout(bridge_->axisEnd(), wholeRun)));
+        QString::fromStdString(timeReadout(nowMs, ruler_)),
+        QString::fromStdString(timeReadout(bridge_->axisEnd(), ruler_)));
     time_->setText(time);
     // A name of its own would hide the time from screen readers: the name carries it.
     time_->setAccessibleName(tr("Time %1").arg(time));
+}
+
+void PlaybackBar::followRuler(double fromMs, double toMs) {
+    ruler_ = ticksFor(fromMs, toMs);
+    showTime(bridge_->now());
 }
 
 void PlaybackBar::showLoop(bool on) {

@@ -5,6 +5,7 @@
 // screen readers and reachable with Tab, in the order shown.
 
 #include "keyhelp.h"
+#include "view/axis.h"
 
 #include <QStyle>
 #include <QToolBar>
@@ -40,6 +41,10 @@ public:
     QComboBox* speedBox() const { return speed_; }
     QLabel* timeLabel() const { return time_; }
 
+public slots:
+    // The window of time the ruler shows: the readout counts in the unit its ticks pick.
+    void followRuler(double fromMs, double toMs);
+
 private:
     void showTime(double nowMs);
     void showPlaying(bool playing);
@@ -65,6 +70,7 @@ protected:
     QComboBox* speed_;
     QSlider* scrubber_;
     QLabel* time_;
+    TickSet ruler_;
     bool resumeAfterScrub_ = false;
 };
 

@@ -43,9 +43,64 @@ SchedulerBridge::SchedulerBridge(QObject* parent, Clock clock)
 
 SchedulerBridge::~SchedulerBridge() = default;
 
+namespace {
+
+// From this many steps a run takes longer to analyse than a few frames: an update of such a
+// scenario is analysed in the background.
+constexpr std::size_t kBackgroundSteps = 100'000;
+
+std::size_t stepsOf(const Scenario& scenario) {
+    std::size_t steps = 0;
+    for (const Task& task : scenario.tasks)
+        steps += task.steps.size();
+    return steps;
+}
+
+} // namespace
+
 void SchedulerBridge::setScenario(const Scenario& scenario) {
-    scenario_ = scenario;
-    analysis_ = analyseRun(scenario_, {comparing_, measured_});
+    wanted_ = 0; // an update under way is out of date
+    install(scenario, analyseRun(scenario, {comparing_, measured_}));
+}
+
+void SchedulerBridge::setScenario(const Scenario& scenario, RunAnalysis analysed) {
+    wanted_ = 0;
+    install(scenario, std::move(analysed));
+}
+
+void SchedulerBridge::updateScenario(const Scenario& scenario) {
+    if (stepsOf(scenario) < kBackgroundSteps) {
+        const bool playing = playing_;
+        const double at = now_;
+        setScenario(scenario);
+        if (!playing)
+            seek(at); // paused: the same moment of the new schedule
+        return;
+    }
+    if (!background_)
+        background_ = std::make_unique<BackgroundAnalysis>(
+            [this](std::uint64_t request, Scenario analysed, RunAnalysis analysis) {
+                this->analysed(request, std::move(analysed), std::move(analysis));
+            });
+    pending_ = scenario;
+    wanted_ = background_->request(scenario, {comparing_, measured_});
+}
+
+void SchedulerBridge::analysed(std::uint64_t request, Scenario scenario, RunAnalysis analysis) {
+    if (request != wanted_)
+        return; // another scenario was set or updated since
+    wanted_ = 0;
+    pending_ = {};
+    const bool playing = playing_;
+    const double at = now_;
+    install(std::move(scenario), std::move(analysis));
+    if (!playing)
+        seek(at);
+}
+
+void SchedulerBridge::install(Scenario scenario, RunAnalysis analysis) {
+    scenario_ = std::move(scenario);
+    analysis_ = std::move(analysis);
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
     emit explanationChanged(analysis_.explanation);
@@ -62,7 +117,10 @@ void SchedulerBridge::setComparing(bool on) {
         return;
     // The new axis, at the same moment: the animation goes on where it was.
     const double at = now_;
-    setScenario(scenario_);
+    if (wanted_ != 0)
+        updateScenario(Scenario(pending_)); // the edit under way, with the blocking run or not
+    else
+        setScenario(scenario_);
     seek(at);
 }
 

@@ -9,6 +9,7 @@
 
 #include "analysis/runanalysis.h"
 #include "asyncio/measuredrun.h"
+#include "bridge/backgroundanalysis.h"
 #include "bridge/metatypes.h"
 #include "loop/scheduler.h"
 #include "loop/segment.h"
@@ -38,6 +39,15 @@ public:
 
     // A valid scenario: re-runs the schedule and starts a new cycle at t = 0.
     void setScenario(const Scenario& scenario);
+    // The same with its run analysed beforehand (analyseRun of it, comparing as this bridge
+    // does, with the measured run set here), e.g. on another thread.
+    void setScenario(const Scenario& scenario, RunAnalysis analysed);
+    // The same for an edit: a big scenario is analysed on a thread of its own while the old
+    // schedule goes on playing, then shown as setScenario does (paused: at the same moment),
+    // unless another scenario is set or updated first, which drops it. A small one at once.
+    void updateScenario(const Scenario& scenario);
+    // An update's schedule is still being computed.
+    bool updating() const { return wanted_ != 0; }
     const Scenario& scenario() const { return scenario_; }
     // The whole run, analysed when the scenario was set (core/analysis/runanalysis.h).
     const RunAnalysis& analysis() const { return analysis_; }
@@ -113,6 +123,9 @@ private:
     void advanceTo(double ms);
     void startCycle(qint64 wallNow);
     void anchor(qint64 wallNow);
+    void install(Scenario scenario, RunAnalysis analysis);
+    // A background analysis is done: shown if it is the one wanted.
+    void analysed(std::uint64_t request, Scenario scenario, RunAnalysis analysis);
 
     Clock clock_;
     QTimer frameTimer_;
@@ -122,6 +135,9 @@ private:
     RunAnalysis analysis_;
     bool comparing_ = false;
     std::shared_ptr<const MeasuredRun> measured_;
+    std::unique_ptr<BackgroundAnalysis> background_; // made on the first big update
+    std::uint64_t wanted_ = 0;                       // the update's request awaited, or 0
+    Scenario pending_;                               // ... and its scenario
     double speed_ = 1;
     bool loop_ = true;
     bool playing_ = false;

@@ -50,7 +50,7 @@ void ScenarioModel::resetScenario(const Scenario& scenario) {
         taskIds_.push_back(nextTaskId_++);
     renumberTasks();
     endResetModel();
-    emit scenarioEdited(scenario_);
+    emit scenarioReset(scenario_);
 }
 
 void ScenarioModel::push(const QString& text, std::function<void()> redo,

@@ -66,7 +66,10 @@ public:
                       const QModelIndex& parent) override;
 
 signals:
+    // An edit changed the scenario (and its undo or redo).
     void scenarioEdited(const coroscope::Scenario& scenario);
+    // resetScenario() put another scenario in place.
+    void scenarioReset(const coroscope::Scenario& scenario);
 
 private:
     // Pushes an undoable edit made of two closures that each change the scenario and emit

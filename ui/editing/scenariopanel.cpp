@@ -61,8 +61,10 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
                 if (!parent.isValid())
                     tree_->expand(model_->taskIndex(first));
             });
-    connect(model_, &ScenarioModel::scenarioEdited, this, &ScenarioPanel::showTitles);
-    connect(model_, &ScenarioModel::scenarioEdited, this, &ScenarioPanel::updateButtons);
+    for (auto changed : {&ScenarioModel::scenarioEdited, &ScenarioModel::scenarioReset}) {
+        connect(model_, changed, this, &ScenarioPanel::showTitles);
+        connect(model_, changed, this, &ScenarioPanel::updateButtons);
+    }
     connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ScenarioPanel::updateButtons);
     connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {

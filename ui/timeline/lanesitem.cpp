@@ -38,7 +38,10 @@ QColor columnColor(const LaneDrawing& drawing, const ColumnPiece& column,
         b += share * c.blue();
     }
     QColor mixed(int(std::lround(r)), int(std::lround(g)), int(std::lround(b)));
-    mixed.setAlphaF(std::min(double(total), 1.0));
+    // A column however little covered stays in sight: fitted to a long run, every segment
+    // is a sliver of a pixel, and fading them by coverage would show an empty timeline.
+    constexpr double kLeastStrength = 0.45;
+    mixed.setAlphaF(std::clamp(double(total), kLeastStrength, 1.0));
     return mixed;
 }
 

@@ -3,7 +3,8 @@
 // Every task's track and segments, as one item: it paints the rows in view from the run's
 // per-task arrays (core/lanedrawing), so a frame costs what the screen holds, not what the run
 // holds. Segments a pixel wide or more are the reference's pills; thinner ones merge per
-// pixel column into the colours of the kinds they hold, by how much of the column each covers.
+// pixel column into the colours of the kinds they hold, by how much of the column each covers
+// (with a floor on their strength).
 
 #include "timeline/timelineitems.h"
 #include "view/lanedrawing.h"
@@ -51,7 +52,8 @@ private:
 };
 
 // The pixel columns' colour: the kinds' middle colours mixed by how much each covers, as
-// opaque as the column is covered (what drawing each thin segment with antialiasing gives).
+// opaque as the column is covered (what drawing each thin segment with antialiasing gives),
+// but never fainter than 45%, so that activity shows at any zoom.
 QColor columnColor(const LaneDrawing& drawing, const ColumnPiece& column,
                    std::span<const style::KindColors> palette);
 

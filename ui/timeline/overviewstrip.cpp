@@ -14,6 +14,10 @@ constexpr int kHeight = 44;
 // The strip sits inside the page's padding, as the card does.
 constexpr int kSideMargin = 20, kTopMargin = 6, kBottomMargin = 6;
 constexpr double kGripPx = 5; // how near an edge a press takes hold of it
+// A column with any activity draws a bar at least this tall (2 px in sight over the window's
+// outline): a long run's sparse work, or a few waits beside the most at once, would
+// otherwise round to nothing.
+constexpr double kLeastBarPx = 3;
 
 // Adds the time [x0, x1) (in columns, fractions allowed) to per-column totals in O(1): whole
 // columns go into a difference array, the partial ends into `part`.
@@ -152,11 +156,11 @@ void OverviewStrip::paintEvent(QPaintEvent*) {
     for (std::size_t c = 0; c < busy_.size(); ++c) {
         const double x = strip.left() + double(c);
         if (busy_[c] > 0) {
-            const double b = lane * busy_[c];
+            const double b = std::max(lane * busy_[c], kLeastBarPx);
             painter.fillRect(QRectF(x, cpuBottom - b, 1, b), cpu);
         }
         if (mostWaiting_ > 0 && waiting_[c] > 0) {
-            const double w = lane * waiting_[c] / mostWaiting_;
+            const double w = std::max(lane * waiting_[c] / mostWaiting_, kLeastBarPx);
             painter.fillRect(QRectF(x, waitBottom - w, 1, w), wait);
         }
     }

@@ -9,6 +9,7 @@
 #include "timeline/rowlabelsitem.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinestyle.h"
+#include "timeline/widestname.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
@@ -176,10 +177,8 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
     if (names != taskNames_ || rowLabelFontSize(int(names.size())) != layout_.rowLabelSize) {
         taskNames_ = std::move(names);
         const QFontMetricsF metrics(style::font(rowLabelFontSize(int(taskNames_.size())), true));
-        widestRowLabel_ = 0;
-        for (const QString& name : std::as_const(taskNames_))
-            widestRowLabel_ = std::max(widestRowLabel_, metrics.horizontalAdvance(name));
-        widestRowLabel_ = std::ceil(widestRowLabel_); // a name that fits is never elided
+        // A name that fits is never elided.
+        widestRowLabel_ = std::ceil(widestName(taskNames_, metrics));
     }
     matchMeasured();
     // An edit keeps the zoom where it still fits the run; a fitted view stays fitted.
@@ -363,8 +362,8 @@ void TimelineScene::highlightStep(int task, int step) {
     updateTracks();
 }
 
-void TimelineScene::setRowDetails(const QStringList& details) {
-    rowDetails_ = details;
+void TimelineScene::setRowDetails(RowDetails details) {
+    rowDetails_ = std::move(details);
 }
 
 void TimelineScene::setPlayheadShown(bool shown) {
@@ -459,9 +458,9 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     } else if (layout_.loopLane && layout_.loopTrack().contains(event->scenePos())) {
         text = describeLoopAt(event->scenePos());
     } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {
-        if (row < rowDetails_.size())
-            text = rowDetails_[row];
-        else if (shownRowLabel(row) != taskNames_[row])
+        if (rowDetails_)
+            text = rowDetails_(row);
+        if (text.isEmpty() && shownRowLabel(row) != taskNames_[row])
             text = taskNames_[row]; // an elided label's full name
     }
     // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"

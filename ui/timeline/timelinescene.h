@@ -20,6 +20,7 @@
 
 #include <QGraphicsScene>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -130,9 +131,10 @@ public:
     // for none.
     void highlightStep(int task, int step);
     std::pair<int, int> highlighted() const { return highlighted_; }
-    // What hovering a row's label says (the window gives each task's totals); by default the
-    // label's own full name when it is elided.
-    void setRowDetails(const QStringList& details);
+    // What hovering a row's label says, asked for then (the window gives each task's totals);
+    // where it says nothing, the label's own full name when it is elided.
+    using RowDetails = std::function<QString(int row)>;
+    void setRowDetails(RowDetails details);
     const QStringList& taskNames() const { return taskNames_; }
     // Keeps the ruler in view: the view's top edge in scene coordinates (the ruler's own place
     // when the card's top is in view).
@@ -211,7 +213,7 @@ private:
     KindTable kinds_;
     std::vector<style::KindColors> kindColors_;
     std::pair<int, int> highlighted_{-1, -1};
-    QStringList rowDetails_;
+    RowDetails rowDetails_;
     QGraphicsLineItem* playhead_ = nullptr;
     QGraphicsSimpleTextItem* playheadTime_ = nullptr;
     TimelineLayout layout_;
