@@ -1,0 +1,70 @@
+#include "cli/plainprint.h"
+
+#include "asyncio/openedfile.h"
+#include "cli/exitstatus.h"
+#include "loop/timeline.h"
+
+#include <iostream>
+#include <string_view>
+
+namespace coroscope {
+
+namespace {
+
+// A file name that the full program's parser reads as this same name: not empty (its own
+// message), not an option or "--".
+bool plainFileName(std::string_view argument) {
+    return !argument.empty() && argument.front() != '-';
+}
+
+} // namespace
+
+std::optional<PrintRequest> plainPrintRequest(int argc, const char* const argv[]) {
+    std::optional<PrintMode> mode;
+    std::optional<std::string> path;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        std::optional<PrintMode> named;
+        if (argument == "--print-timeline")
+            named = PrintMode::Timeline;
+        else if (argument == "--print-events")
+            named = PrintMode::LoopEvents;
+        std::optional<std::string_view> file;
+        if (named) {
+            if (mode) // two modes: a usage error
+                return std::nullopt;
+            mode = named;
+            continue;
+        }
+        if (argument == "--scenario" && i + 1 < argc)
+            file = argv[++i];
+        else if (argument.starts_with("--scenario="))
+            file = argument.substr(std::string_view("--scenario=").size());
+        else if (plainFileName(argument))
+            file = argument;
+        if (!file || !plainFileName(*file) || path) // anything else, or a second file
+            return std::nullopt;
+        path = std::string(*file);
+    }
+    if (!mode || !path)
+        return std::nullopt;
+    return PrintRequest{*mode, std::move(*path)};
+}
+
+int printToStandardOutput(PrintMode mode, const Scenario& scenario) {
+    // The prints write while the scenario runs, in large chunks, and keep no schedule.
+    if (mode == PrintMode::Timeline)
+        printTimelineCsv(std::cout, scenario);
+    else
+        printLoopEventsCsv(std::cout, scenario);
+    return finishOutput();
+}
+
+std::optional<int> runPlainPrint(const PrintRequest& request) {
+    Result<OpenedFile> loaded = readScenarioOrRecording(request.scenarioPath);
+    if (!loaded)
+        return std::nullopt;
+    return printToStandardOutput(request.mode, loaded.value().scenario);
+}
+
+} // namespace coroscope
