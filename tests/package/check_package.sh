@@ -2,9 +2,9 @@
 # Builds the Debian package from an existing build folder and checks what a distribution
 # would: the files and their modes, the computed dependencies, the desktop entry, the
 # AppStream metadata, the man page against the program's --help, the scenario file type,
-# the icons, the copyright file and the changelog; the installed programs (no RUNPATH; the launcher links no Qt); that
-# lintian has nothing to say; that two builds give the same bytes; and that
-# `cmake --install` installs the same tree.
+# the icons, the copyright file and the changelog; the installed programs (no RUNPATH; the
+# launcher links no Qt); that lintian has nothing to say; that two builds give the same
+# bytes; and that `cmake --install` installs the same tree.
 #
 #   check_package.sh BUILD_DIR SOURCE_DIR COROSCOPE [CPACK] [CMAKE]
 #
