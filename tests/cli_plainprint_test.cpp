@@ -1,8 +1,9 @@
-// The plain prints (--print-timeline or --print-events of one scenario file) are answered by
-// the launcher, which loads no Qt library, and say exactly what the full program says for
-// them: the same output, messages and exit status, for scenarios of both versions and a
-// recording.
+// The plain prints (--print-timeline, --print-events or --print-figures of one scenario file)
+// are answered by the launcher, which loads no Qt library, and say exactly what the full
+// program says for them: the same output, messages and exit status, for scenarios of both
+// versions and a recording. The figures' JSON is the one Qt's writer gave before.
 
+#include "cli/figuresjson.h"
 #include "coroscoperun.h"
 #include "format/scenarioformat.h"
 #include "loop/timeline.h"
@@ -11,11 +12,16 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
+#include <limits>
+#include <random>
 #include <sstream>
 
 using namespace coroscope;
@@ -57,11 +63,80 @@ void expectSameAnswers(const QStringList& arguments) {
     EXPECT_EQ(launcher.err, full.err) << call;
 }
 
+// The figures as Qt's JSON writer wrote them, when --print-figures needed Qt.
+QByteArray qtFiguresJson(const Figures& figures) {
+    QJsonObject object{
+        {QStringLiteral("makespan_ms"), qint64(figures.makespanMs)},
+        {QStringLiteral("cpu_busy_ms"), qint64(figures.cpuBusyMs)},
+        {QStringLiteral("cpu_busy_pct"), figures.cpuBusyPct},
+        {QStringLiteral("sequential_ms"), qint64(figures.sequentialMs)},
+        {QStringLiteral("speedup"), figures.speedup},
+        {QStringLiteral("tasks"), qint64(figures.tasks)},
+        {QStringLiteral("segments"), qint64(figures.segments)},
+    };
+    if (figures.loop.shown) {
+        const LoopFigures& loop = figures.loop;
+        object.insert(QStringLiteral("latency_p50_ms"), qint64(loop.latencyP50Ms));
+        object.insert(QStringLiteral("latency_p95_ms"), qint64(loop.latencyP95Ms));
+        object.insert(QStringLiteral("latency_p99_ms"), qint64(loop.latencyP99Ms));
+        object.insert(QStringLiteral("latency_max_ms"), qint64(loop.latencyMaxMs));
+        for (const QueuePeak& peak : loop.mostQueued)
+            object.insert(QStringLiteral("max_queued_") + QString::fromStdString(peak.name),
+                          qint64(peak.most));
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
+
+TEST(FiguresJson, IsWhatQtsJsonWriterWrote) {
+    std::mt19937_64 random(24);
+    std::vector<double> numbers{0,
+                                75,
+                                100,
+                                2.0875,
+                                1e-7,
+                                0.0001234,
+                                0.001,
+                                1e15,
+                                1e16,
+                                1e17,
+                                1e21,
+                                1e22,
+                                0.1,
+                                1.0 / 3,
+                                123456789012.0,
+                                std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::quiet_NaN()};
+    for (int i = 0; i < 2000; ++i) // every magnitude, and the ratios of whole numbers
+        numbers.push_back(std::ldexp(std::uniform_real_distribution<double>(1, 2)(random),
+                                     int(random() % 160) - 80));
+    for (int i = 0; i < 2000; ++i)
+        numbers.push_back(double(random() % 100'000'000) / double(random() % 100'000 + 1));
+    for (std::size_t i = 0; i + 1 < numbers.size(); ++i) {
+        Figures figures;
+        figures.makespanMs = std::int64_t(random() % 10'000'000'000);
+        figures.cpuBusyMs = std::int64_t(random() % 10'000);
+        figures.cpuBusyPct = numbers[i];
+        figures.sequentialMs = std::int64_t(random());
+        figures.speedup = numbers[i + 1];
+        figures.tasks = random() % 1'000'000;
+        figures.segments = random() % 10'000'000;
+        if (i % 2) {
+            figures.loop.shown = true;
+            figures.loop.latencyP50Ms = std::int64_t(random() % 1000);
+            figures.loop.latencyMaxMs = std::int64_t(random() % 100'000);
+            figures.loop.mostQueued = {
+                {"db", 3}, {"thread", std::int64_t(random() % 50)}, {"a_1", 0}, {"zz9", 12}};
+        }
+        EXPECT_EQ(figuresJson(figures), qtFiguresJson(figures).toStdString())
+            << numbers[i] << " " << numbers[i + 1];
+    }
+}
 
 TEST_F(PlainPrint, LoadsNoQtLibrary) {
     for (const QString& file : files_)
-        for (const QString mode : {"--print-timeline", "--print-events"}) {
+        for (const QString mode : {"--print-timeline", "--print-events", "--print-figures"}) {
             QTemporaryDir logs;
             // The dynamic linker's account of every library it loads, in <prefix>.<pid>.
             const ProcessResult run =
@@ -90,7 +165,7 @@ TEST_F(PlainPrint, PrintsWhatTheModelPrints) {
 
 TEST_F(PlainPrint, AnswersAsTheFullProgramDoes) {
     for (const QString& file : files_)
-        for (const QString mode : {"--print-timeline", "--print-events"}) {
+        for (const QString mode : {"--print-timeline", "--print-events", "--print-figures"}) {
             expectSameAnswers({mode, "--scenario", file});
             expectSameAnswers({"--scenario=" + file, mode});
             expectSameAnswers({file, mode});

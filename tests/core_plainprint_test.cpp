@@ -40,14 +40,17 @@ TEST(PlainPrint, TakesOneModeAndOneFileInEverySpelling) {
     ASSERT_TRUE(events);
     EXPECT_EQ(events->mode, PrintMode::LoopEvents);
     EXPECT_EQ(events->scenarioPath, "x.json");
+    const std::optional<PrintRequest> figures = requestOf({"x.json", "--print-figures"});
+    ASSERT_TRUE(figures);
+    EXPECT_EQ(figures->mode, PrintMode::Figures);
+    EXPECT_EQ(figures->scenarioPath, "x.json");
 }
 
 TEST(PlainPrint, LeavesEverythingElseToTheFullProgram) {
     for (auto arguments : {
              std::initializer_list<const char*>{},
-             {"--print-timeline"},          // the built-in scenario is a Qt resource
-             {"x.json"},                    // the window
-             {"--print-figures", "x.json"}, // its JSON is Qt's
+             {"--print-timeline"}, // the built-in scenario is a Qt resource
+             {"x.json"},           // the window
              {"--print-timeline", "--print-events", "x.json"},
              {"--print-timeline", "--print-timeline", "x.json"},
              {"--print-timeline", "x.json", "y.json"},

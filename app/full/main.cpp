@@ -10,7 +10,6 @@
 #include "bridge/schedulerbridge.h"
 #include "cli/exitstatus.h"
 #include "cli/plainprint.h"
-#include "export/figuresjson.h"
 #include "export/timelineexport.h"
 #include "files/scenariofile.h"
 #include "loop/figures.h"
@@ -27,7 +26,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -362,11 +360,8 @@ int main(int argc, char* argv[]) {
         return printToStandardOutput(PrintMode::Timeline, scenario);
     if (parser.isSet(o.printEvents))
         return printToStandardOutput(PrintMode::LoopEvents, scenario);
-    if (parser.isSet(o.printFigures)) {
-        const Figures figures = simulateFigures(scenario);
-        std::cout << figuresJson(figures).toStdString() << '\n';
-        return finishOutput();
-    }
+    if (parser.isSet(o.printFigures))
+        return printToStandardOutput(PrintMode::Figures, scenario);
     if (const QCommandLineOption* mode = modeOf(parser, o))
         return exportFile(argc, argv, file, path, parser, o, *mode);
     return openWindow(argc, argv, file, QFile::decodeName(path.c_str()),

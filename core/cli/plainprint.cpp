@@ -2,6 +2,8 @@
 
 #include "asyncio/openedfile.h"
 #include "cli/exitstatus.h"
+#include "cli/figuresjson.h"
+#include "loop/figures.h"
 #include "loop/timeline.h"
 
 #include <iostream>
@@ -29,6 +31,8 @@ std::optional<PrintRequest> plainPrintRequest(int argc, const char* const argv[]
             named = PrintMode::Timeline;
         else if (argument == "--print-events")
             named = PrintMode::LoopEvents;
+        else if (argument == "--print-figures")
+            named = PrintMode::Figures;
         std::optional<std::string_view> file;
         if (named) {
             if (mode) // two modes: a usage error
@@ -53,10 +57,17 @@ std::optional<PrintRequest> plainPrintRequest(int argc, const char* const argv[]
 
 int printToStandardOutput(PrintMode mode, const Scenario& scenario) {
     // The prints write while the scenario runs, in large chunks, and keep no schedule.
-    if (mode == PrintMode::Timeline)
+    switch (mode) {
+    case PrintMode::Timeline:
         printTimelineCsv(std::cout, scenario);
-    else
+        break;
+    case PrintMode::LoopEvents:
         printLoopEventsCsv(std::cout, scenario);
+        break;
+    case PrintMode::Figures:
+        std::cout << figuresJson(simulateFigures(scenario)) << '\n';
+        break;
+    }
     return finishOutput();
 }
 

@@ -4,11 +4,11 @@
 // --scenario FILE` and the like start in a few milliseconds because the program that answers
 // them links no GUI library (glibc loads every linked library at start, used or not).
 //
-// A plain request is exactly one of --print-timeline or --print-events and one scenario file
-// (--scenario FILE, --scenario=FILE or FILE), nothing else. Anything else - the built-in
-// scenario, other options, help, every usage error - is not recognised here, and a file that
-// cannot be read is not reported here either: the full program answers those, so that its
-// messages stay the only ones.
+// A plain request is exactly one of --print-timeline, --print-events or --print-figures and
+// one scenario file (--scenario FILE, --scenario=FILE or FILE), nothing else. Anything else -
+// the built-in scenario, other options, help, every usage error - is not recognised here, and
+// a file that cannot be read is not reported here either: the full program answers those, so
+// that its messages stay the only ones.
 
 #include "model/scenario.h"
 
@@ -17,7 +17,7 @@
 
 namespace coroscope {
 
-enum class PrintMode { Timeline, LoopEvents };
+enum class PrintMode { Timeline, LoopEvents, Figures };
 
 struct PrintRequest {
     PrintMode mode;
