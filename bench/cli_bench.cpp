@@ -10,7 +10,8 @@
 //
 // The BM_Stage_* benchmarks time each stage of a print inside one process (reading the file,
 // simulating, writing the CSV, and simulating while writing as the prints do), to see where
-// the time of a run goes; BM_CliVersion is the cost of starting the process alone.
+// the time of a run goes; BM_CliVersion is the cost of starting the process alone (the
+// launcher and the full program it starts for --version).
 // COROSCOPE_BENCH_EXECUTABLE=path runs another build of coroscope on the same files.
 
 #include "format/scenarioformat.h"

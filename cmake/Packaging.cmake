@@ -117,18 +117,23 @@ coroscope_install_gzipped("${coroscope_changelog}" changelog.Debian
 install(FILES "${coroscope_resources}/lintian-overrides"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/lintian/overrides" RENAME coroscope)
 
-# The program as Debian installs its own: no RUNPATH (qt_standard_project_setup asks for
+# The programs as Debian installs its own: no RUNPATH (qt_standard_project_setup asks for
 # $ORIGIN/../lib, for a Qt copied beside the program; a package uses the system's Qt), and
 # when stripped, no .comment section either (the compilers' version strings, which dh_strip
-# removes too).
-set_target_properties(coroscope PROPERTIES INSTALL_RPATH "")
-set(coroscope_installed "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:coroscope>")
-install(CODE "
-    if(CMAKE_INSTALL_DO_STRIP)
-        execute_process(COMMAND \"${CMAKE_STRIP}\" --remove-section=.comment
-                                \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${coroscope_installed}\"
-                        COMMAND_ERROR_IS_FATAL ANY)
-    endif()")
+# removes too). The launcher in bin/, the full program it starts in the private folder.
+foreach(program IN ITEMS coroscope coroscope_full)
+    set_target_properties(${program} PROPERTIES INSTALL_RPATH "")
+endforeach()
+set(coroscope_installed "${CMAKE_INSTALL_BINDIR}/$<TARGET_FILE_NAME:coroscope>"
+    "${CMAKE_INSTALL_LIBEXECDIR}/coroscope/$<TARGET_FILE_NAME:coroscope_full>")
+foreach(installed IN LISTS coroscope_installed)
+    install(CODE "
+        if(CMAKE_INSTALL_DO_STRIP)
+            execute_process(COMMAND \"${CMAKE_STRIP}\" --remove-section=.comment
+                                    \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${installed}\"
+                            COMMAND_ERROR_IS_FATAL ANY)
+        endif()")
+endforeach()
 
 # The Debian package. Its dependencies are computed from the binary (dpkg-shlibdeps), not
 # written by hand, so they follow whatever Qt the build linked.

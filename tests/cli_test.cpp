@@ -1,7 +1,7 @@
 // The command-line contract, run as a user runs it: stdout, stderr and the exit status.
 
+#include "cli/figuresjson.h"
 #include "coroscoperun.h"
-#include "export/figuresjson.h"
 #include "files/scenariofile.h"
 #include "format/scenarioformat.h"
 #include "loop/figures.h"
@@ -167,9 +167,10 @@ TEST(Cli, PrintsOfALargeScenarioAreTheLibrarysBytes) {
 
     const ProcessResult figuresRun = runCoroscope({"--scenario", path, "--print-figures"});
     EXPECT_EQ(figuresRun.exitCode, 0);
-    EXPECT_EQ(figuresRun.out, QString::fromUtf8(coroscope::figuresJson(coroscope::computeFigures(
-                                  scenario, coroscope::simulate(scenario)))) +
-                                  "\n");
+    EXPECT_EQ(figuresRun.out,
+              QString::fromStdString(coroscope::figuresJson(
+                  coroscope::computeFigures(scenario, coroscope::simulate(scenario)))) +
+                  "\n");
 }
 
 // The first chunk fails, the run goes on to its end writing nothing more, and the message

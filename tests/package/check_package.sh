@@ -2,9 +2,9 @@
 # Builds the Debian package from an existing build folder and checks what a distribution
 # would: the files and their modes, the computed dependencies, the desktop entry, the
 # AppStream metadata, the man page against the program's --help, the scenario file type,
-# the icons, the copyright file and the changelog; the installed program (no RUNPATH); that
-# lintian has nothing to say; that two builds give the same bytes; and that
-# `cmake --install` installs the same tree.
+# the icons, the copyright file and the changelog; the installed programs (no RUNPATH; the
+# launcher links no Qt); that lintian has nothing to say; that two builds give the same
+# bytes; and that `cmake --install` installs the same tree.
 #
 #   check_package.sh BUILD_DIR SOURCE_DIR COROSCOPE [CPACK] [CMAKE]
 #
@@ -94,6 +94,7 @@ arch=$(dpkg --print-architecture)
 step "files"
 expected_files=(
     ./usr/bin/coroscope
+    ./usr/libexec/coroscope/coroscope
     "./usr/share/applications/$app_id.desktop"
     ./usr/share/doc/coroscope/changelog.Debian.gz
     ./usr/share/doc/coroscope/copyright
@@ -118,7 +119,8 @@ while read -r mode owner _ _ _ path _; do
     [[ $owner == root/root ]] || fail "$path is owned by $owner, not root/root"
     case $mode in
     d*) [[ $mode == drwxr-xr-x ]] || fail "directory $path has mode $mode, not drwxr-xr-x" ;;
-    *) if [[ $path == ./usr/bin/* ]]; then want=-rwxr-xr-x; else want=-rw-r--r--; fi
+    *) if [[ $path == ./usr/bin/* || $path == ./usr/libexec/* ]]; then want=-rwxr-xr-x
+       else want=-rw-r--r--; fi
        [[ $mode == "$want" ]] || fail "$path has mode $mode, not $want" ;;
     esac
 done <"$scratch/contents"
@@ -350,10 +352,15 @@ if [[ -f $changelog ]]; then
         { fail "files not dated $stamp (the changelog's date):"; cat "$scratch/stamps" >&2; }
 fi
 
-# The installed program: no RUNPATH or RPATH (it uses the system's Qt).
-step "program"
-readelf -d "$root/usr/bin/coroscope" | grep -E 'R(UN)?PATH' >"$scratch/runpath" &&
-    { fail "/usr/bin/coroscope has a library search path:"; cat "$scratch/runpath" >&2; }
+# The installed programs (the launcher and the full program it starts): no RUNPATH or RPATH
+# (they use the system's Qt), and the launcher, which answers the plain prints, links no Qt.
+step "programs"
+for program in /usr/bin/coroscope /usr/libexec/coroscope/coroscope; do
+    readelf -d "$root$program" | grep -E 'R(UN)?PATH' >"$scratch/runpath" &&
+        { fail "$program has a library search path:"; cat "$scratch/runpath" >&2; }
+done
+readelf -d "$root/usr/bin/coroscope" | grep -E 'NEEDED.*libQt' >"$scratch/launcher-qt" &&
+    { fail "/usr/bin/coroscope links Qt:"; cat "$scratch/launcher-qt" >&2; }
 
 # lintian, with every tag shown: nothing to say (justified overrides only).
 step "lintian"

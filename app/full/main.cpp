@@ -1,0 +1,369 @@
+// The full coroscope program: the window, or one of the headless modes (see --help and the
+// README). Installed beside the command line's launcher (app/main.cpp), which starts it for
+// everything but the plain print requests it answers without Qt (cli/plainprint.h).
+// Exit status: 0 success, 1 a scenario or output file that cannot be read, written or is
+// invalid, 2 a usage error (cli/exitstatus.h).
+
+#include "analysis/runanalysis.h"
+#include "asyncio/openedfile.h"
+#include "bridge/qtext.h"
+#include "bridge/schedulerbridge.h"
+#include "cli/exitstatus.h"
+#include "cli/plainprint.h"
+#include "export/timelineexport.h"
+#include "files/scenariofile.h"
+#include "loop/figures.h"
+#include "mainwindow.h"
+#include "model/usertext.h"
+#include "view/timewindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QIcon>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace coroscope;
+
+namespace {
+
+// Messages quote file names and file content: control characters in them are shown, not
+// sent to the terminal.
+int usageError(const QString& message) {
+    std::fprintf(stderr, "coroscope: %s\nTry 'coroscope --help'.\n",
+                 terminalSafe(message.toStdString()).c_str());
+    return kUsage;
+}
+
+struct Options {
+    QCommandLineOption help{{"h", "help"}, "Show this help and exit."};
+    QCommandLineOption version{{"v", "version"}, "Show the version and exit."};
+    QCommandLineOption scenario{"scenario",
+                                "Scenario JSON file to use instead of the built-in one.", "FILE"};
+    QCommandLineOption printTimeline{
+        "print-timeline", "Print the schedule as CSV (task,kind,start_ms,end_ms) and exit."};
+    QCommandLineOption printEvents{
+        "print-events", "Print the event loop's decisions as CSV (time_ms,event,task) and exit."};
+    QCommandLineOption printFigures{
+        "print-figures",
+        "Print makespan, CPU busy time, sequential time and speed-up as JSON and exit."};
+    QCommandLineOption speed{"speed", "Playback speed; 1 plays the whole axis in 10 s (default 1).",
+                             "X", "1"};
+    QCommandLineOption noLoop{"no-loop", "Play once instead of replaying."};
+    QCommandLineOption exportPng{
+        "export-png", "Write the timeline as a PNG image and exit (no display needed).", "OUT.png"};
+    QCommandLineOption exportSvg{"export-svg", "Write the timeline as an SVG drawing and exit.",
+                                 "OUT.svg"};
+    QCommandLineOption exportTrace{
+        "export-trace", "Write the run as a Chrome trace (Perfetto, chrome://tracing) and exit.",
+        "OUT.json"};
+    QCommandLineOption exportAsyncio{
+        "export-asyncio",
+        "Write a Python program that runs the scenario on asyncio's event loop and exit.",
+        "OUT.py"};
+    QCommandLineOption scale{"scale", "PNG pixel density, above 0 and up to 4 (default 1).", "X",
+                             "1"};
+    QCommandLineOption at{
+        "at", "Picture the animation frame at this virtual time instead of the finished run.",
+        "MS"};
+    QCommandLineOption from{
+        "from", "Picture only the run's time from MS on, as a zoomed view shows it (default 0).",
+        "MS"};
+    QCommandLineOption to{"to", "Picture only the run's time up to MS (default: the axis end).",
+                          "MS"};
+    QCommandLineOption explain{
+        "explain", "Picture Explain mode: where each task was ready but kept waiting for the "
+                   "loop (hatched), with its legend entry, and the event loop's lane."};
+    QCommandLineOption compare{
+        "compare", "Picture the comparison with blocking: under the card, the same tasks run the "
+                   "blocking way (one after another), both on one axis."};
+    QCommandLineOption width{
+        "width", "Picture width in logical pixels, 400 to 10000 (default 1040).", "PX", "1040"};
+    QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
+    QCommandLineOption theme{"theme", "Picture colours: light (the default) or dark.", "THEME",
+                             "light"};
+
+    // The modes that do one thing and exit, at most one per call.
+    std::vector<const QCommandLineOption*> modes() const {
+        return {&printTimeline, &printEvents, &printFigures, &exportPng,
+                &exportSvg,     &exportTrace, &exportAsyncio};
+    }
+};
+
+void describe(QCommandLineParser& parser, const Options& o) {
+    parser.setApplicationDescription(QStringLiteral(
+        "Animates how coroutines share one event loop: CPU work runs one piece at a time,\n"
+        "I/O and HTTP waits overlap. Without a print or export option it opens the window.\n\n"
+        "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
+        "or is invalid, or no display for the window; 2 a usage error."));
+    parser.addOptions(
+        {o.help,      o.version,   o.scenario,    o.printTimeline, o.printEvents, o.printFigures,
+         o.exportPng, o.exportSvg, o.exportTrace, o.exportAsyncio, o.scale,       o.at,
+         o.from,      o.to,        o.explain,     o.compare,       o.width,       o.transparent,
+         o.theme,     o.speed,     o.noLoop});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Scenario file to open (the same as --scenario "
+                                                "FILE; what a double-click on a file passes)."),
+                                 QStringLiteral("[FILE]"));
+}
+
+// The arguments as the program received them; parsed before any application exists, so
+// that usage errors need no display.
+QStringList argumentsOf(int argc, char* argv[]) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+// The mode chosen, or nullptr for the window.
+const QCommandLineOption* modeOf(const QCommandLineParser& parser, const Options& o) {
+    for (const QCommandLineOption* mode : o.modes())
+        if (parser.isSet(*mode))
+            return mode;
+    return nullptr;
+}
+
+// A number option within [low, high] (low itself excluded when lowOpen).
+std::optional<QString> checkNumber(const QCommandLineParser& parser,
+                                   const QCommandLineOption& option, double low, double high,
+                                   bool lowOpen, const char* rule) {
+    bool isNumber = false;
+    const double value = parser.value(option).toDouble(&isNumber);
+    if (isNumber && (lowOpen ? value > low : value >= low) && value <= high)
+        return std::nullopt;
+    return QStringLiteral("--%1 takes %2, not '%3'")
+        .arg(option.names().constFirst(), QString::fromLatin1(rule), parser.value(option));
+}
+
+std::optional<QString> checkUsage(const QCommandLineParser& parser, const Options& o) {
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1)
+        return QStringLiteral("unexpected argument '%1'").arg(files[1]);
+    if (!files.isEmpty() && parser.isSet(o.scenario))
+        return QStringLiteral("unexpected argument '%1' (the scenario is already given with "
+                              "--scenario)")
+            .arg(files[0]);
+    QStringList chosen;
+    for (const QCommandLineOption* mode : o.modes())
+        if (parser.isSet(*mode))
+            chosen << "--" + mode->names().constFirst();
+    if (chosen.size() > 1)
+        return QStringLiteral("%1 cannot be combined: choose one").arg(chosen.join(", "));
+    // Given twice, only the last would count: --export-png a.png --export-png b.png.
+    for (const QCommandLineOption* mode : o.modes())
+        if (parser.optionNames().count(mode->names().constFirst()) > 1)
+            return QStringLiteral("--%1 is given twice: one output at a time")
+                .arg(mode->names().constFirst());
+    const QCommandLineOption* mode = modeOf(parser, o);
+    const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
+    for (const QCommandLineOption* option :
+         {&o.at, &o.from, &o.to, &o.explain, &o.compare, &o.width, &o.theme})
+        if (parser.isSet(*option) && !picture)
+            return QStringLiteral("--%1 goes with --export-png or --export-svg")
+                .arg(option->names().constFirst());
+    for (const QCommandLineOption* option : {&o.scale, &o.transparent})
+        if (parser.isSet(*option) && mode != &o.exportPng)
+            return QStringLiteral("--%1 goes with --export-png").arg(option->names().constFirst());
+    for (const QCommandLineOption* option : {&o.speed, &o.noLoop})
+        if (parser.isSet(*option) && mode)
+            return QStringLiteral("--%1 is for the window; it does not go with --%2")
+                .arg(option->names().constFirst(), mode->names().constFirst());
+    if (auto problem =
+            checkNumber(parser, o.speed, 0, 1000, true, "a number above 0 and up to 1000"))
+        return problem;
+    if (auto problem = checkNumber(parser, o.scale, 0, 4, true, "a number above 0 and up to 4"))
+        return problem;
+    if (auto problem = checkNumber(parser, o.width, kMinExportWidth, kMaxExportWidth, false,
+                                   "a width from 400 to 10000 pixels"))
+        return problem;
+    for (const QCommandLineOption* time : {&o.at, &o.from, &o.to})
+        if (parser.isSet(*time))
+            if (auto problem = checkNumber(parser, *time, 0, 1e12, false, "a time in ms from 0"))
+                return problem;
+    if (parser.isSet(o.from) && parser.isSet(o.to) &&
+        parser.value(o.to).toDouble() - parser.value(o.from).toDouble() < kMinWindowSpanMs)
+        return QStringLiteral("--to must be at least 1 ms after --from (%1 is not after %2)")
+            .arg(parser.value(o.to), parser.value(o.from));
+    // Without --from the picture starts at 0: --to alone keeps the same 1 ms rule.
+    if (!parser.isSet(o.from) && parser.isSet(o.to) &&
+        parser.value(o.to).toDouble() < kMinWindowSpanMs)
+        return QStringLiteral("--to must be at least 1 ms (the picture starts at 0 without "
+                              "--from), not '%1'")
+            .arg(parser.value(o.to));
+    if (const QString theme = parser.value(o.theme); theme != "light" && theme != "dark")
+        return QStringLiteral("--theme takes light or dark, not '%1'").arg(theme);
+    return std::nullopt;
+}
+
+// An option's value as the bytes the shell passed: a file name need not be valid UTF-8, and
+// a QString would turn such bytes into U+FFFD. The last one given counts, as for the parser.
+std::string rawValue(int argc, char* argv[], const QCommandLineOption& option) {
+    std::string value;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument(argv[i]);
+        if (argument == "--")
+            break;
+        for (const QString& name : option.names()) {
+            const std::string flag = "--" + name.toStdString();
+            if (argument == flag && i + 1 < argc)
+                value = argv[i + 1];
+            else if (argument.starts_with(flag + "="))
+                value = argument.substr(flag.size() + 1);
+        }
+    }
+    return value;
+}
+
+// The scenario file named on the command line (--scenario FILE or FILE), as raw bytes; none
+// for the built-in one (an empty name is a name: of a file that cannot be read).
+std::optional<std::string> scenarioPath(int argc, char* argv[], const QCommandLineParser& parser,
+                                        const Options& o) {
+    if (parser.isSet(o.scenario))
+        return rawValue(argc, argv, o.scenario);
+    if (parser.positionalArguments().isEmpty())
+        return std::nullopt;
+    const QString file = parser.positionalArguments().constFirst();
+    for (int i = argc - 1; i > 0; --i) // the argument that decodes to it, with its own bytes
+        if (QFile::decodeName(argv[i]) == file)
+            return argv[i];
+    return QFile::encodeName(file).toStdString();
+}
+
+// Whether two paths name one file, also through links.
+bool sameFile(const std::string& a, const std::string& b) {
+    std::error_code error;
+    return std::filesystem::equivalent(a, b, error) && !error;
+}
+
+// scenarioPath: where the file was read from (raw bytes); empty for the built-in scenario.
+int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string& scenarioPath,
+               const QCommandLineParser& parser, const Options& o, const QCommandLineOption& mode) {
+    const Scenario& scenario = file.scenario;
+    const std::string output = rawValue(argc, argv, mode);
+    if (!scenarioPath.empty() && sameFile(output, scenarioPath))
+        return fileError(fail(output, "is the scenario being read; the export would replace it "
+                                      "(choose another file)"));
+    // Pictures are drawn offscreen: no display needed, and none used even when there is one.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Scripts read stderr: only this program's own message belongs there, not Qt's chatter
+    // about the platform (critical and fatal messages still pass).
+    qInstallMessageHandler(
+        [](QtMsgType type, const QMessageLogContext& context, const QString& text) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, text)));
+        });
+    QApplication app(argc, argv);
+    ExportOptions options;
+    options.scale = parser.value(o.scale).toDouble();
+    options.width = parser.value(o.width).toDouble();
+    options.transparent = parser.isSet(o.transparent);
+    options.explain = parser.isSet(o.explain);
+    options.compare = parser.isSet(o.compare);
+    options.measured = file.measured; // a recording's run, over the model's
+    if (parser.value(o.theme) == "dark")
+        options.theme = style::Theme::dark();
+    if (parser.isSet(o.at))
+        options.atMs = parser.value(o.at).toDouble();
+    if (parser.isSet(o.from) || parser.isSet(o.to)) {
+        // A window of the picture's axis: it must start inside it; its end stops at the axis
+        // end. Compared, the axis holds the blocking run too; a recording's, the measured run.
+        const double axisEnd =
+            shownAxisEnd(simulateFigures(scenario), {options.compare, options.measured});
+        const double from = parser.isSet(o.from) ? parser.value(o.from).toDouble() : 0;
+        if (from > axisEnd - kMinWindowSpanMs)
+            return usageError(
+                QStringLiteral("--from %1 is not before the end of the picture's axis (0 to %2 ms)")
+                    .arg(parser.value(o.from), QString::number(axisEnd)));
+        const double to = parser.isSet(o.to) ? parser.value(o.to).toDouble() : axisEnd;
+        options.range = TimeWindow{from, std::min(to, axisEnd)};
+    }
+    const ExportFormat format = &mode == &o.exportPng     ? ExportFormat::Png
+                                : &mode == &o.exportSvg   ? ExportFormat::Svg
+                                : &mode == &o.exportTrace ? ExportFormat::Trace
+                                                          : ExportFormat::AsyncioProgram;
+    if (Result<void> exported = exportTimeline(scenario, output, format, options); !exported)
+        return fileError(exported.error());
+    return kOk;
+}
+
+// scenarioPath: where the file was read from; empty for the built-in scenario.
+int openWindow(int argc, char* argv[], const OpenedFile& file, const QString& scenarioPath,
+               double speed, bool loop) {
+    // Without this check Qt aborts with a message about platform plugins.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        std::fprintf(stderr, "coroscope: no display to open the window on (set DISPLAY, or use "
+                             "--print-timeline, --print-figures or --export-png)\n");
+        return kBadFile;
+    }
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Coroscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/coroscope.svg")));
+    // Lets desktops match the window to its menu entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.coroscope.Coroscope"));
+    MainWindow window;
+    window.bridge()->setSpeed(speed);
+    window.bridge()->setLoop(loop);
+    if (scenarioPath.isEmpty())
+        window.showScenario(file.scenario, QObject::tr("Built-in scenario"));
+    else
+        window.showOpened(file, scenarioPath);
+    window.show();
+    window.offerRecovery();
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication::setApplicationName(QStringLiteral("coroscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COROSCOPE_VERSION));
+    const Options o;
+    QCommandLineParser parser;
+    describe(parser, o);
+    if (!parser.parse(argumentsOf(argc, argv)))
+        return usageError(parser.errorText());
+    if (parser.isSet(o.help) || parser.isSet(o.version)) {
+        QCoreApplication app(argc, argv);
+        if (parser.isSet(o.help))
+            parser.showHelp(kOk);
+        parser.showVersion();
+    }
+    if (const auto problem = checkUsage(parser, o))
+        return usageError(*problem);
+
+    // A scenario file, or a recording of a run whose scenario is derived from it.
+    OpenedFile file{ScenarioFile::builtInDefault(), nullptr};
+    const std::optional<std::string> named = scenarioPath(argc, argv, parser, o);
+    const std::string path = named.value_or(std::string());
+    if (named) {
+        if (path.empty())
+            return fileError(coroscope::fail(std::string_view("the scenario file"),
+                                             "its name is empty, and no file has an empty name"));
+        Result<OpenedFile> loaded = readScenarioOrRecording(path);
+        if (!loaded)
+            return fileError(loaded.error());
+        file = std::move(loaded).value();
+    }
+    const Scenario& scenario = file.scenario;
+
+    if (parser.isSet(o.printTimeline))
+        return printToStandardOutput(PrintMode::Timeline, scenario);
+    if (parser.isSet(o.printEvents))
+        return printToStandardOutput(PrintMode::LoopEvents, scenario);
+    if (parser.isSet(o.printFigures))
+        return printToStandardOutput(PrintMode::Figures, scenario);
+    if (const QCommandLineOption* mode = modeOf(parser, o))
+        return exportFile(argc, argv, file, path, parser, o, *mode);
+    return openWindow(argc, argv, file, QFile::decodeName(path.c_str()),
+                      parser.value(o.speed).toDouble(), !parser.isSet(o.noLoop));
+}
