@@ -5,6 +5,7 @@
 #include "coroscoperun.h"
 #include "format/scenarioformat.h"
 #include "fulldisk.h"
+#include "qtfiles.h"
 #include "randomscenario.h"
 
 #include <QDir>
@@ -23,21 +24,12 @@
 
 using namespace coroscope;
 
+using namespace coroscope::test;
+
 namespace {
 
 constexpr int kStepsPerTask = 10;
 constexpr char kOld[] = "the previous export";
-
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // A scenario of tasks × 10 steps, written where the test says.
 QString bigScenario(const QTemporaryDir& dir, std::size_t tasks) {

@@ -4,6 +4,7 @@
 #include "coroscoperun.h"
 #include "fulldisk.h"
 #include "qstringprinter.h"
+#include "qtfiles.h"
 #include "terminalrun.h"
 
 #include <QDir>
@@ -20,18 +21,9 @@
 
 #include <sys/stat.h>
 
+using namespace coroscope::test;
+
 namespace {
-
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    ASSERT_EQ(file.write(bytes), bytes.size());
-}
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 QByteArray scenarioWithTask(const QByteArray& name, const QByteArray& ms = "10") {
     return R"({"format": "coroscope-scenario", "version": 1, "tasks": [{"name": )" + name +

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "plainmessage.h"
 #include "qstringprinter.h"
+#include "qtfiles.h"
 #include "resultchecks.h"
 #include "windowdialogs.h"
 
@@ -29,17 +30,6 @@ using namespace coroscope;
 using namespace coroscope::test;
 
 namespace {
-
-void write(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
-
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 QByteArray withTasks(const QByteArray& tasks) {
     return R"({"format": "coroscope-scenario", "version": 1, "tasks": )" + tasks + "}";
@@ -80,7 +70,7 @@ TEST_F(FailurePaths, DirectoryWhereAFileIsExpected) {
 }
 
 TEST_F(FailurePaths, InvalidUtf8) {
-    write(path("latin1.json"), "{\"format\": \"coroscope-scenario\", \"title\": \"caf\xe9\"}");
+    writeFile(path("latin1.json"), "{\"format\": \"coroscope-scenario\", \"title\": \"caf\xe9\"}");
     expectRefused(path("latin1.json"),
                   path("latin1.json") + ": line 1, column 47: invalid UTF-8 (not valid JSON)");
 }
@@ -109,21 +99,21 @@ TEST_F(FailurePaths, DurationsThatAreNotWholeMillisecondsInRange) {
         {"0.5", "task 1 \"A\", step 1: duration 0.5 ms is not a whole number of milliseconds"},
     };
     for (const auto& [ms, message] : cases) {
-        write(path("d.json"),
-              withTasks(R"([{"name": "A", "steps": [{"kind": "io", "ms": )" + ms + "}]}]"));
+        writeFile(path("d.json"),
+                  withTasks(R"([{"name": "A", "steps": [{"kind": "io", "ms": )" + ms + "}]}]"));
         expectRefused(path("d.json"), path("d.json") + ": " + message);
     }
 }
 
 TEST_F(FailurePaths, EmptyTaskList) {
-    write(path("empty.json"), withTasks("[]"));
+    writeFile(path("empty.json"), withTasks("[]"));
     expectRefused(path("empty.json"),
                   path("empty.json") +
                       ": scenario: there are no tasks; a scenario needs at least one");
 }
 
 TEST_F(FailurePaths, DuplicateNamesAreShownAsGiven) {
-    write(path("dup.json"), withTasks(R"([{"name": "Same", "steps": [{"kind": "io", "ms": 5}]},
+    writeFile(path("dup.json"), withTasks(R"([{"name": "Same", "steps": [{"kind": "io", "ms": 5}]},
                                            {"name": "Same", "steps": [{"kind": "cpu", "ms": 5}]}])"));
     QString error;
     ASSERT_TRUE(succeeded(window.openFile(path("dup.json"))));
@@ -163,7 +153,7 @@ TEST_F(FailurePaths, ReadOnlyTarget) {
 TEST_F(FailurePaths, SavingOverAReadOnlyFileOffersSaveAs) {
     const QString readOnly = path("ro.json");
     ASSERT_TRUE(succeeded(window.saveFile(readOnly)));
-    const QByteArray kept = readAll(readOnly);
+    const QByteArray kept = readFile(readOnly);
     ASSERT_TRUE(
         QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
     window.model()->setData(window.model()->taskIndex(0), "Edited again");
@@ -181,7 +171,7 @@ TEST_F(FailurePaths, SavingOverAReadOnlyFileOffersSaveAs) {
                         ": cannot be written (no permission: the file is read-only)\n\nSave the "
                         "scenario under another name?");
     EXPECT_TRUE(asked);
-    EXPECT_EQ(readAll(readOnly), kept);
+    EXPECT_EQ(readFile(readOnly), kept);
     EXPECT_EQ(window.filePath(), path("other.json"));
     EXPECT_FALSE(window.isModified());
     EXPECT_EQ(ScenarioFile::read(path("other.json")).value().tasks[0].name, "Edited again");
@@ -189,12 +179,12 @@ TEST_F(FailurePaths, SavingOverAReadOnlyFileOffersSaveAs) {
     // Exports refuse it too, with the same words.
     for (const auto& [format, name] :
          {std::pair{ExportFormat::Svg, "ro.svg"}, {ExportFormat::Png, "ro.png"}}) {
-        write(path(name), "kept");
+        writeFile(path(name), "kept");
         ASSERT_TRUE(QFile::setPermissions(path(name), QFile::ReadOwner));
         QString error;
         EXPECT_TRUE(failedWith(window.exportTo(path(name), format, {}), &error));
         EXPECT_EQ(error, path(name) + ": cannot be written (no permission: the file is read-only)");
-        EXPECT_EQ(readAll(path(name)), "kept");
+        EXPECT_EQ(readFile(path(name)), "kept");
     }
 }
 
@@ -259,7 +249,7 @@ TEST(Autosave, TheWindowKeepsUnsavedEditsAndRestoresThem) {
 TEST(Autosave, AFailureShowsInTheWindowUntilAWriteSucceeds) {
     QTemporaryDir dir;
     const QString folder = dir.filePath("autosave");
-    write(folder, "a file where the autosave folder should be");
+    writeFile(folder, "a file where the autosave folder should be");
     MainWindow window(nullptr, folder);
     window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
     EXPECT_FALSE(window.autosaveWarning()->isVisibleTo(&window));
@@ -332,7 +322,7 @@ struct TwoProjects {
     TwoProjects() {
         EXPECT_TRUE(succeeded(
             ScenarioFile::write(ScenarioFile::builtInDefault(), a.filePath("work.json"))));
-        write(b.filePath("work.json"), "b's own work, not a scenario of a");
+        writeFile(b.filePath("work.json"), "b's own work, not a scenario of a");
     }
     QTemporaryDir a;
     QTemporaryDir b;
@@ -360,7 +350,7 @@ TEST(Autosave, RestoredWorkIsSavedToItsOwnFileFromAnyFolder) {
     window.restore(orphans[0]);
     actionNamed(window, "&Save")->trigger();
 
-    EXPECT_EQ(readAll(projects.b.filePath("work.json")), "b's own work, not a scenario of a");
+    EXPECT_EQ(readFile(projects.b.filePath("work.json")), "b's own work, not a scenario of a");
     const Result<Scenario> saved = ScenarioFile::read(projects.a.filePath("work.json"));
     ASSERT_TRUE(succeeded(saved));
     EXPECT_EQ(saved.value().tasks[0].name, "Edited in a");
@@ -378,7 +368,7 @@ TEST(Autosave, AnOriginThatIsRelativeOrGoneRestoresAsANewScenario) {
             Autosaver crashed(projects.autosaves.path());
             crashed.schedule(ScenarioFile::builtInDefault(), gone);
             ASSERT_TRUE(succeeded(crashed.saveNow()));
-            write(crashed.slotFile() + ".origin", origin.toUtf8());
+            writeFile(crashed.slotFile() + ".origin", origin.toUtf8());
         } // gone without discard(), as after a crash
         projects.here.cd(projects.b.path());
         MainWindow window(nullptr, projects.autosaves.path());
@@ -392,7 +382,7 @@ TEST(Autosave, AnOriginThatIsRelativeOrGoneRestoresAsANewScenario) {
         chooseInNextFileDialog(projects.b.filePath("chosen.json"), &asked);
         actionNamed(window, "&Save")->trigger();
         EXPECT_TRUE(asked) << origin.toStdString();
-        EXPECT_EQ(readAll(projects.b.filePath("work.json")), "b's own work, not a scenario of a");
+        EXPECT_EQ(readFile(projects.b.filePath("work.json")), "b's own work, not a scenario of a");
         EXPECT_FALSE(QFile::exists(gone));
         EXPECT_TRUE(QFile::exists(projects.b.filePath("chosen.json")));
         QFile::remove(projects.b.filePath("chosen.json"));
@@ -432,8 +422,8 @@ TEST(Autosave, RestoredWorkIsWrittenAgainBeforeTheOldCopyGoes) {
 
 TEST(Autosave, ADamagedAutosaveIsKeptAsideNotDeleted) {
     QTemporaryDir folder;
-    write(folder.filePath("autosave-0.json"), "{ cut off");
-    write(folder.filePath("autosave-0.json.origin"), "/home/someone/work.json");
+    writeFile(folder.filePath("autosave-0.json"), "{ cut off");
+    writeFile(folder.filePath("autosave-0.json.origin"), "/home/someone/work.json");
     Autosaver autosaver(folder.path());
     const auto orphans = autosaver.orphans();
     ASSERT_EQ(orphans.size(), 1u);
@@ -443,7 +433,7 @@ TEST(Autosave, ADamagedAutosaveIsKeptAsideNotDeleted) {
     const Result<QString> kept = autosaver.keepAside(orphans[0]);
     ASSERT_TRUE(succeeded(kept));
     EXPECT_TRUE(kept.value().startsWith(folder.filePath("damaged/autosave-0-")));
-    EXPECT_EQ(readAll(kept.value()), "{ cut off");
+    EXPECT_EQ(readFile(kept.value()), "{ cut off");
     EXPECT_TRUE(QFile::exists(kept.value() + ".origin"));
     EXPECT_FALSE(QFile::exists(folder.filePath("autosave-0.json")));
     EXPECT_FALSE(QFile::exists(folder.filePath("autosave-0.json.origin")));
@@ -455,13 +445,13 @@ TEST_F(FailurePaths, SavingOntoAFullDiskFailsAndKeepsTheOldFile) {
         GTEST_SKIP() << disk.reason().toStdString();
     const QString file = disk.path("s.json");
     ASSERT_TRUE(succeeded(window.saveFile(file)));
-    const QByteArray saved = readAll(file);
+    const QByteArray saved = readFile(file);
     window.model()->setData(window.model()->taskIndex(0), QString(150, 'y'));
     disk.fill();
     QString error;
     EXPECT_TRUE(failedWith(window.saveFile(file), &error));
     EXPECT_EQ(error, file + ": cannot be written (No space left on device)");
-    EXPECT_EQ(readAll(file), saved);
+    EXPECT_EQ(readFile(file), saved);
     EXPECT_EQ(disk.files(), QStringList{"s.json"}); // no temporary left behind
     EXPECT_TRUE(window.isModified());
 }
@@ -495,7 +485,7 @@ TEST_F(FullDiskAutosave, BeforeTheSlotIsTakenItShowsInTheWindow) {
 
 TEST_F(FullDiskAutosave, AfterTheSlotIsTakenItShowsInTheWindow) {
     ASSERT_TRUE(succeeded(window->autosaver()->saveNow()));
-    const QByteArray kept = readAll(window->autosaver()->slotFile());
+    const QByteArray kept = readFile(window->autosaver()->slotFile());
     disk.fill();
     edit(98);
     QString error;
@@ -503,5 +493,5 @@ TEST_F(FullDiskAutosave, AfterTheSlotIsTakenItShowsInTheWindow) {
     EXPECT_TRUE(error.endsWith("cannot be written (No space left on device)"))
         << error.toStdString();
     EXPECT_TRUE(window->autosaveWarning()->isVisibleTo(window.get()));
-    EXPECT_EQ(readAll(window->autosaver()->slotFile()), kept); // the last good copy stays
+    EXPECT_EQ(readFile(window->autosaver()->slotFile()), kept); // the last good copy stays
 }

@@ -14,6 +14,7 @@
 #include "measured/differencesdock.h"
 #include "measured/differencesmodel.h"
 #include "qstringprinter.h"
+#include "qtfiles.h"
 #include "resultchecks.h"
 #include "scenetexts.h"
 #include "timeline/timelinescene.h"
@@ -60,11 +61,6 @@ QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& b
     EXPECT_TRUE(file.open(QIODevice::WriteOnly));
     file.write(bytes);
     return path;
-}
-
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QStringList rowTexts(const DifferencesDock& dock, int row) {
@@ -212,7 +208,7 @@ TEST_F(OpenedRecording, AScenarioFileOrANewOneLeavesTheMeasurementBehind) {
 }
 
 TEST_F(OpenedRecording, SaveAsksWhereAndNeverWritesOverTheRecording) {
-    const QByteArray recording = readAll(kSeedRecording);
+    const QByteArray recording = readFile(kSeedRecording);
     QTemporaryDir dir;
     const QString target = dir.filePath("derived.json");
     bool asked = false;
@@ -221,7 +217,7 @@ TEST_F(OpenedRecording, SaveAsksWhereAndNeverWritesOverTheRecording) {
     ASSERT_NE(save, nullptr);
     save->trigger();
     EXPECT_TRUE(asked);
-    EXPECT_EQ(readAll(kSeedRecording), recording);
+    EXPECT_EQ(readFile(kSeedRecording), recording);
     EXPECT_EQ(window.filePath(), target);
     const Result<Scenario> saved = ScenarioFile::read(target);
     ASSERT_TRUE(succeeded(saved));
@@ -239,8 +235,8 @@ TEST(RecordingRefused, AForeignTraceSaysSoAndNothingChanges) {
     // Coroscope's own Chrome trace of the model: a trace, but no recording.
     const QString trace = dir.filePath("trace.json");
     ASSERT_TRUE(succeeded(exportTimeline(before, trace.toStdString(), ExportFormat::Trace, {})));
-    const QString broken =
-        write(dir, "broken.json", readAll(kSeedRecording).replace("\"dur\": 350000", "\"dur\": 1"));
+    const QString broken = write(dir, "broken.json",
+                                 readFile(kSeedRecording).replace("\"dur\": 350000", "\"dur\": 1"));
     const std::pair<QString, QString> refusals[] = {
         {trace,
          trace + ": " + QString::fromUtf8(kNotARecording.data(), qsizetype(kNotARecording.size()))},

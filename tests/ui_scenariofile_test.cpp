@@ -3,6 +3,7 @@
 
 #include "files/scenariofile.h"
 #include "qstringprinter.h"
+#include "qtfiles.h"
 #include "resultchecks.h"
 
 #include <QDir>
@@ -15,12 +16,6 @@ using namespace coroscope;
 using namespace coroscope::test;
 
 namespace {
-
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
 
 QString errorOf(const Result<Scenario>& result) {
     return result ? QString() : QString::fromStdString(result.error().message);
