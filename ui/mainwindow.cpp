@@ -117,6 +117,8 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     differences_->follow(bridge_);
     connect(differences_, &DifferencesDock::stepRequested, panel_, &ScenarioPanel::select);
     setAcceptDrops(true);
+    // Smaller, the card's rows and the scrubber would be cut beyond use.
+    setMinimumSize(640, 420);
     // Room for the panel and a full-width card, within the screen.
     const QSize available = screen()->availableSize();
     resize(std::min(1400, available.width()), std::min(760, available.height()));

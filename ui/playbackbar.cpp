@@ -22,6 +22,8 @@ namespace {
 
 constexpr int kScrubberSteps = 10'000;
 constexpr int kScrubberPage = kScrubberSteps / 10; // PageUp/PageDown: a tenth of the axis
+// Wide enough for most readouts, so that the scrubber does not jump as the time grows.
+constexpr int kTimeWidth = 150;
 constexpr double kSpeeds[] = {0.1, 0.25, 0.5, 1, 2, 4, 10, 100};
 
 // Space plays and pauses anywhere in the window, except on a focused button of the bar: there
@@ -158,7 +160,7 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     auto* speedLabel = new QLabel(tr("&Speed:"), this);
     speedLabel->setBuddy(speed_);
     addSeparator();
-    addWidget(speedLabel);
+    speedLabel_ = addWidget(speedLabel);
     addWidget(speed_);
 
     scrubber_ = new QSlider(Qt::Horizontal, this);
@@ -187,7 +189,7 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
     addWidget(scrubber_);
 
     time_ = new QLabel(this);
-    time_->setMinimumWidth(150);
+    time_->setMinimumWidth(kTimeWidth);
     time_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     addWidget(time_);
 
@@ -204,6 +206,7 @@ PlaybackBar::PlaybackBar(SchedulerBridge* bridge, QWidget* parent)
         static_cast<QToolButton*>(widgetForAction(toggle))
             ->setToolButtonStyle(Qt::ToolButtonTextOnly);
     showLoop(loop_->isChecked());
+    wideWidth_ = sizeHint().width();
 
     connect(bridge_, &SchedulerBridge::timeAdvanced, this, &PlaybackBar::showTime);
     connect(bridge_, &SchedulerBridge::playingChanged, this, &PlaybackBar::showPlaying);
@@ -241,6 +244,21 @@ bool PlaybackBar::event(QEvent* event) {
     if (event->type() == QEvent::PaletteChange)
         refreshIcons(); // a theme switch: the icons follow the text colour
     return QToolBar::event(event);
+}
+
+void PlaybackBar::resizeEvent(QResizeEvent* event) {
+    fitWidth();
+    QToolBar::resizeEvent(event);
+}
+
+void PlaybackBar::fitWidth() {
+    const bool narrow = width() < wideWidth_;
+    // The menus keep the actions' full words; only the bar's buttons shorten theirs.
+    compare_->setIconText(narrow ? tr("Compare") : compare_->text());
+    static_cast<QToolButton*>(widgetForAction(loop_))
+        ->setToolButtonStyle(narrow ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    speedLabel_->setVisible(!narrow);
+    time_->setMinimumWidth(narrow ? 0 : kTimeWidth);
 }
 
 QWidget* PlaybackBar::buttonFor(QAction* action) {

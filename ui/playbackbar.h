@@ -55,9 +55,13 @@ private:
     // The style's icons drawn in the palette's text colour, so they read in a dark theme too.
     QIcon icon(QStyle::StandardPixmap which) const;
     void refreshIcons();
+    // Narrower than all its controls need, the bar shortens its buttons' words so that the
+    // scrubber keeps its place instead of going behind the overflow "»".
+    void fitWidth();
 
 protected:
     bool event(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
     SchedulerBridge* bridge_;
     QAction* play_;
@@ -71,6 +75,8 @@ protected:
     QSlider* scrubber_;
     QLabel* time_;
     TickSet ruler_;
+    QAction* speedLabel_; // the label's place in the bar
+    int wideWidth_ = 0;   // what the bar needs with its buttons' full words
     bool resumeAfterScrub_ = false;
 };
 

@@ -7,9 +7,49 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <algorithm>
+#include <cmath>
+
 namespace coroscope {
 
 using namespace style;
+
+namespace {
+
+// The least room between two labels: closer, they read as one.
+constexpr double kLabelGap = 6;
+
+// 1, 2, 5, 10, 20, 50, …: the one after stride.
+long nextStride(long stride) {
+    long power = 1;
+    while (power * 10 <= stride)
+        power *= 10;
+    const long digit = stride / power;
+    return (digit == 1 ? 2 : digit == 2 ? 5 : 10) * power;
+}
+
+// Every label, or every second, fifth, tenth, … (counted in steps from 0, so that a label
+// stays put while the window pans), the first of these strides whose labels keep apart: a
+// narrow card labels fewer of the ticks rather than printing them over each other. A stride
+// that leaves one label or none keeps one.
+std::vector<SceneText> spacedOut(const std::vector<SceneText>& all, const TickSet& ticks) {
+    for (long stride = 1;; stride = nextStride(stride)) {
+        std::vector<SceneText> kept;
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (std::lround(ticks.ticks[i] / ticks.step) % stride == 0)
+                kept.push_back(all[i]);
+        if (kept.size() <= 1)
+            return kept.empty() && !all.empty() ? std::vector<SceneText>{all.front()} : kept;
+        const auto touching = std::adjacent_find(
+            kept.begin(), kept.end(), [](const SceneText& left, const SceneText& right) {
+                return right.rect.left() - left.rect.right() < kLabelGap;
+            });
+        if (touching == kept.end())
+            return kept;
+    }
+}
+
+} // namespace
 
 AxisItem::AxisItem(const TimelineScene& scene)
     : scene_(scene) {}
@@ -33,7 +73,7 @@ std::vector<SceneText> AxisItem::labels() const {
              QRectF(x - w / 2, layout.axisLabelTop + scene_.rulerOffset(), w, kAxisLabelLine), text,
              font, color, Qt::AlignHCenter});
     }
-    return labels;
+    return spacedOut(labels, ticks);
 }
 
 void AxisItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
