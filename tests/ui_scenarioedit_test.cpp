@@ -213,7 +213,7 @@ TEST_F(EditTest, EveryEditableCellOpensWithF2OrEnter) {
     int round = 0;
     for (const Qt::Key key : {Qt::Key_F2, Qt::Key_Return}) {
         ++round;
-        SCOPED_TRACE(QTest::toString(QKeySequence(key)));
+        SCOPED_TRACE(QKeySequence(key).toString().toStdString());
         press(Qt::Key_Home); // the first task's name
         auto* name = qobject_cast<QLineEdit*>(open(key));
         ASSERT_NE(name, nullptr);
