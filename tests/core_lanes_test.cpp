@@ -25,8 +25,10 @@ TEST(Lanes, HoldEachTasksSegmentsInStepOrder) {
     ASSERT_EQ(lanes.tasks(), 3u);
     EXPECT_EQ(lanes.segmentCount(), 9u);
     const std::vector<LaneSegment> task2(lanes.lane(1).begin(), lanes.lane(1).end());
-    EXPECT_EQ(task2, (std::vector<LaneSegment>{
-                         {150, 250, Cpu}, {250, 370, Io}, {370, 500, Cpu}, {500, 800, Http}}));
+    EXPECT_EQ(task2, (std::vector<LaneSegment>{{150, 250, Cpu, false, 0},
+                                               {250, 370, Io, false, 1},
+                                               {370, 500, Cpu, false, 2},
+                                               {500, 800, Http, false, 3}}));
     EXPECT_TRUE(lanes.lane(3).empty());
 }
 
@@ -59,7 +61,7 @@ TEST(Lanes, AgreeWithTheTimelineOnRandomScenarios) {
         ASSERT_EQ(lanes.segmentCount(), timeline.segments.size());
         for (const Segment& s : timeline.segments) {
             const LaneSegment& laid = lanes.lane(s.task)[s.step];
-            EXPECT_EQ(laid, (LaneSegment{s.start, s.end, s.kind}));
+            EXPECT_EQ(laid, (LaneSegment{s.start, s.end, s.kind, false, std::uint32_t(s.step)}));
             EXPECT_EQ(lanes.stepAt(s.task, double(s.start)), std::ptrdiff_t(s.step));
         }
     }

@@ -248,7 +248,8 @@ TEST(LoopV2, EachLaneHoldsItsTasksRowsInTimeOrder) {
     const auto rows = [&](std::size_t task) {
         return Rows(lanes.lane(task).begin(), lanes.lane(task).end());
     };
-    EXPECT_EQ(rows(0), (Rows{{0, 20, join}, {20, 21, StepKind::Cpu}}));
-    EXPECT_EQ(rows(1), (Rows{{0, 10, db}}));
-    EXPECT_EQ(rows(2), (Rows{{0, 10, db}, {10, 20, db}})); // queued for the slot, then its wait
+    // Each row knows its step (the spawns have none) and whether it is queued time.
+    EXPECT_EQ(rows(0), (Rows{{0, 20, join, false, 2}, {20, 21, StepKind::Cpu, false, 3}}));
+    EXPECT_EQ(rows(1), (Rows{{0, 10, db, false, 0}}));
+    EXPECT_EQ(rows(2), (Rows{{0, 10, db, true, 0}, {10, 20, db, false, 0}})); // queued, then
 }

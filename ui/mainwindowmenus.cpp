@@ -4,12 +4,14 @@
 
 #include "mainwindowparts.h"
 
+#include "bridge/schedulerbridge.h"
 #include "editing/scenariopanel.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
 #include "plainmessage.h"
 #include "playbackbar.h"
 #include "shortcutsdialog.h"
+#include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
@@ -70,6 +72,14 @@ void MainWindow::createMenus() {
     view->addAction(playback_->explainAction());
     view->addAction(playback_->compareAction());
     view->addAction(differences_->toggleViewAction());
+    // On by default for runs small enough to read them (see TimelineScene::arrowsShown): the
+    // tick follows the run shown until the user chooses.
+    QAction* arrows = view->addAction(tr("Spawn and Join &Arrows"));
+    arrows->setCheckable(true);
+    const auto tick = [this, arrows] { arrows->setChecked(scene_->arrowsShown()); };
+    connect(view, &QMenu::aboutToShow, arrows, tick);
+    connect(bridge_, &SchedulerBridge::scenarioChanged, arrows, tick);
+    connect(arrows, &QAction::triggered, scene_, &TimelineScene::setArrowsShown);
     view->addSeparator();
     // Window-wide: the timeline need not have the focus; a text field keeps its typing
     // (TypingKeepsKeys).

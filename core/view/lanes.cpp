@@ -4,6 +4,8 @@
 
 namespace coroscope {
 
+static_assert(sizeof(LaneSegment) <= 24, "a lane segment stays 24 bytes");
+
 Lanes::Lanes(const Timeline& timeline, std::size_t tasks) {
     std::vector<std::size_t>& offsets = lanes_.offsets;
     offsets.assign(tasks + 1, 0);
@@ -17,7 +19,7 @@ Lanes::Lanes(const Timeline& timeline, std::size_t tasks) {
         offsets[t + 1] += offsets[t];
     std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
     for (const Segment& s : timeline.segments)
-        lanes_.items[next[s.task]++] = {s.start, s.end, s.kind};
+        lanes_.items[next[s.task]++] = {s.start, s.end, s.kind, s.queued, std::uint32_t(s.step)};
 }
 
 std::ptrdiff_t Lanes::stepAt(std::size_t task, double ms) const {

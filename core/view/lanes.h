@@ -16,10 +16,13 @@
 
 namespace coroscope {
 
+// 24 bytes, as without the last two fields: a million of them are what a big run holds.
 struct LaneSegment {
     std::int64_t start = 0;
     std::int64_t end = 0;
     StepKind kind = StepKind::Cpu;
+    bool queued = false;    // the time the step queued for a slot or a worker (Segment::queued)
+    std::uint32_t step = 0; // the task's step it belongs to (a version 2 lane skips spawns)
     friend bool operator==(const LaneSegment&, const LaneSegment&) = default;
 };
 
@@ -40,7 +43,8 @@ public:
                                                     double toMs) const {
         return overlappingIntervals(lane(task), fromMs, toMs);
     }
-    // The step of a task running or waiting at a time (start ≤ ms < end), or -1.
+    // The index in its lane of the segment a task runs or waits in at a time (start ≤ ms <
+    // end), or -1.
     std::ptrdiff_t stepAt(std::size_t task, double ms) const;
 
 private:

@@ -117,10 +117,13 @@ void LanesItem::paintTrack(QPainter* painter, const QRectF& track) const {
 void LanesItem::paintRow(QPainter* painter, int row, double fromMs, double toMs) const {
     if (scene_.explained())
         paintReady(painter, row, fromMs, toMs);
-    const auto [first, last] = scene_.lanes().overlapping(std::size_t(row), fromMs, toMs);
+    const std::span<const LaneSegment> lane = scene_.rowLane(row);
+    const auto [first, last] = overlappingIntervals(lane, fromMs, toMs);
+    // A folded row's merged lane holds other tasks' steps: nothing of it is the selection.
+    const std::size_t task = scene_.rowTask(row);
     const auto [highlightTask, highlightStep] = scene_.highlighted();
-    paintLane(painter, scene_.layout().track(row), scene_.lanes().lane(std::size_t(row)), first,
-              last, row == highlightTask ? highlightStep : -1);
+    const bool mine = !scene_.isFolded(task) && std::ptrdiff_t(task) == highlightTask;
+    paintLane(painter, scene_.layout().track(row), lane, first, last, mine ? highlightStep : -1);
 }
 
 void LanesItem::paintLane(QPainter* painter, const QRectF& track, std::span<const LaneSegment> lane,
@@ -136,8 +139,9 @@ void LanesItem::paintLane(QPainter* painter, const QRectF& track, std::span<cons
     for (const PillPiece& pill : drawing_.pills) {
         const QRectF rect(layout.trackLeft + pill.left, track.top(), pill.right - pill.left,
                           track.height());
-        paintKindPill(painter, rect, scene_.kindColors(pill.kind), shadow);
-        if (std::ptrdiff_t(first + pill.step) == highlightStep) {
+        const LaneSegment& segment = lane[first + pill.step];
+        paintSegment(painter, rect, segment, shadow);
+        if (!segment.queued && std::ptrdiff_t(segment.step) == highlightStep) {
             // A ring just outside the pill, in the title's colour: seen on any kind and theme.
             const QRectF ring = rect.adjusted(-2, -2, 2, 2);
             painter->setPen(QPen(theme.title, 2));
@@ -150,11 +154,23 @@ void LanesItem::paintLane(QPainter* painter, const QRectF& track, std::span<cons
                           columnColor(drawing_, column, scene_.kindPalette()));
 }
 
+void LanesItem::paintSegment(QPainter* painter, const QRectF& rect, const LaneSegment& segment,
+                             const ShadowSpec& shadow) const {
+    const style::KindColors& colors = scene_.kindColors(segment.kind);
+    if (segment.queued)
+        paintQueuedPill(painter, rect, colors);
+    else if (scene_.kinds().behaviour(segment.kind) == KindBehaviour::Join)
+        paintJoinLine(painter, rect, colors);
+    else // cpu, a resource's wait, thread time: the kind's own colour
+        paintKindPill(painter, rect, colors, shadow);
+}
+
 void LanesItem::paintReady(QPainter* painter, int row, double fromMs, double toMs) const {
     const TimelineLayout& layout = scene_.layout();
     const ReadyStretches& ready = scene_.readyStretches();
-    const std::span<const Stretch> stretches = ready.lane(std::size_t(row));
-    const auto [first, last] = ready.overlapping(std::size_t(row), fromMs, toMs);
+    const std::size_t task = scene_.rowTask(row);
+    const std::span<const Stretch> stretches = ready.lane(task);
+    const auto [first, last] = ready.overlapping(task, fromMs, toMs);
     const QRectF track = layout.track(row);
     for (std::size_t i = first; i < last; ++i) {
         const Stretch& s = stretches[i];

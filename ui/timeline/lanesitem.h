@@ -6,6 +6,7 @@
 // pixel column into the colours of the kinds they hold, by how much of the column each covers
 // (with a floor on their strength).
 
+#include "timeline/softshadow.h"
 #include "timeline/timelineitems.h"
 #include "view/lanedrawing.h"
 
@@ -42,6 +43,9 @@ private:
     // The segments of [first, last) of a lane on a track; highlightStep rings one (-1: none).
     void paintLane(QPainter* painter, const QRectF& track, std::span<const LaneSegment> lane,
                    std::size_t first, std::size_t last, std::ptrdiff_t highlightStep) const;
+    // One pill: queued time hatched and outlined, a join a thin line, the others solid.
+    void paintSegment(QPainter* painter, const QRectF& rect, const LaneSegment& segment,
+                      const ShadowSpec& shadow) const;
     // Explain mode: the loop's lane above the rows, and its texts.
     void paintLoop(QPainter* painter, double fromMs, double toMs) const;
     // Explain mode: where the task was ready but kept waiting, under its segments.

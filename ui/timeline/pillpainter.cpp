@@ -5,6 +5,7 @@
 #include <QPen>
 
 #include <algorithm>
+#include <cmath>
 
 namespace coroscope {
 
@@ -13,14 +14,18 @@ ShadowSpec segmentShadow(double rowHeight, const QColor& color) {
     return {kSegmentShadow.offsetY * k, kSegmentShadow.blur * k, color};
 }
 
-void paintReadyPill(QPainter* painter, const QRectF& rect, const style::Theme& theme) {
+namespace {
+
+// A pale fill under diagonal lines, both in one colour, with an optional outline.
+void paintHatchedPill(QPainter* painter, const QRectF& rect, QColor color, double fillAlpha,
+                      double hatchAlpha, const QPen& outline) {
     if (rect.width() <= 0)
         return;
     const double radius = std::min(rect.width(), rect.height()) / 2;
-    QColor fill = theme.mutedText;
-    fill.setAlphaF(0.14);
-    QColor hatch = theme.mutedText;
-    hatch.setAlphaF(0.55);
+    QColor fill = color;
+    fill.setAlphaF(float(fillAlpha));
+    QColor hatch = color;
+    hatch.setAlphaF(float(hatchAlpha));
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(rect, radius, radius);
@@ -29,7 +34,38 @@ void paintReadyPill(QPainter* painter, const QRectF& rect, const style::Theme& t
     lines.setTransform(QTransform::fromScale(1 / painter->deviceTransform().m11(),
                                              1 / painter->deviceTransform().m22()));
     painter->setBrush(lines);
-    painter->drawRoundedRect(rect, radius, radius);
+    painter->setPen(outline);
+    const double inset = outline.style() == Qt::NoPen ? 0 : outline.widthF() / 2;
+    const QRectF inner = rect.adjusted(inset, inset, -inset, -inset);
+    const double innerRadius = std::max(0.0, radius - inset);
+    painter->drawRoundedRect(inner, innerRadius, innerRadius);
+}
+
+} // namespace
+
+void paintReadyPill(QPainter* painter, const QRectF& rect, const style::Theme& theme) {
+    paintHatchedPill(painter, rect, theme.mutedText, 0.14, 0.55, Qt::NoPen);
+}
+
+void paintQueuedPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors) {
+    if (rect.width() < 1) { // thinner than a pixel: a hairline keeps it visible
+        painter->fillRect(QRectF(rect.left(), rect.top(), 1, rect.height()), colors.to);
+        return;
+    }
+    constexpr double kOutline = 1.5;
+    QPen outline(rect.width() > 2 * kOutline ? colors.to : QColor(Qt::transparent), kOutline);
+    paintHatchedPill(painter, rect, colors.from, 0.16, 0.9, outline);
+}
+
+void paintJoinLine(QPainter* painter, const QRectF& rect, const style::KindColors& colors) {
+    if (rect.width() <= 0)
+        return;
+    const double thickness = std::max(2.0, std::round(rect.height() / 8));
+    const QRectF line(rect.left(), rect.center().y() - thickness / 2, std::max(rect.width(), 1.0),
+                      thickness);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colors.to);
+    painter->drawRoundedRect(line, thickness / 2, thickness / 2);
 }
 
 void paintMeasuredOutline(QPainter* painter, const QRectF& rect, const style::Theme& theme) {

@@ -24,6 +24,15 @@ ShadowSpec segmentShadow(double rowHeight, const QColor& color);
 // (light enough that the segments stay what the eye follows).
 void paintReadyPill(QPainter* painter, const QRectF& rect, const style::Theme& theme);
 
+// The time a step queued for a slot of its resource (or a worker of the pool): a pale,
+// hatched pill outlined in the kind's colour, so that it reads as "not yet running" beside
+// the kind's solid pills.
+void paintQueuedPill(QPainter* painter, const QRectF& rect, const style::KindColors& colors);
+
+// A join: a thin rounded line along the middle of the track, in the kind's colour (the task
+// is only waiting for others).
+void paintJoinLine(QPainter* painter, const QRectF& rect, const style::KindColors& colors);
+
 // A segment as measured under real asyncio: a dashed outline in the title's colour just inside
 // rect, which reads over any kind's pill and over the bare track alike (solid when too short
 // for dashes, a line when too thin for an outline).

@@ -102,8 +102,12 @@ void SwatchItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     const style::Theme& theme = themeOf(this);
     if (!kind_ && mark_ == Mark::Measured)
         paintMeasuredOutline(painter, rect(), theme);
+    else if (!kind_ && mark_ == Mark::Queued)
+        paintQueuedPill(painter, rect(), {theme.mutedText, theme.mutedText});
     else if (!kind_)
         paintReadyPill(painter, rect(), theme);
+    else if (behaviour_ == KindBehaviour::Join)
+        paintJoinLine(painter, rect(), colors_);
     else
         paintKindPill(painter, rect(), colors_, coloured(kSwatchShadow, theme.swatchShadow));
 }

@@ -32,6 +32,7 @@ enum ItemType {
     kAxisItemType,
     kQueueChipsItemType,
     kMeasuredItemType,
+    kArrowsItemType,
 };
 
 // What of an item is to be painted: the exposed rectangle, within the painter's clip (a
@@ -92,12 +93,15 @@ class SwatchItem final : public RectItem {
 public:
     enum { Type = kSwatchItemType };
     // The looks a swatch has besides a kind's.
-    enum class Mark { Ready, Measured };
-    // A kind, in its colours.
-    SwatchItem(StepKind kind, const style::KindColors& colors)
+    enum class Mark { Ready, Measured, Queued };
+    // A kind, in its colours, drawn as its segments are (a join as a line).
+    SwatchItem(StepKind kind, const style::KindColors& colors,
+               KindBehaviour behaviour = KindBehaviour::Waits)
         : kind_(kind)
-        , colors_(colors) {}
-    // A task ready but kept waiting, or a segment as measured (see paintMeasuredOutline).
+        , colors_(colors)
+        , behaviour_(behaviour) {}
+    // A task ready but kept waiting, a segment as measured (see paintMeasuredOutline), or
+    // time queued for a slot (hatched in the muted text's colour: every resource's own).
     explicit SwatchItem(Mark mark)
         : mark_(mark) {}
     int type() const override { return Type; }
@@ -110,6 +114,7 @@ protected:
 private:
     std::optional<StepKind> kind_;
     style::KindColors colors_;
+    KindBehaviour behaviour_ = KindBehaviour::Waits;
     Mark mark_ = Mark::Ready;
 };
 

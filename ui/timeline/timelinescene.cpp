@@ -2,11 +2,13 @@
 
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
+#include "timeline/arrowsitem.h"
 #include "timeline/axisitem.h"
 #include "timeline/lanesitem.h"
 #include "timeline/measureditem.h"
 #include "timeline/queuechipsitem.h"
 #include "timeline/rowlabelsitem.h"
+#include "timeline/segmentstory.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinestyle.h"
 #include "timeline/widestname.h"
@@ -34,6 +36,7 @@ namespace {
 constexpr double kDecorationZ = 1;
 constexpr double kLanesZ = 2;
 constexpr double kMeasuredZ = 2.5; // a measured run's outlines over the segments
+constexpr double kArrowsZ = 2.7;   // spawn and join arrows over both
 constexpr double kRulerZ = 3;
 constexpr double kPlayheadZ = 4;
 
@@ -61,6 +64,7 @@ TimelineScene::TimelineScene(QObject* parent)
           new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), Qt::AlignLeft))
     , axis_(new AxisItem(*this))
     , lanesItem_(new LanesItem(*this))
+    , arrowsItem_(new ArrowsItem(*this))
     , measuredItem_(new MeasuredItem(*this))
     , rowLabels_(new RowLabelsItem(*this))
     , queueChips_(new QueueChipsItem(*this))
@@ -80,6 +84,8 @@ TimelineScene::TimelineScene(QObject* parent)
     addItem(lanesItem_);
     measuredItem_->setZValue(kMeasuredZ);
     addItem(measuredItem_);
+    arrowsItem_->setZValue(kArrowsZ);
+    addItem(arrowsItem_);
     axis_->setZValue(kRulerZ);
     addItem(axis_);
     legendRule_ = addRect(QRectF(), Qt::NoPen, theme_.rule);
@@ -87,6 +93,7 @@ TimelineScene::TimelineScene(QObject* parent)
     // The kinds, then the measured run's entry (with a recording only) and the ready
     // stretches' (in Explain mode, and with a recording: its late awaits look the same).
     showKinds(builtinKinds());
+    addLegendEntry(new SwatchItem(SwatchItem::Mark::Queued), tr("Queued for a slot"));
     addLegendEntry(new SwatchItem(SwatchItem::Mark::Measured), tr("Measured (asyncio)"));
     addLegendEntry(new SwatchItem(SwatchItem::Mark::Ready), tr("Ready, waiting for the loop"));
     // Hidden until the window asks for it.
@@ -118,8 +125,65 @@ void TimelineScene::follow(SchedulerBridge* bridge) {
 }
 
 std::optional<std::size_t> TimelineScene::measuredTask(int row) const {
-    return row >= 0 && std::size_t(row) < measuredTasks_.size() ? measuredTasks_[std::size_t(row)]
-                                                                : std::nullopt;
+    if (row < 0 || row >= rows())
+        return std::nullopt;
+    const std::size_t task = rowTask(row);
+    return task < measuredTasks_.size() ? measuredTasks_[task] : std::nullopt;
+}
+
+std::span<const LaneSegment> TimelineScene::rowLane(int row) const {
+    if (std::size_t(row) < mergedLanes_.size() && !mergedLanes_[std::size_t(row)].empty())
+        return mergedLanes_[std::size_t(row)];
+    return lanes_->lane(rowTask(row));
+}
+
+bool TimelineScene::isFolded(std::size_t task) const {
+    return task < folded_.size() && folded_[task];
+}
+
+void TimelineScene::setFolded(std::size_t task, bool folded) {
+    if (task >= tree_.tasks() || !tree_.hasChildren(task) || isFolded(task) == folded)
+        return;
+    folded_[task] = folded;
+    placeRows();
+    relayout();
+}
+
+void TimelineScene::placeRows() {
+    treeRows_ = TreeRows(tree_, folded_);
+    mergedLanes_.clear();
+    for (int row = 0; row < treeRows_.rows(); ++row) {
+        const std::size_t task = treeRows_.task(row);
+        if (!isFolded(task))
+            continue;
+        mergedLanes_.resize(std::size_t(treeRows_.rows()));
+        mergedLanes_[std::size_t(row)] =
+            mergedLane(*lanes_, tree_.subtree(task), kinds_.find(KindBehaviour::Join));
+    }
+}
+
+void TimelineScene::setArrowsShown(bool shown) {
+    arrowsChosen_ = shown;
+    arrowsItem_->update();
+}
+
+std::vector<ShownArrow> TimelineScene::shownArrows() const {
+    return arrowsItem_->shown();
+}
+
+bool TimelineScene::arrowsShown() const {
+    return arrowsChosen_.value_or(tree_.tasks() <= kArrowsUpTo);
+}
+
+std::span<const std::uint32_t> TimelineScene::joinedBy(std::size_t task, std::size_t step) const {
+    const auto it =
+        std::lower_bound(joins_.begin(), joins_.end(), std::pair{task, step},
+                         [](const JoinStep& j, std::pair<std::size_t, std::size_t> at) {
+                             return std::pair<std::size_t, std::size_t>{j.task, j.step} < at;
+                         });
+    if (it == joins_.end() || it->task != task || it->step != step)
+        return {};
+    return it->tasks;
 }
 
 // The rows' names as the scenario has them (valid UTF-8, so the round trip keeps them).
@@ -161,9 +225,14 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
     lanes_ = lanes ? std::move(lanes) : std::make_shared<Lanes>();
     axisEnd_ = axisEnd;
     makespan_ = 0;
-    for (std::size_t task = 0; task < lanes_->tasks(); ++task)
-        if (!lanes_->lane(task).empty())
-            makespan_ = std::max(makespan_, lanes_->lane(task).back().end);
+    anyQueued_ = false;
+    for (std::size_t task = 0; task < lanes_->tasks(); ++task) {
+        const std::span<const LaneSegment> lane = lanes_->lane(task);
+        if (!lane.empty())
+            makespan_ = std::max(makespan_, lane.back().end);
+        anyQueued_ = anyQueued_ || std::any_of(lane.begin(), lane.end(),
+                                               [](const LaneSegment& s) { return s.queued; });
+    }
     title_->setText(toQString(scenario.title));
     subtitle_->setText(toQString(scenario.subtitle));
     if (scenario.kinds != kinds_)
@@ -181,6 +250,28 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
         widestRowLabel_ = std::ceil(widestName(taskNames_, metrics));
     }
     matchMeasured();
+    // The tree's rows; folds stay as they were while the tasks do.
+    tree_ = TaskTree(scenario);
+    showsTree_ = false;
+    std::uint32_t deepest = 0;
+    for (std::size_t t = 0; t < tree_.tasks(); ++t) {
+        showsTree_ = showsTree_ || tree_.parent(t) != TaskTree::kNone;
+        deepest = std::max(deepest, tree_.depth(t));
+    }
+    treeIndent_ = showsTree_ ? labelIndent(deepest) : 0;
+    if (folded_.size() != scenario.tasks.size())
+        folded_.assign(scenario.tasks.size(), false);
+    placeRows();
+    arrows_ = flowArrows(scenario, *lanes_);
+    threads_ = scenario.threads;
+    joins_.clear();
+    if (const std::optional<StepKind> join = scenario.kinds.find(KindBehaviour::Join))
+        for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
+            for (std::size_t i = 0; i < scenario.tasks[t].steps.size(); ++i)
+                if (const Step& step = scenario.tasks[t].steps[i]; step.kind == *join)
+                    joins_.push_back(
+                        {std::uint32_t(t), std::uint32_t(i),
+                         std::vector<std::uint32_t>(step.tasks.begin(), step.tasks.end())});
     // An edit keeps the zoom where it still fits the run; a fitted view stays fitted.
     window_ = wasFit ? coroscope::fitWindow(axisEnd_) : clampedWindow(window_, axisEnd_);
     relayout();
@@ -262,6 +353,7 @@ void TimelineScene::updateTracks(std::optional<std::pair<double, double>> betwee
     if (!between) {
         lanesItem_->update();
         measuredItem_->update();
+        arrowsItem_->update();
         return;
     }
     // The strip between the two times, widened by a pill's round end and its shadow.
@@ -273,18 +365,27 @@ void TimelineScene::updateTracks(std::optional<std::pair<double, double>> betwee
         return; // outside the window: nothing on screen changed
     const QRectF area = lanesItem_->boundingRect();
     lanesItem_->update(QRectF(left - pad, area.top(), right - left + 2 * pad, area.height()));
+    // An arrow appears whole once its end is reached, its tail far left of the strip.
+    const auto reached = [&](const FlowArrow& a) {
+        return double(a.toMs) > between->first && double(a.toMs) <= between->second;
+    };
+    if (arrowsShown() && std::any_of(arrows_.begin(), arrows_.end(), reached))
+        arrowsItem_->update();
 }
 
 std::vector<ShownSegment> TimelineScene::shownSegments() const {
     std::vector<ShownSegment> shown;
-    for (std::size_t task = 0; task < lanes_->tasks(); ++task) {
+    for (std::size_t task = 0; task < lanes_->tasks() && task < tree_.tasks(); ++task) {
+        const int row = taskRow(task);
+        if (rowTask(row) != task)
+            continue; // folded away: its row shows the subtree merged
         const std::span<const LaneSegment> lane = lanes_->lane(task);
-        for (std::size_t step = 0; step < lane.size() && double(lane[step].start) <= now_; ++step) {
-            const LaneSegment& s = lane[step];
-            const QRectF track = layout_.track(int(task));
+        for (std::size_t i = 0; i < lane.size() && double(lane[i].start) <= now_; ++i) {
+            const LaneSegment& s = lane[i];
+            const QRectF track = layout_.track(row);
             const double left = layout_.xAt(double(s.start), window_);
             const double right = layout_.xAt(std::min(double(s.end), now_), window_);
-            shown.push_back({Segment{task, step, s.kind, s.start, s.end},
+            shown.push_back({Segment{task, s.step, s.kind, s.start, s.end, s.queued},
                              QRectF(left, track.top(), right - left, track.height())});
         }
     }
@@ -298,11 +399,15 @@ std::optional<Segment> TimelineScene::segmentAt(QPointF scenePoint) const {
     const auto hit = layout_.trackHitAt(scenePoint, window_);
     if (!hit || !layout_.track(hit->row).contains(scenePoint) || hit->ms >= now_)
         return std::nullopt;
-    const std::ptrdiff_t step = lanes_->stepAt(std::size_t(hit->row), hit->ms);
-    if (step < 0)
+    // A folded row's merged lane belongs to many tasks: no one segment to name.
+    const std::size_t task = rowTask(hit->row);
+    if (isFolded(task))
         return std::nullopt;
-    const LaneSegment& s = lanes_->lane(std::size_t(hit->row))[std::size_t(step)];
-    return Segment{std::size_t(hit->row), std::size_t(step), s.kind, s.start, s.end};
+    const std::ptrdiff_t index = lanes_->stepAt(task, hit->ms);
+    if (index < 0)
+        return std::nullopt;
+    const LaneSegment& s = lanes_->lane(task)[std::size_t(index)];
+    return Segment{task, s.step, s.kind, s.start, s.end, s.queued};
 }
 
 QString TimelineScene::shownRowLabel(int row) const {
@@ -451,17 +556,29 @@ void TimelineScene::placePlayhead() {
 void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     QString text;
     if (const std::optional<Segment> segment = segmentAt(event->scenePos())) {
-        text = describeSegment(*segment, taskNames_[qsizetype(segment->task)], kinds_);
-        if (const auto task = measuredTask(int(segment->task));
+        text = describeRunSegment(*segment, {kinds_, taskNames_, *lanes_, threads_,
+                                             joinedBy(segment->task, segment->step)});
+        if (const auto task = measuredTask(taskRow(segment->task));
             task && segment->step < measured_->lane(*task).size())
             text += '\n' + describeMeasured(measured_->lane(*task)[segment->step]);
     } else if (layout_.loopLane && layout_.loopTrack().contains(event->scenePos())) {
         text = describeLoopAt(event->scenePos());
     } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {
+        const std::size_t task = rowTask(row);
+        const QString& name = taskNames_[qsizetype(task)];
         if (rowDetails_)
-            text = rowDetails_(row);
-        if (text.isEmpty() && shownRowLabel(row) != taskNames_[row])
-            text = taskNames_[row]; // an elided label's full name
+            text = rowDetails_(int(task));
+        if (text.isEmpty() && shownRowLabel(row) != name)
+            text = name; // an elided label's full name
+        if (isFolded(task))
+            text += (text.isEmpty() ? QString() : QStringLiteral("\n")) +
+                    tr("Folded: with the %n task(s) it spawns, merged; click to unfold", nullptr,
+                       int(tree_.subtreeSize(task) - 1));
+    } else if (const std::optional<TrackHit> hit = layout_.trackHitAt(event->scenePos(), window_);
+               hit && isFolded(rowTask(hit->row)) && hit->ms < now_) {
+        text = tr("%1 and the %n task(s) it spawns, folded: click its name to unfold", nullptr,
+                  int(tree_.subtreeSize(rowTask(hit->row)) - 1))
+                   .arg(taskNames_[qsizetype(rowTask(hit->row))]);
     }
     // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"
     // must show as typed. Plain text stays plain, as it always looked.
@@ -505,7 +622,7 @@ int TimelineScene::rowLabelAt(QPointF p) const {
 }
 
 void TimelineScene::relayout() {
-    layout_ = layoutTimeline(cardWidth_, rows(), widestRowLabel_, explained_);
+    layout_ = layoutTimeline(cardWidth_, rows(), widestRowLabel_ + treeIndent_, explained_);
     setSceneRect(layout_.page);
     card_->setRect(layout_.card);
     title_->setRect(layout_.title);
@@ -516,6 +633,7 @@ void TimelineScene::relayout() {
     lanesItem_->setRect(
         QRectF(layout_.trackLeft, rowsTop, layout_.trackWidth, rowsBottom - rowsTop));
     measuredItem_->setRect(lanesItem_->rect());
+    arrowsItem_->setRect(lanesItem_->rect());
     rowLabels_->setRect(
         QRectF(layout_.rowLabelLeft, rowsTop, layout_.rowLabelWidth, rowsBottom - rowsTop));
     legendRule_->setRect(layout_.legendRule);
@@ -549,19 +667,20 @@ void TimelineScene::showKinds(const KindTable& kinds) {
     kinds_ = kinds;
     kindColors_ = style::kindPalette(kinds_);
     for (StepKind kind : kinds_.all())
-        addLegendEntry(new SwatchItem(kind, kindColors_[kind.index]), toQString(kinds_[kind].label),
-                       kind.index);
+        addLegendEntry(new SwatchItem(kind, kindColors_[kind.index], kinds_.behaviour(kind)),
+                       toQString(kinds_[kind].label), kind.index);
 }
 
 void TimelineScene::placeLegend() {
     const QFontMetricsF metrics(style::font(kLegendSize));
-    // The entries shown: the kinds with rows always (a spawn has none), the measured run's with
-    // a recording, the ready stretches' in Explain mode and with a recording (its late awaits
-    // look the same).
+    // The entries shown: the kinds with rows always (a spawn has none), the queued time's when
+    // a step queued, the measured run's with a recording, the ready stretches' in Explain mode
+    // and with a recording (its late awaits look the same).
     const std::size_t readyEntry = swatches_.size() - 1;
     for (StepKind kind : kinds_.all())
         swatches_[kind.index]->setVisible(kinds_.hasRows(kind));
-    swatches_[kinds_.size()]->setVisible(measured_ != nullptr); // the measured run's entry
+    swatches_[kinds_.size()]->setVisible(anyQueued_);
+    swatches_[kinds_.size() + 1]->setVisible(measured_ != nullptr); // the measured run's entry
     swatches_[readyEntry]->setVisible(explained_ || measured_);
     std::vector<std::size_t> shown;
     for (std::size_t i = 0; i < swatches_.size(); ++i) {

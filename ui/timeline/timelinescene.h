@@ -15,7 +15,9 @@
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinestyle.h"
 #include "view/axis.h"
+#include "view/flowarrows.h"
 #include "view/lanes.h"
+#include "view/tasktree.h"
 #include "view/timewindow.h"
 
 #include <QGraphicsScene>
@@ -30,6 +32,7 @@ class QGraphicsSimpleTextItem;
 
 namespace coroscope {
 
+class ArrowsItem;
 class AxisItem;
 class CardItem;
 class LanesItem;
@@ -38,6 +41,7 @@ class QueueChipsItem;
 class RowLabelsItem;
 class SchedulerBridge;
 class SwatchItem;
+struct ShownArrow;
 
 // A segment as the scene draws it now: up to the current time, in scene coordinates.
 struct ShownSegment {
@@ -86,7 +90,28 @@ public:
     // rows says which task holds it when. Off, the picture is the reference's.
     void setExplained(bool on);
     bool explained() const { return explained_; }
-    int rows() const { return int(taskNames_.size()); }
+    // The rows in tree order (spawned tasks under their parent), folded subtrees on their
+    // task's row: the task a row shows, the row that shows a task, and each task's place.
+    int rows() const { return treeRows_.rows(); }
+    std::size_t rowTask(int row) const { return treeRows_.task(row); }
+    int taskRow(std::size_t task) const { return treeRows_.rowOf(task); }
+    const TaskTree& tree() const { return tree_; }
+    // Whether any task spawns another: the labels then show the tree (indented, with a
+    // disclosure triangle on each parent).
+    bool showsTree() const { return showsTree_; }
+    // A row's segments in time order: its task's, or, folded, its whole subtree's merged.
+    std::span<const LaneSegment> rowLane(int row) const;
+    // Folds a task's subtree onto its row, or unfolds it (a task without children has none).
+    void setFolded(std::size_t task, bool folded);
+    bool isFolded(std::size_t task) const;
+    // The spawn and join arrows of the run, and whether they are drawn: by default for runs
+    // of up to kArrowsUpTo tasks (more would be a thicket), or as told.
+    static constexpr std::size_t kArrowsUpTo = 500;
+    const std::vector<FlowArrow>& arrows() const { return arrows_; }
+    // The arrows drawn now, where they are (those in the window).
+    std::vector<ShownArrow> shownArrows() const;
+    void setArrowsShown(bool shown);
+    bool arrowsShown() const;
 
     // The part of the run's time the tracks show: the whole axis unless zoomed.
     const TimeWindow& window() const { return window_; }
@@ -131,9 +156,9 @@ public:
     // for none.
     void highlightStep(int task, int step);
     std::pair<int, int> highlighted() const { return highlighted_; }
-    // What hovering a row's label says, asked for then (the window gives each task's totals);
-    // where it says nothing, the label's own full name when it is elided.
-    using RowDetails = std::function<QString(int row)>;
+    // What hovering a row's label says about its task, asked for then (the window gives each
+    // task's totals); where it says nothing, the label's own full name when it is elided.
+    using RowDetails = std::function<QString(int task)>;
     void setRowDetails(RowDetails details);
     const QStringList& taskNames() const { return taskNames_; }
     // Keeps the ruler in view: the view's top edge in scene coordinates (the ruler's own place
@@ -173,6 +198,10 @@ protected:
 
 private:
     void matchMeasured();
+    // The rows for the tree and the folds, and the folded rows' merged lanes.
+    void placeRows();
+    // A join's tasks (empty for any other step).
+    std::span<const std::uint32_t> joinedBy(std::size_t task, std::size_t step) const;
     void relayout();
     void windowMoved();
     // The row whose label holds the point, or -1.
@@ -203,12 +232,27 @@ private:
     Progress paintProgress_;
     bool paintStopped_ = false;
     std::shared_ptr<const Lanes> lanes_;
+    TaskTree tree_;
+    bool showsTree_ = false;
+    std::vector<bool> folded_; // by task
+    TreeRows treeRows_;
+    std::vector<std::vector<LaneSegment>> mergedLanes_; // by row: a folded row's, else empty
+    std::vector<FlowArrow> arrows_;
+    std::optional<bool> arrowsChosen_; // the user's choice, once made
+    struct JoinStep {
+        std::uint32_t task = 0;
+        std::uint32_t step = 0;
+        std::vector<std::uint32_t> tasks;
+    };
+    std::vector<JoinStep> joins_; // in task, step order
+    std::int64_t threads_ = kDefaultThreads;
     std::shared_ptr<const Explanation> explanation_;
     std::shared_ptr<const MeasuredRun> measured_;
     TaskMatches measuredTasks_; // per row; made anew with the scenario or the measured run
     bool explained_ = false;
     QString finishCaption_;
     std::int64_t makespan_ = 0;
+    bool anyQueued_ = false; // whether a step queued for a slot or a worker: the legend says so
     style::Theme theme_ = style::Theme::light();
     KindTable kinds_;
     std::vector<style::KindColors> kindColors_;
@@ -219,11 +263,13 @@ private:
     TimelineLayout layout_;
     QStringList taskNames_;
     double widestRowLabel_ = 0; // in the row labels' font, for the label column's width
+    double treeIndent_ = 0;     // the deepest label's indent and triangle
     CardItem* card_;
     TextItem* title_;
     TextItem* subtitle_;
     AxisItem* axis_;
     LanesItem* lanesItem_;
+    ArrowsItem* arrowsItem_;
     MeasuredItem* measuredItem_;
     RowLabelsItem* rowLabels_;
     QueueChipsItem* queueChips_;
