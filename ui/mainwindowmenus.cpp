@@ -4,6 +4,7 @@
 
 #include "mainwindowparts.h"
 
+#include "code/codedock.h"
 #include "editing/scenariopanel.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
@@ -70,6 +71,7 @@ void MainWindow::createMenus() {
     view->addAction(playback_->explainAction());
     view->addAction(playback_->compareAction());
     view->addAction(differences_->toggleViewAction());
+    view->addAction(code_->toggleViewAction());
     view->addSeparator();
     // Window-wide: the timeline need not have the focus; a text field keeps its typing
     // (TypingKeepsKeys).
