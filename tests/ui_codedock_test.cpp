@@ -1,6 +1,7 @@
 // The Code dock: the seed as asyncio code, each task's current line lit in the colour of what
 // it does as the run is scrubbed, a click selecting the step, edits (and undo) rewriting it.
 
+#include "asyncio/asyncioprogram.h"
 #include "bridge/schedulerbridge.h"
 #include "code/codedock.h"
 #include "editing/scenariomodel.h"
@@ -167,4 +168,24 @@ TEST_F(CodeDockTest, HiddenItWaitsUntilShown) {
     EXPECT_EQ(text(), kSeedCode);
     dock()->toggleViewAction()->trigger();
     EXPECT_TRUE(text().contains("    cpu(9)\n"));
+}
+
+// Only the lines that change are rewritten: whatever the edit, the text is the scenario's.
+TEST_F(CodeDockTest, EveryKindOfEditLeavesTheTextOfTheScenario) {
+    ScenarioModel* model = window.model();
+    const auto fresh = [&] {
+        return QString::fromUtf8(asyncioTaskFunctions(window.bridge()->scenario()).text);
+    };
+    ASSERT_TRUE(model->setData(model->taskIndex(1), QString::fromUtf8("Tâche 2 — ünï")));
+    EXPECT_TRUE(text().contains(QString::fromUtf8("# Tâche 2 — ünï\n@task(2)\n")));
+    ASSERT_TRUE(model->removeStep(0, 1));
+    ASSERT_TRUE(model->addStep(2, 0));
+    ASSERT_TRUE(model->removeTask(0));
+    ASSERT_TRUE(model->addTask(2));
+    EXPECT_EQ(text(), fresh());
+    while (window.undoStack()->canUndo()) {
+        window.undoStack()->undo();
+        EXPECT_EQ(text(), fresh());
+    }
+    EXPECT_EQ(text(), kSeedCode);
 }

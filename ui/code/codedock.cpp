@@ -52,7 +52,8 @@ CodeDock::CodeDock(QWidget* parent)
     : QDockWidget(tr("Code"), parent)
     , view_(new QPlainTextEdit(this)) {
     setObjectName(QStringLiteral("codeDock"));
-    view_->setReadOnly(true); // still selectable and copyable (Ctrl+C)
+    view_->setReadOnly(true);         // still selectable and copyable (Ctrl+C)
+    view_->setUndoRedoEnabled(false); // the edits it shows are the window's to undo
     view_->setLineWrapMode(QPlainTextEdit::NoWrap);
     view_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view_->setAccessibleName(tr("The scenario as asyncio code"));
@@ -100,17 +101,48 @@ void CodeDock::showCode() {
         return;
     stale_ = false;
     TaskFunctions functions = asyncioTaskFunctions(bridge_->scenario());
-    const bool same = functions.text == functions_.text;
-    functions_ = std::move(functions);
-    if (!same) {
+    if (functions.text != functions_.text) {
         // An edit keeps the reader's place.
         const int top = view_->verticalScrollBar()->value();
         const int left = view_->horizontalScrollBar()->value();
-        view_->setPlainText(toQString(functions_.text));
+        replaceChangedLines(functions_.text, functions.text);
         view_->verticalScrollBar()->setValue(top);
         view_->horizontalScrollBar()->setValue(left);
     }
+    functions_ = std::move(functions);
     highlightNow();
+}
+
+void CodeDock::replaceChangedLines(const std::string& before, const std::string& after) {
+    if (before.empty()) {
+        view_->setPlainText(toQString(after));
+        return;
+    }
+    // The lines between the longest common head and tail (whole lines: a line ends at '\n'):
+    // an edit of one step rewrites a line or two, not a hundred thousand functions.
+    const std::size_t shorter = std::min(before.size(), after.size());
+    std::size_t head = std::size_t(
+        std::mismatch(before.begin(), before.begin() + std::ptrdiff_t(shorter), after.begin())
+            .first -
+        before.begin());
+    head = head == 0 ? 0 : before.rfind('\n', head - 1) + 1; // npos + 1 is 0
+    std::size_t tail =
+        std::size_t(std::mismatch(before.rbegin(), before.rbegin() + std::ptrdiff_t(shorter - head),
+                                  after.rbegin())
+                        .first -
+                    before.rbegin());
+    // Back to where a line begins in both: just after a '\n' (the texts end with one).
+    while (tail > 0 && before[before.size() - tail - 1] != '\n')
+        --tail;
+    const auto line = [&](std::size_t offset) {
+        return int(std::count(before.begin(), before.begin() + std::ptrdiff_t(offset), '\n'));
+    };
+    QTextDocument* document = view_->document();
+    const int first = line(head);
+    const int last = line(before.size() - tail);
+    QTextCursor cursor(document->findBlockByNumber(first));
+    cursor.setPosition(document->findBlockByNumber(last).position(), QTextCursor::KeepAnchor);
+    cursor.insertText(toQString(std::string_view(after).substr(head, after.size() - tail - head)));
 }
 
 void CodeDock::highlightNow() {

@@ -57,6 +57,8 @@ protected:
 private:
     // The text of the bridge's scenario, if the dock is shown (else when it is next shown).
     void showCode();
+    // Rewrites only the lines that differ between the text shown and the new one.
+    void replaceChangedLines(const std::string& before, const std::string& after);
     // Each task in view: its current step's lines, coloured by what it is doing.
     void highlightNow();
 
