@@ -59,7 +59,7 @@ Result<void> MainWindow::exportTo(const QString& path, ExportFormat format,
 void MainWindow::exportInteractively(ExportFormat format) {
     ExportOptions options;
     options.width = pageWidth();
-    if (format == ExportFormat::Png || format == ExportFormat::Svg) {
+    if (format == ExportFormat::Png || format == ExportFormat::Svg || format == ExportFormat::Gif) {
         const std::optional<TimeWindow> zoomed =
             scene_->isFit() ? std::nullopt : std::optional(scene_->window());
         ExportDialog dialog(format, bridge_->now(), pageWidth(), zoomed, this);
@@ -73,6 +73,7 @@ void MainWindow::exportInteractively(ExportFormat format) {
     const QString extension = extensionOf(format);
     const QString filter = format == ExportFormat::Png     ? tr("PNG images (*.png)")
                            : format == ExportFormat::Svg   ? tr("SVG drawings (*.svg)")
+                           : format == ExportFormat::Gif   ? tr("Animated GIF images (*.gif)")
                            : format == ExportFormat::Trace ? tr("Chrome traces (*.json)")
                                                            : tr("Python programs (*.py)");
     QString path = QFileDialog::getSaveFileName(

@@ -48,6 +48,8 @@ void MainWindow::createMenus() {
                        [this] { exportInteractively(ExportFormat::Png); });
     exports->addAction(tr("S&VG Drawing…"), this,
                        [this] { exportInteractively(ExportFormat::Svg); });
+    exports->addAction(tr("Animated &GIF…"), this,
+                       [this] { exportInteractively(ExportFormat::Gif); });
     exports->addAction(tr("&Trace (Perfetto, chrome://tracing)…"), this,
                        [this] { exportInteractively(ExportFormat::Trace); });
     exports->addAction(tr("Python &asyncio Program…"), this,
