@@ -69,6 +69,11 @@ struct Options {
         "export-asyncio",
         "Write a Python program that runs the scenario on asyncio's event loop and exit.",
         "OUT.py"};
+    QCommandLineOption exportHtml{
+        "export-html",
+        "Write a self-contained web page that plays the animation (play/pause, a scrubber; "
+        "OUT.html#t=MS opens paused at MS) and exit.",
+        "OUT.html"};
     QCommandLineOption scale{"scale", "PNG pixel density, above 0 and up to 4 (default 1).", "X",
                              "1"};
     QCommandLineOption at{
@@ -93,8 +98,8 @@ struct Options {
 
     // The modes that do one thing and exit, at most one per call.
     std::vector<const QCommandLineOption*> modes() const {
-        return {&printTimeline, &printEvents, &printFigures, &exportPng,
-                &exportSvg,     &exportTrace, &exportAsyncio};
+        return {&printTimeline, &printEvents, &printFigures,  &exportPng,
+                &exportSvg,     &exportTrace, &exportAsyncio, &exportHtml};
     }
 };
 
@@ -104,11 +109,11 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "I/O and HTTP waits overlap. Without a print or export option it opens the window.\n\n"
         "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
         "or is invalid, or no display for the window; 2 a usage error."));
-    parser.addOptions(
-        {o.help,      o.version,   o.scenario,    o.printTimeline, o.printEvents, o.printFigures,
-         o.exportPng, o.exportSvg, o.exportTrace, o.exportAsyncio, o.scale,       o.at,
-         o.from,      o.to,        o.explain,     o.compare,       o.width,       o.transparent,
-         o.theme,     o.speed,     o.noLoop});
+    parser.addOptions({o.help,         o.version,   o.scenario,  o.printTimeline, o.printEvents,
+                       o.printFigures, o.exportPng, o.exportSvg, o.exportTrace,   o.exportAsyncio,
+                       o.exportHtml,   o.scale,     o.at,        o.from,          o.to,
+                       o.explain,      o.compare,   o.width,     o.transparent,   o.theme,
+                       o.speed,        o.noLoop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -165,10 +170,14 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
                 .arg(mode->names().constFirst());
     const QCommandLineOption* mode = modeOf(parser, o);
     const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
-    for (const QCommandLineOption* option :
-         {&o.at, &o.from, &o.to, &o.explain, &o.compare, &o.width, &o.theme})
+    for (const QCommandLineOption* option : {&o.at, &o.from, &o.to, &o.compare, &o.width})
         if (parser.isSet(*option) && !picture)
             return QStringLiteral("--%1 goes with --export-png or --export-svg")
+                .arg(option->names().constFirst());
+    // The web page plays the card: explained or not, light or dark.
+    for (const QCommandLineOption* option : {&o.explain, &o.theme})
+        if (parser.isSet(*option) && !picture && mode != &o.exportHtml)
+            return QStringLiteral("--%1 goes with --export-png, --export-svg or --export-html")
                 .arg(option->names().constFirst());
     for (const QCommandLineOption* option : {&o.scale, &o.transparent})
         if (parser.isSet(*option) && mode != &o.exportPng)
@@ -289,6 +298,7 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
     const ExportFormat format = &mode == &o.exportPng     ? ExportFormat::Png
                                 : &mode == &o.exportSvg   ? ExportFormat::Svg
                                 : &mode == &o.exportTrace ? ExportFormat::Trace
+                                : &mode == &o.exportHtml  ? ExportFormat::WebPage
                                                           : ExportFormat::AsyncioProgram;
     if (Result<void> exported = exportTimeline(scenario, output, format, options); !exported)
         return fileError(exported.error());
