@@ -162,27 +162,42 @@ TEST_F(CliHtml, RefusesTheTargetsOtherExportsRefuse) {
     EXPECT_TRUE(QDir(dir.path()).isEmpty());
 }
 
-// The page drawn by Chromium at #t=300 and #t=1000 against the PNG export's frames there:
-// along the middle of each task's track, the same shades change at the same places (2 px).
+// The page drawn by Chromium at #t=300 and #t=1000 (and explained at #t=700) against the PNG
+// export's frames there: along each task's track, the same shades change at the same places
+// (2 px). The loop's lane is crossed above its names' white text.
 TEST_F(CliHtml, ChromiumDrawsTheSegmentsWhereThePngExportHasThem) {
     const QString chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
     if (chromium.isEmpty())
         GTEST_SKIP() << "chromium is not installed (Debian's chromium package)";
     ASSERT_EQ(runCoroscope({"--export-html", path("seed.html")}).exitCode, 0);
-    const TimelineLayout layout = layoutTimeline(style::kCardMaxWidth, 3);
-    for (const char* at : {"300", "1000"}) {
-        SCOPED_TRACE(at);
-        const QString png = path(QStringLiteral("png-%1.png").arg(at));
-        ASSERT_EQ(runCoroscope({"--export-png", png, "--at", at}).exitCode, 0);
-        const QString shot = path(QStringLiteral("chromium-%1.png").arg(at));
-        const QString url = QUrl::fromLocalFile(path("seed.html")).toString() + "#t=" + at;
+    ASSERT_EQ(runCoroscope({"--export-html", path("explained.html"), "--explain"}).exitCode, 0);
+    struct Case {
+        const char* page;
+        const char* at;
+        bool explain;
+    };
+    for (const Case& shown : {Case{"seed.html", "300", false}, Case{"seed.html", "1000", false},
+                              Case{"explained.html", "700", true}}) {
+        SCOPED_TRACE(std::string(shown.page) + "#t=" + shown.at);
+        const QString png = path(QStringLiteral("png-%1.png").arg(shown.at));
+        QStringList exportPng{"--export-png", png, "--at", shown.at};
+        if (shown.explain)
+            exportPng << "--explain";
+        ASSERT_EQ(runCoroscope(exportPng).exitCode, 0);
+        const QString shot = path(QStringLiteral("chromium-%1.png").arg(shown.at));
+        const QString url = QUrl::fromLocalFile(path(shown.page)).toString() + "#t=" + shown.at;
         ASSERT_TRUE(screenshot(chromium, url, shot, path("profile")));
         const QImage expected(png), drawn(shot);
         ASSERT_FALSE(expected.isNull());
         ASSERT_FALSE(drawn.isNull());
-        for (int row = 0; row < 3; ++row) {
-            SCOPED_TRACE(row);
-            const int y = int(layout.track(row).center().y());
+        const TimelineLayout layout = layoutTimeline(style::kCardMaxWidth, 3, 0, shown.explain);
+        std::vector<int> rows;
+        if (shown.explain)
+            rows.push_back(int(layout.loopTrack().top() + 8));
+        for (int row = 0; row < 3; ++row)
+            rows.push_back(int(layout.track(row).center().y()));
+        for (const int y : rows) {
+            SCOPED_TRACE(y);
             const std::vector<Edge> want = edgesAlong(expected, y);
             const std::vector<Edge> got = edgesAlong(drawn, y);
             ASSERT_GE(want.size(), 2u) << "the PNG shows segments on this row";

@@ -44,7 +44,7 @@ constexpr std::string_view kStyle =
 .coroscope-timeline .cs-track{flex:1;min-width:0;height:100%;position:relative;)"
     R"(background:var(--cs-track);border-radius:9999px}
 .coroscope-timeline .cs-seg,.coroscope-timeline .cs-ready,.coroscope-timeline .cs-idle{)"
-    R"(display:none;position:absolute;top:0;height:100%;border-radius:9999px}
+    R"(display:none;position:absolute;top:0;height:100%;min-width:1px;border-radius:9999px}
 .coroscope-timeline .cs-seg{box-shadow:0 6px 14px rgba(0,0,0,var(--cs-seg-shadow))}
 .coroscope-timeline .cs-ready,.coroscope-timeline .cs-ready-swatch{background:)"
     R"(repeating-linear-gradient(135deg,var(--cs-hatch) 0 1px,transparent 1px 6px),var(--cs-wait)}
