@@ -54,6 +54,8 @@ void MainWindow::createMenus() {
                        [this] { exportInteractively(ExportFormat::Trace); });
     exports->addAction(tr("Python &asyncio Program…"), this,
                        [this] { exportInteractively(ExportFormat::AsyncioProgram); });
+    exports->addAction(tr("&Web Page…"), this,
+                       [this] { exportInteractively(ExportFormat::WebPage); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -75,6 +75,11 @@ struct Options {
         "export-asyncio",
         "Write a Python program that runs the scenario on asyncio's event loop and exit.",
         "OUT.py"};
+    QCommandLineOption exportHtml{
+        "export-html",
+        "Write a self-contained web page that plays the animation (play/pause, a scrubber; "
+        "OUT.html#t=MS opens paused at MS) and exit.",
+        "OUT.html"};
     QCommandLineOption scale{"scale", "PNG or GIF pixel density, above 0 and up to 4 (default 1).",
                              "X", "1"};
     QCommandLineOption fps{"fps", "GIF frames per second, 1 to 50 (default 10).", "N", "10"};
@@ -100,8 +105,8 @@ struct Options {
 
     // The modes that do one thing and exit, at most one per call.
     std::vector<const QCommandLineOption*> modes() const {
-        return {&printTimeline, &printEvents, &printFigures, &exportPng,
-                &exportSvg,     &exportGif,   &exportTrace,  &exportAsyncio};
+        return {&printTimeline, &printEvents, &printFigures,  &exportPng, &exportSvg,
+                &exportGif,     &exportTrace, &exportAsyncio, &exportHtml};
     }
 };
 
@@ -111,12 +116,11 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "I/O and HTTP waits overlap. Without a print or export option it opens the window.\n\n"
         "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
         "or is invalid, or no display for the window; 2 a usage error."));
-    parser.addOptions({o.help,        o.version,      o.scenario,      o.printTimeline,
-                       o.printEvents, o.printFigures, o.exportPng,     o.exportSvg,
-                       o.exportGif,   o.exportTrace,  o.exportAsyncio, o.scale,
-                       o.fps,         o.at,           o.from,          o.to,
-                       o.explain,     o.compare,      o.width,         o.transparent,
-                       o.theme,       o.speed,        o.noLoop});
+    parser.addOptions({o.help,          o.version,    o.scenario,  o.printTimeline, o.printEvents,
+                       o.printFigures,  o.exportPng,  o.exportSvg, o.exportGif,     o.exportTrace,
+                       o.exportAsyncio, o.exportHtml, o.scale,     o.fps,           o.at,
+                       o.from,          o.to,         o.explain,   o.compare,       o.width,
+                       o.transparent,   o.theme,      o.speed,     o.noLoop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -183,8 +187,7 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return QStringLiteral("--%1 goes with %2")
             .arg(option.names().constFirst(), QString::fromLatin1(exports));
     };
-    for (const QCommandLineOption* option :
-         {&o.from, &o.to, &o.explain, &o.compare, &o.width, &o.theme})
+    for (const QCommandLineOption* option : {&o.from, &o.to, &o.compare, &o.width})
         if (auto problem = goesWith(*option, picture, "--export-png, --export-svg or --export-gif"))
             return problem;
     for (const auto& [option, applies, exports] :
@@ -192,7 +195,12 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
           std::tuple{&o.scale, mode == &o.exportPng || mode == &o.exportGif,
                      "--export-png or --export-gif"},
           std::tuple{&o.transparent, mode == &o.exportPng, "--export-png"},
-          std::tuple{&o.fps, mode == &o.exportGif, "--export-gif"}})
+          std::tuple{&o.fps, mode == &o.exportGif, "--export-gif"},
+          // The web page plays the card: explained or not, light or dark.
+          std::tuple{&o.explain, picture || mode == &o.exportHtml,
+                     "--export-png, --export-svg, --export-gif or --export-html"},
+          std::tuple{&o.theme, picture || mode == &o.exportHtml,
+                     "--export-png, --export-svg, --export-gif or --export-html"}})
         if (auto problem = goesWith(*option, applies, exports))
             return problem;
     for (const QCommandLineOption* option : {&o.speed, &o.noLoop})
@@ -320,6 +328,7 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
                                 : &mode == &o.exportSvg   ? ExportFormat::Svg
                                 : &mode == &o.exportGif   ? ExportFormat::Gif
                                 : &mode == &o.exportTrace ? ExportFormat::Trace
+                                : &mode == &o.exportHtml  ? ExportFormat::WebPage
                                                           : ExportFormat::AsyncioProgram;
     if (Result<void> exported = exportTimeline(scenario, output, format, options); !exported)
         return fileError(exported.error());

@@ -5,6 +5,7 @@
 #include "bridge/qtext.h"
 #include "export/chrometrace.h"
 #include "export/gifstream.h"
+#include "export/htmlpage.h"
 #include "export/pngwriter.h"
 #include "export/svgfinisher.h"
 #include "export/timelineimage.h"
@@ -230,7 +231,37 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
     return finished.finish();
 }
 
-// Bytes made in memory beforehand: the asyncio program.
+Rgb rgbOf(const QColor& color) {
+    return color.rgb() & 0xffffffu;
+}
+
+// The page's look: the theme's colours and the names' column of the card the PNG shows.
+HtmlLook htmlLook(const Scenario& scenario, const ExportOptions& options) {
+    const auto scenes = scenesFor(scenario, options);
+    const TimelineLayout& layout = scenes.front()->layout();
+    const style::Theme& theme = options.theme;
+    return {.page = rgbOf(theme.page),
+            .card = rgbOf(theme.card),
+            .cardBorder = rgbOf(theme.cardBorder),
+            .title = rgbOf(theme.title),
+            .mutedText = rgbOf(theme.mutedText),
+            .rowLabel = rgbOf(theme.rowLabel),
+            .rule = rgbOf(theme.rule),
+            .track = rgbOf(theme.track),
+            .cardShadow = theme.cardShadow.alphaF(),
+            .segmentShadow = theme.segmentShadow.alphaF(),
+            .swatchShadow = theme.swatchShadow.alphaF(),
+            .rowLabelWidth = layout.rowLabelWidth,
+            .denseRows = layout.rowHeight < style::kRowHeight};
+}
+
+std::string webPage(const Scenario& scenario, const ExportOptions& options) {
+    const RunAnalysis run =
+        analyseRun(scenario, {.comparing = false, .measured = options.measured});
+    return htmlPage(scenario, run, htmlLook(scenario, options), options.explain);
+}
+
+// Bytes made in memory beforehand: the asyncio program, the web page.
 Result<void> writeBytes(QIODevice& file, QByteArrayView bytes) {
     if (file.write(bytes.data(), bytes.size()) != bytes.size())
         return Error{file.errorString().toStdString()};
@@ -288,6 +319,8 @@ QString extensionOf(ExportFormat format) {
         return QStringLiteral(".json");
     case ExportFormat::AsyncioProgram:
         return QStringLiteral(".py");
+    case ExportFormat::WebPage:
+        return QStringLiteral(".html");
     }
     return {};
 }
@@ -308,6 +341,8 @@ Result<void> exportTimeline(const Scenario& scenario, const std::string& path, E
             return writeChromeTrace(file, scenario, simulate(scenario));
         case ExportFormat::AsyncioProgram:
             return writeBytes(file, asyncioProgram(scenario));
+        case ExportFormat::WebPage:
+            return writeBytes(file, webPage(scenario, options));
         }
         return done();
     });

@@ -1,8 +1,10 @@
 #pragma once
 
 // Writing the timeline to files: PNG and SVG pictures of the card (drawn by the window's
-// scene code), the animation as a GIF, the Chrome trace and the scenario as an asyncio program.
-// Every write is atomic: on failure the target is untouched and no temporary file is left.
+// scene code), the animation as a GIF, the Chrome trace, the scenario as an asyncio program
+// and the web page that plays the animation (the page made by core, in the card's look; it
+// takes the options' explain, theme and measured run). Every write is atomic: on failure the
+// target is untouched and no temporary file is left.
 
 #include "asyncio/measuredrun.h"
 #include "export/animationframes.h"
@@ -20,7 +22,7 @@
 
 namespace coroscope {
 
-enum class ExportFormat { Png, Svg, Gif, Trace, AsyncioProgram };
+enum class ExportFormat { Png, Svg, Gif, Trace, AsyncioProgram, WebPage };
 
 struct ExportOptions {
     double scale = 1;           // pixel density (PNG, GIF)
@@ -45,7 +47,7 @@ inline constexpr double kMinExportWidth = 400;
 inline constexpr double kMaxExportPixels = 512.0 * 1024 * 1024;
 inline constexpr double kMaxExportWidth = 10'000;
 
-// ".png", ".svg", ".gif", ".json" or ".py".
+// ".png", ".svg", ".gif", ".json", ".py" or ".html".
 QString extensionOf(ExportFormat format);
 
 // Writes a valid scenario to path (bytes as the operating system takes them: see
