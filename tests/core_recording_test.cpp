@@ -178,8 +178,8 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"otherData": "coroscope-recording", "traceEvents": []})",
                 std::string(kNotARecording)},
         // The header.
-        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 3)"),
-                "otherData: version 3 is newer than this Coroscope reads (up to 2)"},
+        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 4)"),
+                "otherData: version 4 is newer than this Coroscope reads (up to 3)"},
         Refusal{"versionAsText", seedWith(R"("version": 1)", R"("version": "1")"),
                 "otherData: \"version\" must be a whole number from 1"},
         Refusal{"noStretch", seedWith(R"("stretch": 1)", R"("stretch": 0)"),
