@@ -10,6 +10,7 @@
 #include "bridge/schedulerbridge.h"
 #include "cli/exitstatus.h"
 #include "cli/plainprint.h"
+#include "cli/record.h"
 #include "export/timelineexport.h"
 #include "files/scenariofile.h"
 #include "loop/figures.h"
@@ -102,6 +103,13 @@ struct Options {
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
     QCommandLineOption theme{"theme", "Picture colours: light (the default) or dark.", "THEME",
                              "light"};
+    // Answered by the launcher (cli/record.h) when it comes first; listed here for --help.
+    QCommandLineOption record{
+        "record",
+        "Run SCRIPT.py with python3 and record what its asyncio event loop did into OUT.json, "
+        "which coroscope opens: coroscope --record OUT.json SCRIPT.py [ARG...] (first on the "
+        "command line; the script's arguments, input, output and exit status pass through).",
+        "OUT.json"};
 
     // The modes that do one thing and exit, at most one per call.
     std::vector<const QCommandLineOption*> modes() const {
@@ -120,7 +128,7 @@ void describe(QCommandLineParser& parser, const Options& o) {
                        o.printFigures,  o.exportPng,  o.exportSvg, o.exportGif,     o.exportTrace,
                        o.exportAsyncio, o.exportHtml, o.scale,     o.fps,           o.at,
                        o.from,          o.to,         o.explain,   o.compare,       o.width,
-                       o.transparent,   o.theme,      o.speed,     o.noLoop});
+                       o.transparent,   o.theme,      o.speed,     o.noLoop,        o.record});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -157,6 +165,9 @@ std::optional<QString> checkNumber(const QCommandLineParser& parser,
 }
 
 std::optional<QString> checkUsage(const QCommandLineParser& parser, const Options& o) {
+    if (parser.isSet(o.record))
+        return QStringLiteral("--record comes first, followed by OUT.json and SCRIPT.py (%1)")
+            .arg(QString::fromUtf8(kRecordUsage.data(), qsizetype(kRecordUsage.size())));
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
         return QStringLiteral("unexpected argument '%1'").arg(files[1]);
