@@ -6,6 +6,7 @@
 
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
+#include "code/codedock.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
 #include "explain/eventlog.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , eventLog_(new EventLog(this))
     , logDock_(new QDockWidget(tr("Event Log"), this))
     , differences_(new DifferencesDock(this))
+    , code_(new CodeDock(this))
     , figures_(new QLabel(this))
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
@@ -116,6 +118,11 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     differences_->hide();
     differences_->follow(bridge_);
     connect(differences_, &DifferencesDock::stepRequested, panel_, &ScenarioPanel::select);
+    // The scenario as asyncio code, its lines lit as the run plays.
+    addDockWidget(Qt::RightDockWidgetArea, code_);
+    code_->hide();
+    code_->follow(bridge_);
+    connect(code_, &CodeDock::stepClicked, panel_, &ScenarioPanel::select);
     setAcceptDrops(true);
     // Smaller, the card's rows and the scrubber would be cut beyond use.
     setMinimumSize(640, 420);
@@ -302,6 +309,7 @@ void MainWindow::followTheme() {
     scene_->setTheme(theme);
     pane_->blockingScene()->setTheme(theme);
     pane_->overview()->setTheme(theme);
+    code_->setTheme(theme);
     // Dark red reads badly on a dark status bar.
     const QString warning = QStringLiteral("color: %1; font-weight: bold")
                                 .arg(theme == style::Theme::dark() ? "#f2b8b5" : "#b3261e");

@@ -23,6 +23,7 @@ class QUndoStack;
 
 namespace coroscope {
 
+class CodeDock;
 class DifferencesDock;
 class EventLog;
 class PlaybackBar;
@@ -92,6 +93,7 @@ public:
     TimelinePane* pane() const { return pane_; }
     EventLog* eventLog() const { return eventLog_; }
     DifferencesDock* differencesDock() const { return differences_; }
+    CodeDock* codeDock() const { return code_; }
     PlaybackBar* playbackBar() const { return playback_; }
     ScenarioModel* model() const { return model_; }
     ScenarioPanel* panel() const { return panel_; }
@@ -161,6 +163,7 @@ private:
     EventLog* eventLog_;
     QDockWidget* logDock_;
     DifferencesDock* differences_;
+    CodeDock* code_;
     QLabel* figures_;
     QLabel* autosaveWarning_;
     RecentFiles* recent_;
