@@ -24,6 +24,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeView>
@@ -289,4 +290,73 @@ TEST_F(V2EditTest, RefusedEditsSayWhyAndChangeNeitherTheScenarioNorUndo) {
     // The next edit that goes through clears the note.
     type(model.taskIndex(3, ScenarioModel::StartColumn), "250");
     EXPECT_FALSE(panel.note()->isVisible());
+}
+
+TEST_F(V2EditTest, EveryNewEditIsNamedInUndoAndUndoneAndRedoneExactly) {
+    open(kFanOut);
+    std::vector<Scenario> states{model.scenario()};
+    QStringList names;
+    auto edited = [&] {
+        EXPECT_NE(model.scenario(), states.back()) << undoText().toStdString();
+        states.push_back(model.scenario());
+        names << undoText();
+    };
+    resources.addButton()->click();
+    edited();
+    setResourceCell(3, ResourcesTable::NameColumn, "cache");
+    edited();
+    setResourceCell(3, ResourcesTable::LabelColumn, "Cache hit");
+    edited();
+    QTimer::singleShot(0, [] {
+        auto* dialog = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        dialog->setCurrentColor(QColor(0x12, 0x34, 0x56));
+        dialog->accept();
+    });
+    resources.colorButton(3)->click();
+    edited();
+    setResourceCell(3, ResourcesTable::LimitColumn, "3");
+    edited();
+    setResourceCell(3, ResourcesTable::LimitColumn, "");
+    edited();
+    resources.threads()->setValue(8);
+    edited();
+    type(model.taskIndex(3, ScenarioModel::StartColumn), "250");
+    edited();
+    pick(durationCell(0, 2), "Spawn a new task");
+    edited();
+    join(durationCell(0, 3), {"fetch a", "idle"});
+    edited();
+    pick(kindCell(3, 0), "Thread pool");
+    edited();
+    pick(kindCell(3, 0), "Cache hit");
+    edited();
+    pick(kindCell(3, 0), "Processing");
+    edited();
+    resources.table()->setCurrentCell(3, ResourcesTable::NameColumn);
+    resources.removeButton()->click();
+    edited();
+    EXPECT_EQ(
+        names,
+        (QStringList{"Add resource resource1", "Rename resource resource1 to cache",
+                     "Set the label of cache to “Cache hit”", "Set the colour of cache to #123456",
+                     "Set limit of cache to 3", "Remove the limit of cache",
+                     "Set the thread pool to 8 threads", "Set the start of “idle” to 250 ms",
+                     "Make step 3 of “handler” spawn a new task “Task 5”",
+                     "Make step 4 of “handler” join “fetch a”, “idle”",
+                     "Make step 1 of “idle” Thread pool", "Make step 1 of “idle” Cache hit",
+                     "Make step 1 of “idle” Processing", "Remove resource cache"}));
+    EXPECT_EQ(model.scenario().tasks.size(), 5u);
+    EXPECT_EQ(model.scenario().threads, 8);
+    for (std::size_t back = states.size() - 1; back > 0; --back) {
+        window.undoStack()->undo();
+        EXPECT_EQ(model.scenario(), states[back - 1]) << names[int(back) - 1].toStdString();
+        EXPECT_EQ(window.bridge()->scenario(), states[back - 1]);
+    }
+    EXPECT_EQ(resources.table()->rowCount(), 3);
+    EXPECT_EQ(resources.threads()->value(), 4);
+    for (std::size_t on = 1; on < states.size(); ++on) {
+        window.undoStack()->redo();
+        EXPECT_EQ(model.scenario(), states[on]) << names[int(on) - 1].toStdString();
+    }
 }
