@@ -360,3 +360,15 @@ TEST_F(V2EditTest, EveryNewEditIsNamedInUndoAndUndoneAndRedoneExactly) {
         EXPECT_EQ(model.scenario(), states[on]) << names[int(on) - 1].toStdString();
     }
 }
+
+TEST_F(V2EditTest, BuiltInResourcesAreRestyledAndLimitedAndKeepTheirWords) {
+    actionNamed(window, "&New")->trigger();
+    setResourceCell(0, ResourcesTable::LabelColumn, "Disk");
+    EXPECT_EQ(undoText(), "Set the label of io to “Disk”");
+    setResourceCell(1, ResourcesTable::LimitColumn, "5");
+    EXPECT_EQ(undoText(), "Set limit of http to 5");
+    EXPECT_EQ(model.scenario().kinds[StepKind::Http].limit, 5);
+    setResourceCell(0, ResourcesTable::LabelColumn, "");
+    EXPECT_EQ(model.scenario().kinds[StepKind::Io].label, "I/O Wait");
+    EXPECT_EQ(resources.table()->item(0, ResourcesTable::LabelColumn)->text(), "I/O Wait");
+}

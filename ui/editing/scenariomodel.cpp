@@ -10,6 +10,9 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <utility>
+
 namespace coroscope {
 
 namespace {
@@ -51,6 +54,7 @@ void ScenarioModel::resetScenario(const Scenario& scenario) {
     renumberTasks();
     spawners_.reset();
     endResetModel();
+    spawners(); // known before the first edit, which compares with it
     emit scenarioReset(scenario_);
 }
 
@@ -59,21 +63,37 @@ void ScenarioModel::push(const QString& text, std::function<void()> redo,
     undoStack_->push(new EditCommand(
         text,
         [this, redo = std::move(redo)] {
-            spawners_.reset();
+            auto before = std::exchange(spawners_, std::nullopt);
             redo();
-            edited();
+            edited(before);
         },
         [this, undo = std::move(undo)] {
-            spawners_.reset();
+            auto before = std::exchange(spawners_, std::nullopt);
             undo();
-            edited();
+            edited(before);
         }));
 }
 
-void ScenarioModel::edited() {
-    spawners_.reset();
-    if (rowCount() > 0) // a spawn's change changes who says "spawned by"
-        emit dataChanged(taskIndex(0, StartColumn), taskIndex(rowCount() - 1, StartColumn));
+void ScenarioModel::edited(const std::optional<std::vector<std::int64_t>>& before) {
+    spawners_.reset(); // a view may have asked in the middle of the change
+    // The Start cells whose "spawned by" changed, and only those: a column sized to its
+    // contents measures every cell it is told of. A task that came or went moves the rows
+    // after it, so then all of them, if any task is spawned.
+    const std::vector<std::int64_t>& now = spawners();
+    auto spawnsAny = [](const std::vector<std::int64_t>& spawners) {
+        return std::any_of(spawners.begin(), spawners.end(), [](std::int64_t s) { return s >= 0; });
+    };
+    int first = 0, last = rowCount() - 1;
+    if (before && before->size() == now.size()) {
+        while (first <= last && (*before)[std::size_t(first)] == now[std::size_t(first)])
+            ++first;
+        while (last >= first && (*before)[std::size_t(last)] == now[std::size_t(last)])
+            --last;
+    } else if (!spawnsAny(now) && !(before && spawnsAny(*before))) {
+        last = -1;
+    }
+    if (first <= last)
+        emit dataChanged(taskIndex(first, StartColumn), taskIndex(last, StartColumn));
     emit scenarioEdited(scenario_);
 }
 

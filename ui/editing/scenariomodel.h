@@ -59,7 +59,8 @@ public:
     // Refused while a step waits on it, or for io and http.
     bool removeResource(StepKind kind);
     bool setResourceName(StepKind kind, const QString& name);
-    bool setResourceLabel(StepKind kind, const QString& label); // empty: the name
+    // Empty: the name (io and http: their own label, "I/O Wait").
+    bool setResourceLabel(StepKind kind, const QString& label);
     bool setResourceColor(StepKind kind, Rgb color);
     bool setResourceLimit(StepKind kind, std::int64_t limit); // 0: no limit
     bool setThreads(std::int64_t threads);
@@ -126,7 +127,8 @@ private:
     void relocateTask(int from, int to);
     void insertStep(int task, int at, Step value);
     void eraseStep(int task, int step);
-    void edited();
+    // After an edit: the views told, `before` who spawned whom (if a view had asked).
+    void edited(const std::optional<std::vector<std::int64_t>>& before);
 
     // Whether the scenario after `change` keeps every rule; if not, refuses with the message.
     bool allows(const std::function<void(Scenario&)>& change);

@@ -9,7 +9,6 @@
 #include <QColor>
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace coroscope {
 
@@ -100,7 +99,10 @@ bool ScenarioModel::setResourceName(StepKind kind, const QString& name) {
 
 bool ScenarioModel::setResourceLabel(StepKind kind, const QString& label) {
     const KindSpec& spec = scenario_.kinds[kind];
-    const std::string newLabel = label.isEmpty() ? spec.name : label.toStdString();
+    // Empty: the name, or for io and http their own words ("I/O Wait").
+    const std::string fallback =
+        kind.index < kBuiltinKinds.size() ? builtinKinds()[kind].label : spec.name;
+    const std::string newLabel = label.isEmpty() ? fallback : label.toStdString();
     if (newLabel == spec.label)
         return true;
     KindTable kinds = scenario_.kinds;
