@@ -53,6 +53,16 @@ constexpr const char* kFanOut = R"({"format": "coroscope-scenario", "version": 2
     {"name": "fetch b", "steps": [{"kind": "http", "ms": 90}, {"kind": "cpu", "ms": 6}]},
     {"name": "idle", "steps": [{"kind": "cpu", "ms": 1}]}]})";
 
+// The resources table's colour dialog, once it opens, answered with this colour.
+void chooseInNextColorDialog(const QColor& color) {
+    QTimer::singleShot(0, [color] {
+        auto* dialog = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        dialog->setCurrentColor(color);
+        dialog->accept();
+    });
+}
+
 class V2EditTest : public ::testing::Test {
 protected:
     V2EditTest()
@@ -307,12 +317,7 @@ TEST_F(V2EditTest, EveryNewEditIsNamedInUndoAndUndoneAndRedoneExactly) {
     edited();
     setResourceCell(3, ResourcesTable::LabelColumn, "Cache hit");
     edited();
-    QTimer::singleShot(0, [] {
-        auto* dialog = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
-        ASSERT_NE(dialog, nullptr);
-        dialog->setCurrentColor(QColor(0x12, 0x34, 0x56));
-        dialog->accept();
-    });
+    chooseInNextColorDialog(QColor(0x12, 0x34, 0x56));
     resources.colorButton(3)->click();
     edited();
     setResourceCell(3, ResourcesTable::LimitColumn, "3");
@@ -371,4 +376,12 @@ TEST_F(V2EditTest, BuiltInResourcesAreRestyledAndLimitedAndKeepTheirWords) {
     setResourceCell(0, ResourcesTable::LabelColumn, "");
     EXPECT_EQ(model.scenario().kinds[StepKind::Io].label, "I/O Wait");
     EXPECT_EQ(resources.table()->item(0, ResourcesTable::LabelColumn)->text(), "I/O Wait");
+
+    // Enter on a colour cell opens the colour dialog, as a click on its button does.
+    chooseInNextColorDialog(QColor(0xab, 0xcd, 0xef));
+    resources.table()->setFocus();
+    resources.table()->setCurrentCell(0, ResourcesTable::ColorColumn);
+    QTest::keyClick(resources.table(), Qt::Key_Return);
+    EXPECT_EQ(undoText(), "Set the colour of io to #abcdef");
+    EXPECT_EQ(resources.colorButton(0)->text(), "#abcdef");
 }

@@ -23,7 +23,10 @@ RefusalNote::RefusalNote(ScenarioModel* model, QWidget* parent)
             hide();
         });
     connect(model, &ScenarioModel::editRefused, this, [this](const QString& message) {
-        pending_ = message; // shown by showRefusal, from the edit's own place
+        // Kept for showRefusal, which the edit's own place calls at once; by the next turn of
+        // the event loop it is stale (another part of the panel made the edit).
+        pending_ = message;
+        QTimer::singleShot(0, this, [this] { pending_.clear(); });
     });
 }
 
