@@ -32,6 +32,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <chrono>
 #include <span>
 #include <tuple>
 #include <utility>
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , differences_(new DifferencesDock(this))
     , code_(new CodeDock(this))
     , figures_(new QLabel(this))
+    , notice_(new QLabel(this))
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
     , autosaver_(new Autosaver(autosaveFolder, this)) {
@@ -86,6 +88,13 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     // At the window's smallest the figures take two lines rather than being cut.
     figures_->setWordWrap(true);
     figures_->setAccessibleName(tr("Figures of the run"));
+    // Passing news ("Exported …") shows beside the figures; a status message would hide them.
+    notice_->setTextFormat(Qt::PlainText);
+    notice_->setAccessibleName(tr("Notice"));
+    notice_->hide();
+    statusBar()->addPermanentWidget(notice_);
+    noticeTimer_.setSingleShot(true);
+    connect(&noticeTimer_, &QTimer::timeout, notice_, &QWidget::hide);
     autosaveWarning_->setTextFormat(Qt::PlainText);
     autosaveWarning_->hide();
     statusBar()->addPermanentWidget(autosaveWarning_);
@@ -295,6 +304,12 @@ void MainWindow::showFigures() {
            "makespan.\n"
            "One at a time: every step run back to back, as a blocking program would.\n"
            "Speed-up: one at a time ÷ makespan, what overlapping the waits saves."));
+}
+
+void MainWindow::notify(const QString& text) {
+    notice_->setText(text);
+    notice_->show();
+    noticeTimer_.start(std::chrono::seconds(5));
 }
 
 void MainWindow::applyThemeChoice(ThemeChoice choice) {
