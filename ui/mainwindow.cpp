@@ -77,7 +77,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , logDock_(new QDockWidget(tr("Event Log"), this))
     , differences_(new DifferencesDock(this))
     , code_(new CodeDock(this))
-    , figures_(new QLabel(this))
+    , figures_(new WrappingLabel(this))
     , notice_(new QLabel(this))
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
@@ -86,7 +86,6 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
     // At the window's smallest the figures take two lines rather than being cut.
-    figures_->setWordWrap(true);
     figures_->setAccessibleName(tr("Figures of the run"));
     // Passing news ("Exported …") shows beside the figures; a status message would hide them.
     notice_->setTextFormat(Qt::PlainText);
@@ -295,7 +294,7 @@ void MainWindow::showFigures() {
             .arg(f.speedup, 0, 'f', 2)
             .arg(counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
                  counted(f.segments, tr("%L1 segment"), tr("%L1 segments")));
-    figures_->setText(text);
+    figures_->setWrappedText(text);
     // The whole line, however the status bar wraps it, and what each number means.
     figures_->setToolTip(
         text + QStringLiteral("\n\n") +

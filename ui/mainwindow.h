@@ -12,6 +12,7 @@
 #include "files/autosaver.h"
 #include "keyhelp.h"
 #include "model/scenario.h"
+#include "wrappinglabel.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -169,7 +170,7 @@ private:
     QDockWidget* logDock_;
     DifferencesDock* differences_;
     CodeDock* code_;
-    QLabel* figures_;
+    WrappingLabel* figures_;
     QLabel* notice_; // passing news beside the figures, hidden after a few seconds
     QTimer noticeTimer_;
     QLabel* autosaveWarning_;
