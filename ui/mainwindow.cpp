@@ -32,6 +32,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <chrono>
 #include <span>
 #include <tuple>
 #include <utility>
@@ -76,7 +77,8 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , logDock_(new QDockWidget(tr("Event Log"), this))
     , differences_(new DifferencesDock(this))
     , code_(new CodeDock(this))
-    , figures_(new QLabel(this))
+    , figures_(new WrappingLabel(this))
+    , notice_(new QLabel(this))
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
     , autosaver_(new Autosaver(autosaveFolder, this)) {
@@ -84,8 +86,14 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
     // At the window's smallest the figures take two lines rather than being cut.
-    figures_->setWordWrap(true);
     figures_->setAccessibleName(tr("Figures of the run"));
+    // Passing news ("Exported …") shows beside the figures; a status message would hide them.
+    notice_->setTextFormat(Qt::PlainText);
+    notice_->setAccessibleName(tr("Notice"));
+    notice_->hide();
+    statusBar()->addPermanentWidget(notice_);
+    noticeTimer_.setSingleShot(true);
+    connect(&noticeTimer_, &QTimer::timeout, notice_, &QWidget::hide);
     autosaveWarning_->setTextFormat(Qt::PlainText);
     autosaveWarning_->hide();
     statusBar()->addPermanentWidget(autosaveWarning_);
@@ -286,7 +294,7 @@ void MainWindow::showFigures() {
             .arg(f.speedup, 0, 'f', 2)
             .arg(counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
                  counted(f.segments, tr("%L1 segment"), tr("%L1 segments")));
-    figures_->setText(text);
+    figures_->setWrappedText(text);
     // The whole line, however the status bar wraps it, and what each number means.
     figures_->setToolTip(
         text + QStringLiteral("\n\n") +
@@ -295,6 +303,12 @@ void MainWindow::showFigures() {
            "makespan.\n"
            "One at a time: every step run back to back, as a blocking program would.\n"
            "Speed-up: one at a time ÷ makespan, what overlapping the waits saves."));
+}
+
+void MainWindow::notify(const QString& text) {
+    notice_->setText(text);
+    notice_->show();
+    noticeTimer_.start(std::chrono::seconds(5));
 }
 
 void MainWindow::applyThemeChoice(ThemeChoice choice) {

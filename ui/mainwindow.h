@@ -12,8 +12,10 @@
 #include "files/autosaver.h"
 #include "keyhelp.h"
 #include "model/scenario.h"
+#include "wrappinglabel.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <array>
 
@@ -81,6 +83,8 @@ public:
     QLabel* autosaveWarning() const { return autosaveWarning_; }
     // The status bar's figures of the run.
     QLabel* figuresLabel() const { return figures_; }
+    // The status bar's passing news beside the figures ("Exported …"), hidden when there is none.
+    QLabel* noticeLabel() const { return notice_; }
     // The picture's width for exports from the window: the card as it is shown.
     double pageWidth() const;
     // The name an export offers: the scenario file's ("work.png" for work.json), else its
@@ -148,6 +152,8 @@ private:
     // After every edit, undo or redo: unsaved work goes to the autosave slot.
     void keepSafe();
     void showAutosaveFailure(const QString& message);
+    // Tells passing news in the status bar, beside the figures, for a few seconds.
+    void notify(const QString& text);
     // An autosave that cannot be read: keep it aside, delete it, or leave it for later.
     void offerToKeepAside(const Autosaver::Recovered& damaged);
 
@@ -164,7 +170,9 @@ private:
     QDockWidget* logDock_;
     DifferencesDock* differences_;
     CodeDock* code_;
-    QLabel* figures_;
+    WrappingLabel* figures_;
+    QLabel* notice_; // passing news beside the figures, hidden after a few seconds
+    QTimer noticeTimer_;
     QLabel* autosaveWarning_;
     RecentFiles* recent_;
     Autosaver* autosaver_;

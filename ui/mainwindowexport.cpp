@@ -15,7 +15,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QStatusBar>
 
 #include <optional>
 
@@ -90,14 +89,14 @@ void MainWindow::exportInteractively(ExportFormat format) {
     WorkProgress work(this, tr("Exporting %1…").arg(QFileInfo(path).fileName()));
     if (Result<void> exported = exportTo(path, format, options, work.progress()); !exported) {
         if (exported.error().cancelled) {
-            statusBar()->showMessage(tr("Export cancelled: nothing was written"), 5000);
+            notify(tr("Export cancelled: nothing was written"));
             return;
         }
         showPlainMessage(this, QMessageBox::Warning, tr("Export failed"),
                          toQString(exported.error()));
         return;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    notify(tr("Exported %1").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace coroscope
