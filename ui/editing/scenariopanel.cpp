@@ -45,8 +45,9 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
 
     tree_->setModel(model_);
     tree_->setAccessibleName(tr("Tasks and steps"));
-    tree_->setAccessibleDescription(tr("F2, Enter or a double-click edits a name, kind or "
-                                       "duration; Left and Right go from cell to cell"));
+    tree_->setAccessibleDescription(
+        tr("F2, Enter or a double-click edits a name, kind, duration (a spawn's or join's "
+           "tasks) or start; Left and Right go from cell to cell"));
     auto* delegate = new StepDelegate(tree_);
     tree_->setItemDelegate(delegate);
     connect(delegate, &StepDelegate::refused, this, [this](const QModelIndex& index) {
