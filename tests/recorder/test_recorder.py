@@ -11,8 +11,12 @@ import unittest
 
 COROSCOPE = os.environ["COROSCOPE"]
 PROGRAMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "programs")
-# What a loaded machine adds to a measured stretch beyond the work itself, in ms.
-SLACK_MS = 15
+# What a loaded machine adds to a measured stretch beyond the work itself, in ms (a test run
+# beside others, on a sanitizer build's machine, is descheduled for tens of milliseconds).
+SLACK_MS = 50
+# A thread item starts running when it is submitted, before the task that awaits it suspends:
+# its measured await may be short of the work by the rest of the task's step.
+THREAD_START_MS = 10
 
 
 def python_has(module):
@@ -80,8 +84,8 @@ class RecorderTest(unittest.TestCase):
         self.assertEqual(os.listdir(self.folder), ["run.json"])  # no temporary left behind
         return run
 
-    def assertAbout(self, ms, expected, what):
-        self.assertGreaterEqual(ms, expected - 1, what)
+    def assertAbout(self, ms, expected, what, early=1):
+        self.assertGreaterEqual(ms, expected - early, what)
         self.assertLessEqual(ms, expected + SLACK_MS, what)
 
     def test_streams_over_loopback(self):
@@ -108,11 +112,12 @@ class RecorderTest(unittest.TestCase):
         self.assertEqual((offload.kind, offload.cat, offload.at), ("thread", "thread",
                                                                    "to_thread.py:10"))
         self.assertEqual(offload.label, "asyncio.to_thread(time.sleep, 0.1)")
-        self.assertAbout(offload.ms, 100, "to_thread(time.sleep, 0.1)")
+        self.assertAbout(offload.ms, 100, "to_thread(time.sleep, 0.1)", THREAD_START_MS)
         self.assertAbout(run.task("offload")[-1].ms, 10, "busy(10) after it")
         [executor] = run.awaits("executor")
         self.assertEqual(executor.kind, "thread")
-        self.assertAbout(executor.ms, 50, "run_in_executor(time.sleep, 0.05)")
+        self.assertAbout(executor.ms, 50, "run_in_executor(time.sleep, 0.05)",
+                         THREAD_START_MS)
         kinds = {k["name"] for k in run.data["otherData"]["kinds"]}
         self.assertIn("thread", kinds)
         self.assertTrue(any(line.startswith("offload,thread,") for line in run.timeline()))
