@@ -66,8 +66,9 @@ TEST(Examples, EachFileIsAValidScenarioByTheLoaderWithItsWords) {
     }
     // Every example file shipped is in the list (and the seed is the built-in scenario).
     for (const QString& shipped : QDir(":/examples").entryList({"*.json"})) {
-        if (shipped != "index.json")
+        if (shipped != "index.json") {
             EXPECT_TRUE(listed.contains(shipped)) << shipped.toStdString();
+        }
     }
     EXPECT_EQ(exampleScenario(*findExample("seed")), ScenarioFile::builtInDefault());
     EXPECT_EQ(findExample("no-such-example"), nullptr);

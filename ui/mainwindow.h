@@ -13,8 +13,10 @@
 #include "files/autosaver.h"
 #include "keyhelp.h"
 #include "model/scenario.h"
+#include "wrappinglabel.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <array>
 
@@ -24,6 +26,7 @@ class QUndoStack;
 
 namespace coroscope {
 
+class CodeDock;
 class DifferencesDock;
 class EventLog;
 class ExampleBanner;
@@ -87,6 +90,8 @@ public:
     QLabel* autosaveWarning() const { return autosaveWarning_; }
     // The status bar's figures of the run.
     QLabel* figuresLabel() const { return figures_; }
+    // The status bar's passing news beside the figures ("Exported …"), hidden when there is none.
+    QLabel* noticeLabel() const { return notice_; }
     // The picture's width for exports from the window: the card as it is shown.
     double pageWidth() const;
     // The name an export offers: the scenario file's ("work.png" for work.json), else its
@@ -101,6 +106,7 @@ public:
     DifferencesDock* differencesDock() const { return differences_; }
     ExampleBanner* exampleBanner() const { return banner_; }
     Presentation* presentation() const { return presentation_; }
+    CodeDock* codeDock() const { return code_; }
     PlaybackBar* playbackBar() const { return playback_; }
     ScenarioModel* model() const { return model_; }
     ScenarioPanel* panel() const { return panel_; }
@@ -155,6 +161,8 @@ private:
     // After every edit, undo or redo: unsaved work goes to the autosave slot.
     void keepSafe();
     void showAutosaveFailure(const QString& message);
+    // Tells passing news in the status bar, beside the figures, for a few seconds.
+    void notify(const QString& text);
     // An autosave that cannot be read: keep it aside, delete it, or leave it for later.
     void offerToKeepAside(const Autosaver::Recovered& damaged);
 
@@ -170,7 +178,10 @@ private:
     EventLog* eventLog_;
     QDockWidget* logDock_;
     DifferencesDock* differences_;
-    QLabel* figures_;
+    CodeDock* code_;
+    WrappingLabel* figures_;
+    QLabel* notice_; // passing news beside the figures, hidden after a few seconds
+    QTimer noticeTimer_;
     QLabel* autosaveWarning_;
     RecentFiles* recent_;
     Autosaver* autosaver_;

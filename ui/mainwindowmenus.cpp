@@ -4,6 +4,7 @@
 
 #include "mainwindowparts.h"
 
+#include "code/codedock.h"
 #include "editing/scenariopanel.h"
 #include "examples/examplesmenu.h"
 #include "files/recentfiles.h"
@@ -53,10 +54,14 @@ void MainWindow::createMenus() {
                        [this] { exportInteractively(ExportFormat::Png); });
     exports->addAction(tr("S&VG Drawing…"), this,
                        [this] { exportInteractively(ExportFormat::Svg); });
+    exports->addAction(tr("Animated &GIF…"), this,
+                       [this] { exportInteractively(ExportFormat::Gif); });
     exports->addAction(tr("&Trace (Perfetto, chrome://tracing)…"), this,
                        [this] { exportInteractively(ExportFormat::Trace); });
     exports->addAction(tr("Python &asyncio Program…"), this,
                        [this] { exportInteractively(ExportFormat::AsyncioProgram); });
+    exports->addAction(tr("&Web Page…"), this,
+                       [this] { exportInteractively(ExportFormat::WebPage); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -76,6 +81,7 @@ void MainWindow::createMenus() {
     view->addAction(playback_->explainAction());
     view->addAction(playback_->compareAction());
     view->addAction(differences_->toggleViewAction());
+    view->addAction(code_->toggleViewAction());
     view->addAction(presentation_->action());
     view->addSeparator();
     // Window-wide: the timeline need not have the focus; a text field keeps its typing

@@ -10,6 +10,7 @@
 #include "bridge/schedulerbridge.h"
 #include "cli/exitstatus.h"
 #include "cli/plainprint.h"
+#include "cli/record.h"
 #include "examples/examplelist.h"
 #include "export/timelineexport.h"
 #include "files/scenariofile.h"
@@ -31,6 +32,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 using namespace coroscope;
@@ -68,6 +70,11 @@ struct Options {
         "export-png", "Write the timeline as a PNG image and exit (no display needed).", "OUT.png"};
     QCommandLineOption exportSvg{"export-svg", "Write the timeline as an SVG drawing and exit.",
                                  "OUT.svg"};
+    QCommandLineOption exportGif{
+        "export-gif",
+        "Write the animation as a looping GIF (the whole axis in 10 s, as the window plays it at "
+        "speed 1, then the finished timeline for 2 s) and exit.",
+        "OUT.gif"};
     QCommandLineOption exportTrace{
         "export-trace", "Write the run as a Chrome trace (Perfetto, chrome://tracing) and exit.",
         "OUT.json"};
@@ -75,8 +82,14 @@ struct Options {
         "export-asyncio",
         "Write a Python program that runs the scenario on asyncio's event loop and exit.",
         "OUT.py"};
-    QCommandLineOption scale{"scale", "PNG pixel density, above 0 and up to 4 (default 1).", "X",
-                             "1"};
+    QCommandLineOption exportHtml{
+        "export-html",
+        "Write a self-contained web page that plays the animation (play/pause, a scrubber; "
+        "OUT.html#t=MS opens paused at MS) and exit.",
+        "OUT.html"};
+    QCommandLineOption scale{"scale", "PNG or GIF pixel density, above 0 and up to 4 (default 1).",
+                             "X", "1"};
+    QCommandLineOption fps{"fps", "GIF frames per second, 1 to 50 (default 10).", "N", "10"};
     QCommandLineOption at{
         "at", "Picture the animation frame at this virtual time instead of the finished run.",
         "MS"};
@@ -96,11 +109,18 @@ struct Options {
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
     QCommandLineOption theme{"theme", "Picture colours: light (the default) or dark.", "THEME",
                              "light"};
+    // Answered by the launcher (cli/record.h) when it comes first; listed here for --help.
+    QCommandLineOption record{
+        "record",
+        "Run SCRIPT.py with python3 and record what its asyncio event loop did into OUT.json, "
+        "which coroscope opens: coroscope --record OUT.json SCRIPT.py [ARG...] (first on the "
+        "command line; the script's arguments, input, output and exit status pass through).",
+        "OUT.json"};
 
     // The modes that do one thing and exit, at most one per call.
     std::vector<const QCommandLineOption*> modes() const {
-        return {&printTimeline, &printEvents, &printFigures,  &exportPng,
-                &exportSvg,     &exportTrace, &exportAsyncio, &listExamples};
+        return {&printTimeline, &printEvents, &printFigures,  &exportPng,  &exportSvg,
+                &exportGif,     &exportTrace, &exportAsyncio, &exportHtml, &listExamples};
     }
 };
 
@@ -111,10 +131,12 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
         "or is invalid, or no display for the window; 2 a usage error."));
     parser.addOptions(
-        {o.help,        o.version,      o.scenario,  o.example,   o.listExamples, o.printTimeline,
-         o.printEvents, o.printFigures, o.exportPng, o.exportSvg, o.exportTrace,  o.exportAsyncio,
-         o.scale,       o.at,           o.from,      o.to,        o.explain,      o.compare,
-         o.width,       o.transparent,  o.theme,     o.speed,     o.noLoop});
+        {o.help,          o.version,     o.scenario,      o.example,    o.listExamples,
+         o.printTimeline, o.printEvents, o.printFigures,  o.exportPng,  o.exportSvg,
+         o.exportGif,     o.exportTrace, o.exportAsyncio, o.exportHtml, o.scale,
+         o.fps,           o.at,          o.from,          o.to,         o.explain,
+         o.compare,       o.width,       o.transparent,   o.theme,      o.speed,
+         o.noLoop,        o.record});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -151,6 +173,9 @@ std::optional<QString> checkNumber(const QCommandLineParser& parser,
 }
 
 std::optional<QString> checkUsage(const QCommandLineParser& parser, const Options& o) {
+    if (parser.isSet(o.record))
+        return QStringLiteral("--record comes first, followed by OUT.json and SCRIPT.py (%1)")
+            .arg(QString::fromUtf8(kRecordUsage.data(), qsizetype(kRecordUsage.size())));
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
         return QStringLiteral("unexpected argument '%1'").arg(files[1]);
@@ -180,15 +205,33 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
             return QStringLiteral("--%1 is given twice: one output at a time")
                 .arg(mode->names().constFirst());
     const QCommandLineOption* mode = modeOf(parser, o);
-    const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
-    for (const QCommandLineOption* option :
-         {&o.at, &o.from, &o.to, &o.explain, &o.compare, &o.width, &o.theme})
-        if (parser.isSet(*option) && !picture)
-            return QStringLiteral("--%1 goes with --export-png or --export-svg")
-                .arg(option->names().constFirst());
-    for (const QCommandLineOption* option : {&o.scale, &o.transparent})
-        if (parser.isSet(*option) && mode != &o.exportPng)
-            return QStringLiteral("--%1 goes with --export-png").arg(option->names().constFirst());
+    const bool still = mode == &o.exportPng || mode == &o.exportSvg;
+    const bool picture = still || mode == &o.exportGif;
+    // Each option with the exports it applies to: an animation has no one moment (--at), a GIF
+    // no transparency, only the GIF frames per second.
+    const auto goesWith = [&](const QCommandLineOption& option, bool applies,
+                              const char* exports) -> std::optional<QString> {
+        if (!parser.isSet(option) || applies)
+            return std::nullopt;
+        return QStringLiteral("--%1 goes with %2")
+            .arg(option.names().constFirst(), QString::fromLatin1(exports));
+    };
+    for (const QCommandLineOption* option : {&o.from, &o.to, &o.compare, &o.width})
+        if (auto problem = goesWith(*option, picture, "--export-png, --export-svg or --export-gif"))
+            return problem;
+    for (const auto& [option, applies, exports] :
+         {std::tuple{&o.at, still, "--export-png or --export-svg"},
+          std::tuple{&o.scale, mode == &o.exportPng || mode == &o.exportGif,
+                     "--export-png or --export-gif"},
+          std::tuple{&o.transparent, mode == &o.exportPng, "--export-png"},
+          std::tuple{&o.fps, mode == &o.exportGif, "--export-gif"},
+          // The web page plays the card: explained or not, light or dark.
+          std::tuple{&o.explain, picture || mode == &o.exportHtml,
+                     "--export-png, --export-svg, --export-gif or --export-html"},
+          std::tuple{&o.theme, picture || mode == &o.exportHtml,
+                     "--export-png, --export-svg, --export-gif or --export-html"}})
+        if (auto problem = goesWith(*option, applies, exports))
+            return problem;
     for (const QCommandLineOption* option : {&o.speed, &o.noLoop})
         if (parser.isSet(*option) && mode)
             return QStringLiteral("--%1 is for the window; it does not go with --%2")
@@ -198,6 +241,13 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return problem;
     if (auto problem = checkNumber(parser, o.scale, 0, 4, true, "a number above 0 and up to 4"))
         return problem;
+    bool wholeFps = false;
+    if (const int fps = parser.value(o.fps).toInt(&wholeFps);
+        !wholeFps || fps < kMinFps || fps > kMaxFps)
+        return QStringLiteral("--fps takes a whole number from %1 to %2, not '%3'")
+            .arg(kMinFps)
+            .arg(kMaxFps)
+            .arg(parser.value(o.fps));
     if (auto problem = checkNumber(parser, o.width, kMinExportWidth, kMaxExportWidth, false,
                                    "a width from 400 to 10000 pixels"))
         return problem;
@@ -280,6 +330,7 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
     QApplication app(argc, argv);
     ExportOptions options;
     options.scale = parser.value(o.scale).toDouble();
+    options.fps = parser.value(o.fps).toInt();
     options.width = parser.value(o.width).toDouble();
     options.transparent = parser.isSet(o.transparent);
     options.explain = parser.isSet(o.explain);
@@ -304,7 +355,9 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
     }
     const ExportFormat format = &mode == &o.exportPng     ? ExportFormat::Png
                                 : &mode == &o.exportSvg   ? ExportFormat::Svg
+                                : &mode == &o.exportGif   ? ExportFormat::Gif
                                 : &mode == &o.exportTrace ? ExportFormat::Trace
+                                : &mode == &o.exportHtml  ? ExportFormat::WebPage
                                                           : ExportFormat::AsyncioProgram;
     if (Result<void> exported = exportTimeline(scenario, output, format, options); !exported)
         return fileError(exported.error());

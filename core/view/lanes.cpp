@@ -16,8 +16,23 @@ Lanes::Lanes(const Timeline& timeline, std::size_t tasks) {
     for (std::size_t t = 0; t < tasks; ++t)
         offsets[t + 1] += offsets[t];
     std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
-    for (const Segment& s : timeline.segments)
+    bool stepsAreIndices = true;
+    for (const Segment& s : timeline.segments) {
+        stepsAreIndices = stepsAreIndices && !s.queued && next[s.task] - offsets[s.task] == s.step;
         lanes_.items[next[s.task]++] = {s.start, s.end, s.kind};
+    }
+    if (stepsAreIndices)
+        return;
+    steps_.resize(lanes_.items.size());
+    std::copy(offsets.begin(), offsets.end() - 1, next.begin());
+    for (const Segment& s : timeline.segments)
+        steps_[next[s.task]++] = {s.step, s.queued};
+}
+
+LaneStep Lanes::laneStep(std::size_t task, std::size_t i) const {
+    if (steps_.empty())
+        return {i, false};
+    return steps_[lanes_.offsets[task] + i];
 }
 
 std::ptrdiff_t Lanes::stepAt(std::size_t task, double ms) const {

@@ -23,6 +23,14 @@ struct LaneSegment {
     friend bool operator==(const LaneSegment&, const LaneSegment&) = default;
 };
 
+// The step a segment belongs to, and whether it is the time that step queued for a slot or a
+// worker before it began.
+struct LaneStep {
+    std::size_t step = 0;
+    bool queued = false;
+    friend bool operator==(const LaneStep&, const LaneStep&) = default;
+};
+
 class Lanes {
 public:
     Lanes() = default;
@@ -42,9 +50,14 @@ public:
     }
     // The step of a task running or waiting at a time (start ≤ ms < end), or -1.
     std::ptrdiff_t stepAt(std::size_t task, double ms) const;
+    // The step of a task's segment i (an index into lane(task)).
+    LaneStep laneStep(std::size_t task, std::size_t i) const;
 
 private:
     PerTask<LaneSegment> lanes_;
+    // Each segment's step, kept only where some segment's is not its index in its lane (version
+    // 2): a run of version 1 costs nothing more.
+    std::vector<LaneStep> steps_;
 };
 
 } // namespace coroscope
