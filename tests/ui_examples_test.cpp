@@ -1,6 +1,7 @@
 // The built-in examples: each loads as a valid scenario, File ▸ Examples opens it as an untitled
 // copy, and its paragraph of what to watch for stands above the card.
 
+#include "apptheme.h"
 #include "editing/scenariomodel.h"
 #include "examples/examplebanner.h"
 #include "examples/examplelist.h"
@@ -12,6 +13,7 @@
 #include "windowmenus.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +23,9 @@
 #include <QToolButton>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <utility>
 
 using namespace coroscope;
 using namespace coroscope::test;
@@ -33,6 +38,19 @@ QAction* entryNamed(const QMenu* menu, const QString& text) {
         if (action->text() == text)
             return action;
     return nullptr;
+}
+
+// The lightest and darkest grey levels among the image's pixels.
+std::pair<int, int> lightnessRange(const QImage& image) {
+    int lightest = 0;
+    int darkest = 255;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const int level = qGray(image.pixel(x, y));
+            lightest = std::max(lightest, level);
+            darkest = std::min(darkest, level);
+        }
+    return {lightest, darkest};
 }
 
 } // namespace
@@ -154,4 +172,28 @@ TEST_F(ExampleWindowTest, AnEditedExampleIsModifiedAndStaysUntitled) {
     EXPECT_TRUE(window.isModified());
     EXPECT_EQ(window.filePath(), "");
     EXPECT_TRUE(window.windowTitle().startsWith("Example: Three tasks share one loop"));
+}
+
+TEST_F(ExampleWindowTest, TheParagraphReadsInBothThemes) {
+    window.showExample(*findExample("arrivals"));
+    QLabel* words = window.exampleBanner()->findChild<QLabel*>();
+    ASSERT_NE(words, nullptr);
+    for (const ThemeChoice choice : {ThemeChoice::Light, ThemeChoice::Dark}) {
+        window.themeAction(choice)->trigger();
+        QApplication::processEvents(); // the palette reaches the widgets by posted events
+        const QImage shown = window.exampleBanner()->grab().toImage();
+        // Beside the words, inside the frame: the banner's own background.
+        const QPoint margin = words->geometry().topLeft() - QPoint(2, 2);
+        ASSERT_TRUE(margin.x() > 1 && margin.y() > 1);
+        const QRgb ground = shown.pixel(margin);
+        const auto [lightest, darkest] = lightnessRange(shown.copy(words->geometry()));
+        if (choice == ThemeChoice::Dark) {
+            EXPECT_LT(qGray(ground), 100);
+            EXPECT_GT(lightest - qGray(ground), 100) << "light text on the dark banner";
+        } else {
+            EXPECT_GT(qGray(ground), 150);
+            EXPECT_GT(qGray(ground) - darkest, 100) << "dark text on the light banner";
+        }
+    }
+    window.themeAction(ThemeChoice::System)->trigger(); // as the other tests expect
 }
