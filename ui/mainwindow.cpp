@@ -9,10 +9,12 @@
 #include "code/codedock.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
+#include "examples/examplebanner.h"
 #include "explain/eventlog.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
 #include "playbackbar.h"
+#include "present/presentation.h"
 #include "timeline/overviewstrip.h"
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
@@ -30,6 +32,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <chrono>
@@ -81,8 +84,18 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , notice_(new QLabel(this))
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
-    , autosaver_(new Autosaver(autosaveFolder, this)) {
-    setCentralWidget(pane_);
+    , autosaver_(new Autosaver(autosaveFolder, this))
+    , banner_(new ExampleBanner(this)) {
+    // An example's paragraph stands above the card while it is shown.
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(banner_);
+    column->addWidget(pane_, 1);
+    presentation_ = new Presentation(this, bridge_, scene_, view_, {banner_});
+    column->addWidget(presentation_->footer());
+    setCentralWidget(central);
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
     // At the window's smallest the figures take two lines rather than being cut.
@@ -211,6 +224,7 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name,
                               std::optional<RunAnalysis> analysed) {
     filePath_.clear();
     untitledName_ = name;
+    banner_->hide();                           // an example shows it again
     bridge_->setMeasured(std::move(measured)); // before the scenario it goes with
     const bool playing = bridge_->isPlaying();
     const double at = bridge_->now();

@@ -3,7 +3,8 @@
 // The main window: the animated timeline, the scenario panel, playback controls, the run's
 // figures, and the File, Edit and View menus (open, save, export, undo, redo, panel, theme).
 // Defined in files by job: mainwindow.cpp (the parts, showing a scenario, edits, figures, theme),
-// mainwindowmenus.cpp, mainwindowfiles.cpp, mainwindowrecovery.cpp, mainwindowexport.cpp.
+// mainwindowmenus.cpp, mainwindowfiles.cpp, mainwindowrecovery.cpp, mainwindowexport.cpp,
+// mainwindowexamples.cpp.
 
 #include "analysis/runanalysis.h"
 #include "apptheme.h"
@@ -28,7 +29,10 @@ namespace coroscope {
 class CodeDock;
 class DifferencesDock;
 class EventLog;
+class ExampleBanner;
+struct Example;
 class PlaybackBar;
+class Presentation;
 class RecentFiles;
 class ScenarioModel;
 class ScenarioPanel;
@@ -62,6 +66,9 @@ public:
     // while the window goes on and, past half a second, shows a progress dialog with Cancel.
     // Cancelled, nothing changes; a failure shows in a message box.
     void openInteractively(const QString& path = {});
+    // Shows a built-in example as an untitled document ("Example: …"; Save asks where), its
+    // paragraph in the banner above the card.
+    void showExample(const Example& example);
     // Loads a file on this thread (the command line's way), telling progress when asked; on
     // failure, or stopped by progress, nothing changes.
     Result<void> openFile(const QString& path, const Progress& progress = {});
@@ -97,6 +104,8 @@ public:
     TimelinePane* pane() const { return pane_; }
     EventLog* eventLog() const { return eventLog_; }
     DifferencesDock* differencesDock() const { return differences_; }
+    ExampleBanner* exampleBanner() const { return banner_; }
+    Presentation* presentation() const { return presentation_; }
     CodeDock* codeDock() const { return code_; }
     PlaybackBar* playbackBar() const { return playback_; }
     ScenarioModel* model() const { return model_; }
@@ -176,6 +185,8 @@ private:
     QLabel* autosaveWarning_;
     RecentFiles* recent_;
     Autosaver* autosaver_;
+    ExampleBanner* banner_;
+    Presentation* presentation_;
     QString filePath_;
     QString untitledName_;
     QString lastFolder_;

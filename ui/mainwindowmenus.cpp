@@ -6,10 +6,12 @@
 
 #include "code/codedock.h"
 #include "editing/scenariopanel.h"
+#include "examples/examplesmenu.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
 #include "plainmessage.h"
 #include "playbackbar.h"
+#include "present/presentation.h"
 #include "shortcutsdialog.h"
 #include "timeline/timelineview.h"
 
@@ -38,6 +40,10 @@ void MainWindow::createMenus() {
     });
     file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] { openInteractively(); });
     recent_->attach(file->addMenu(tr("Open &Recent")));
+    fillExamplesMenu(file->addMenu(tr("E&xamples")), [this](const Example& example) {
+        if (maybeSave())
+            showExample(example);
+    });
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     // QKeySequence::SaveAs is empty on some platforms.
     file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
@@ -76,6 +82,7 @@ void MainWindow::createMenus() {
     view->addAction(playback_->compareAction());
     view->addAction(differences_->toggleViewAction());
     view->addAction(code_->toggleViewAction());
+    view->addAction(presentation_->action());
     view->addSeparator();
     // Window-wide: the timeline need not have the focus; a text field keeps its typing
     // (TypingKeepsKeys).
@@ -150,7 +157,8 @@ KeyHelpList MainWindow::shortcuts() const {
     for (const QAction* action : findChildren<QAction*>())
         if (!action->shortcuts().isEmpty())
             add(action);
-    rows << PlaybackBar::keyHelp() << TimelineView::keyHelp() << ScenarioPanel::keyHelp();
+    rows << PlaybackBar::keyHelp() << TimelineView::keyHelp() << ScenarioPanel::keyHelp()
+         << presentation_->keyHelp();
     return rows;
 }
 

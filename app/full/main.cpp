@@ -11,6 +11,7 @@
 #include "cli/exitstatus.h"
 #include "cli/plainprint.h"
 #include "cli/record.h"
+#include "examples/examplelist.h"
 #include "export/timelineexport.h"
 #include "files/scenariofile.h"
 #include "loop/figures.h"
@@ -27,6 +28,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +52,10 @@ struct Options {
     QCommandLineOption version{{"v", "version"}, "Show the version and exit."};
     QCommandLineOption scenario{"scenario",
                                 "Scenario JSON file to use instead of the built-in one.", "FILE"};
+    QCommandLineOption example{
+        "example", "Use the built-in example NAME instead of the built-in scenario.", "NAME"};
+    QCommandLineOption listExamples{
+        "list-examples", "List the built-in examples (a name and a line each) and exit."};
     QCommandLineOption printTimeline{
         "print-timeline", "Print the schedule as CSV (task,kind,start_ms,end_ms) and exit."};
     QCommandLineOption printEvents{
@@ -113,8 +119,8 @@ struct Options {
 
     // The modes that do one thing and exit, at most one per call.
     std::vector<const QCommandLineOption*> modes() const {
-        return {&printTimeline, &printEvents, &printFigures,  &exportPng, &exportSvg,
-                &exportGif,     &exportTrace, &exportAsyncio, &exportHtml};
+        return {&printTimeline, &printEvents, &printFigures,  &exportPng,  &exportSvg,
+                &exportGif,     &exportTrace, &exportAsyncio, &exportHtml, &listExamples};
     }
 };
 
@@ -124,11 +130,13 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "I/O and HTTP waits overlap. Without a print or export option it opens the window.\n\n"
         "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
         "or is invalid, or no display for the window; 2 a usage error."));
-    parser.addOptions({o.help,          o.version,    o.scenario,  o.printTimeline, o.printEvents,
-                       o.printFigures,  o.exportPng,  o.exportSvg, o.exportGif,     o.exportTrace,
-                       o.exportAsyncio, o.exportHtml, o.scale,     o.fps,           o.at,
-                       o.from,          o.to,         o.explain,   o.compare,       o.width,
-                       o.transparent,   o.theme,      o.speed,     o.noLoop,        o.record});
+    parser.addOptions(
+        {o.help,          o.version,     o.scenario,      o.example,    o.listExamples,
+         o.printTimeline, o.printEvents, o.printFigures,  o.exportPng,  o.exportSvg,
+         o.exportGif,     o.exportTrace, o.exportAsyncio, o.exportHtml, o.scale,
+         o.fps,           o.at,          o.from,          o.to,         o.explain,
+         o.compare,       o.width,       o.transparent,   o.theme,      o.speed,
+         o.noLoop,        o.record});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -175,6 +183,16 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return QStringLiteral("unexpected argument '%1' (the scenario is already given with "
                               "--scenario)")
             .arg(files[0]);
+    if (parser.isSet(o.example)) {
+        if (parser.isSet(o.scenario) || !files.isEmpty())
+            return QStringLiteral("--example and a scenario file cannot be combined: choose one");
+        if (!findExample(parser.value(o.example)))
+            return QStringLiteral("there is no example '%1'; the examples are: %2")
+                .arg(parser.value(o.example), exampleNames());
+    }
+    if (parser.isSet(o.listExamples) &&
+        (parser.isSet(o.scenario) || parser.isSet(o.example) || !files.isEmpty()))
+        return QStringLiteral("--list-examples takes no scenario file or example");
     QStringList chosen;
     for (const QCommandLineOption* mode : o.modes())
         if (parser.isSet(*mode))
@@ -347,8 +365,9 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
 }
 
 // scenarioPath: where the file was read from; empty for the built-in scenario.
+// example: the built-in example shown, or nullptr.
 int openWindow(int argc, char* argv[], const OpenedFile& file, const QString& scenarioPath,
-               double speed, bool loop) {
+               const Example* example, double speed, bool loop) {
     // Without this check Qt aborts with a message about platform plugins.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
@@ -364,7 +383,9 @@ int openWindow(int argc, char* argv[], const OpenedFile& file, const QString& sc
     MainWindow window;
     window.bridge()->setSpeed(speed);
     window.bridge()->setLoop(loop);
-    if (scenarioPath.isEmpty())
+    if (example)
+        window.showExample(*example);
+    else if (scenarioPath.isEmpty())
         window.showScenario(file.scenario, QObject::tr("Built-in scenario"));
     else
         window.showOpened(file, scenarioPath);
@@ -392,8 +413,16 @@ int main(int argc, char* argv[]) {
     if (const auto problem = checkUsage(parser, o))
         return usageError(*problem);
 
-    // A scenario file, or a recording of a run whose scenario is derived from it.
-    OpenedFile file{ScenarioFile::builtInDefault(), nullptr};
+    if (parser.isSet(o.listExamples)) {
+        std::cout << exampleListing().toStdString();
+        return finishOutput();
+    }
+
+    // A scenario file, or a recording of a run whose scenario is derived from it, or an
+    // example.
+    const Example* example =
+        parser.isSet(o.example) ? findExample(parser.value(o.example)) : nullptr;
+    OpenedFile file{example ? exampleScenario(*example) : ScenarioFile::builtInDefault(), nullptr};
     const std::optional<std::string> named = scenarioPath(argc, argv, parser, o);
     const std::string path = named.value_or(std::string());
     if (named) {
@@ -415,6 +444,6 @@ int main(int argc, char* argv[]) {
         return printToStandardOutput(PrintMode::Figures, scenario);
     if (const QCommandLineOption* mode = modeOf(parser, o))
         return exportFile(argc, argv, file, path, parser, o, *mode);
-    return openWindow(argc, argv, file, QFile::decodeName(path.c_str()),
+    return openWindow(argc, argv, file, QFile::decodeName(path.c_str()), example,
                       parser.value(o.speed).toDouble(), !parser.isSet(o.noLoop));
 }
