@@ -5,8 +5,9 @@
 // Targets: --print-timeline under 30 ms at 10,000 tasks and under 250 ms at 100,000;
 // --print-figures below --print-timeline; a version 2 workload of 100,000 requests (arrivals,
 // a slot-limited wait and a thread step each) under a second. BM_CliExport writes the big
-// exports of a million steps (100,000 tasks): its counter peak_MB is the run's maximum resident
-// memory, to be under 600 MB for --export-trace and for --export-svg --compare --explain.
+// exports of a million steps (100,000 tasks), and the animations (the GIF of 1,000 tasks, the
+// web page of 100,000): its counter peak_MB is the run's maximum resident memory, to be under
+// 600 MB for --export-trace and for --export-svg --compare --explain.
 //
 // The BM_Stage_* benchmarks time each stage of a print inside one process (reading the file,
 // simulating, writing the CSV, and simulating while writing as the prints do), to see where
@@ -156,11 +157,11 @@ void BM_CliRequests(benchmark::State& state, const char* mode) {
     }
 }
 
-// An export of a million steps (with its options), written into the benchmark's folder;
-// peak_MB is the run's maximum resident set size.
+// An export of the benchmark's argument's tasks × 10 steps (with its options), written into the
+// benchmark's folder; peak_MB is the run's maximum resident set size.
 template <class... Options>
 void BM_CliExport(benchmark::State& state, const char* mode, const char* file, Options... options) {
-    const std::string& scenario = files().path(100'000);
+    const std::string& scenario = files().path(std::size_t(state.range(0)));
     const std::string out = files().output(file);
     const std::vector<const char*> arguments{"--scenario", scenario.c_str(), mode, out.c_str(),
                                              options...};
@@ -316,10 +317,13 @@ BENCHMARK_CAPTURE(BM_CliRequests, events, "--print-events")
     ->Arg(100'000)
     ->Repetitions(5);
 BENCHMARK(BM_CliVersion)->Apply(perRun)->Repetitions(30);
-BENCHMARK_CAPTURE(BM_CliExport, trace, "--export-trace", "trace.json")->Apply(perRun);
+BENCHMARK_CAPTURE(BM_CliExport, trace, "--export-trace", "trace.json")->Apply(perRun)->Arg(100'000);
 BENCHMARK_CAPTURE(BM_CliExport, svgComparedExplained, "--export-svg", "picture.svg", "--compare",
                   "--explain")
-    ->Apply(perRun);
+    ->Apply(perRun)
+    ->Arg(100'000);
+BENCHMARK_CAPTURE(BM_CliExport, gif, "--export-gif", "animation.gif")->Apply(perRun)->Arg(1'000);
+BENCHMARK_CAPTURE(BM_CliExport, webPage, "--export-html", "page.html")->Apply(perRun)->Arg(100'000);
 
 BENCHMARK(BM_Stage_ReadFile)->Apply(stages);
 BENCHMARK(BM_Stage_Simulate)->Apply(stages);

@@ -7,11 +7,14 @@
 //           and frames as the animation runs (only where segments grew), 100,000 tasks;
 //   edits   one duration changed in a 10,000-task and a 100,000-task scenario until the new
 //           schedule is on screen (targets 100 ms and 300 ms);
-//   opens   File ▸ Open of a 100,000-task file until its schedule is on screen.
+//   opens   File ▸ Open of a 100,000-task file until its schedule is on screen;
+//   code    the Code dock with 100,000 tasks: shown (its text built), frames as the
+//           animation runs with it shown (its lines in view lit), an edit until it is rewritten.
 // Run without arguments for all four, or with the name of one; prints medians and 95th
 // percentiles.
 
 #include "bridge/schedulerbridge.h"
+#include "code/codedock.h"
 #include "editing/scenariomodel.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
@@ -213,6 +216,38 @@ void opens(int times) {
     report("File > Open, 100,000 tasks, to the schedule on screen", durations);
 }
 
+void code() {
+    MainWindow window;
+    window.resize(1400, 760);
+    window.show();
+    window.showScenario(test::alternatingScenario(100'000, 10, 7), QStringLiteral("100k"));
+    SchedulerBridge* bridge = window.bridge();
+    bridge->pause();
+    QCoreApplication::processEvents();
+    QElapsedTimer timer;
+    timer.start();
+    window.codeDock()->show();
+    QCoreApplication::processEvents();
+    report("Code dock shown, 100,000 tasks", {double(timer.nsecsElapsed()) / 1e6});
+    std::vector<double> animation;
+    for (int frame = 0; frame < 625; ++frame) {
+        timer.start();
+        bridge->seek(bridge->axisEnd() * frame / 625);
+        QCoreApplication::processEvents();
+        animation.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    report("animating with the Code dock shown", animation);
+    int schedules = 0;
+    QObject::connect(bridge, &SchedulerBridge::scenarioChanged, [&] { ++schedules; });
+    timer.start();
+    window.model()->setData(window.model()->stepIndex(0, 1, ScenarioModel::DurationColumn), 51,
+                            Qt::EditRole);
+    while (schedules == 0)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    report("one edit with the Code dock shown, to its new text",
+           {double(timer.nsecsElapsed()) / 1e6});
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -224,7 +259,7 @@ int main(int argc, char* argv[]) {
     const QStringList args = QCoreApplication::arguments();
     if (args.size() == 3 && args[1] == QStringLiteral("--first"))
         return firstFrame(args[2]);
-    // One part alone: first, frames, edits or opens.
+    // One part alone: first, frames, edits, opens or code.
     const QString only = args.size() == 2 ? args[1] : QString();
     if (only.isEmpty() || only == QStringLiteral("first"))
         firstFrames(QCoreApplication::applicationFilePath());
@@ -236,5 +271,7 @@ int main(int argc, char* argv[]) {
     }
     if (only.isEmpty() || only == QStringLiteral("opens"))
         opens(5);
+    if (only.isEmpty() || only == QStringLiteral("code"))
+        code();
     return 0;
 }

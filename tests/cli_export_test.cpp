@@ -240,8 +240,8 @@ TEST_F(CliExport, CompareGoesOnlyWithPictures) {
           QStringList{"--export-trace", "a.json", "--compare"}}) {
         const ProcessResult run = runCoroscope(args);
         EXPECT_EQ(run.exitCode, 2) << args.join(' ').toStdString();
-        EXPECT_TRUE(
-            run.err.startsWith("coroscope: --compare goes with --export-png or --export-svg\n"))
+        EXPECT_TRUE(run.err.startsWith(
+            "coroscope: --compare goes with --export-png, --export-svg or --export-gif\n"))
             << run.err.toStdString();
     }
 }

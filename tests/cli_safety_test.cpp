@@ -34,7 +34,8 @@ QByteArray scenarioWithTask(const QByteArray& name, const QByteArray& ms = "10")
 constexpr std::pair<const char*, const char*> kExports[] = {{"--export-png", ".png"},
                                                             {"--export-svg", ".svg"},
                                                             {"--export-trace", ".json"},
-                                                            {"--export-asyncio", ".py"}};
+                                                            {"--export-asyncio", ".py"},
+                                                            {"--export-html", ".html"}};
 
 } // namespace
 

@@ -120,10 +120,12 @@ TEST_F(CliTheme, GoesWithPictureExportsOnly) {
     const QString png = dir.filePath("t.png");
     const QString trace = dir.filePath("t.json");
     const std::pair<QStringList, QString> cases[] = {
-        {{"--theme", "dark"}, "--theme goes with --export-png or --export-svg"},
-        {{"--print-figures", "--theme", "dark"}, "--theme goes with --export-png or --export-svg"},
+        {{"--theme", "dark"},
+         "--theme goes with --export-png, --export-svg, --export-gif or --export-html"},
+        {{"--print-figures", "--theme", "dark"},
+         "--theme goes with --export-png, --export-svg, --export-gif or --export-html"},
         {{"--export-trace", trace, "--theme", "dark"},
-         "--theme goes with --export-png or --export-svg"},
+         "--theme goes with --export-png, --export-svg, --export-gif or --export-html"},
         {{"--export-png", png, "--theme", "blue"}, "--theme takes light or dark, not 'blue'"},
         {{"--export-png", png, "--theme"}, "Missing value after '--theme'."},
     };

@@ -209,4 +209,43 @@ TEST(AsyncioProgramV2, OnlyAVersion2ScenarioGetsTheVersion2Program) {
     EXPECT_NE(asyncioProgram(fanOut()).find("\"version\": 2"), std::string::npos);
 }
 
+// The Code dock's text: the task functions alone, where the program has them, with each
+// step's lines.
+TEST(AsyncioTaskFunctions, AreTheProgramsTaskCoroutinesAlone) {
+    Scenario seed = test::seedScenario();
+    const TaskFunctions functions = asyncioTaskFunctions(seed);
+    EXPECT_EQ(functions.text, "# Task 1\n@task(1)\nasync def task_1():\n"
+                              "    cpu(150)\n    await io(350)\n    cpu(100)\n\n\n"
+                              "# Task 2\n@task(2)\nasync def task_2():\n"
+                              "    cpu(100)\n    await io(120)\n    cpu(130)\n    await http(300)\n"
+                              "\n\n"
+                              "# Task 3\n@task(3)\nasync def task_3():\n"
+                              "    cpu(120)\n    await http(300)\n");
+    EXPECT_NE(seedProgram().find("---------\n\n\n" + functions.text + "\n\n# ---- Running"),
+              std::string::npos);
+    EXPECT_EQ(functions.tasks, (std::vector<CodeLines>{{0, 6}, {8, 7}, {17, 5}}));
+    ASSERT_EQ(functions.stepOffsets, (std::vector<std::size_t>{0, 3, 7, 9}));
+    EXPECT_EQ(functions.stepsOf(1)[3], (CodeLines{14, 1}));
+    EXPECT_EQ(functions.stepOnLine(0), (std::pair{0, -1}));
+    EXPECT_EQ(functions.stepOnLine(4), (std::pair{0, 1}));
+    EXPECT_EQ(functions.stepOnLine(6), (std::pair{-1, -1}));
+    EXPECT_EQ(functions.stepOnLine(13), (std::pair{1, 2}));
+    EXPECT_EQ(functions.stepOnLine(21), (std::pair{2, 1}));
+    EXPECT_EQ(functions.stepOnLine(22), (std::pair{-1, -1}));
+}
+
+TEST(AsyncioTaskFunctions, GiveALimitedWaitTwoLinesAndAnArrivalNone) {
+    const Scenario scenario = fanOut();
+    const TaskFunctions functions = asyncioTaskFunctions(scenario);
+    EXPECT_NE(asyncioProgram(scenario).find(functions.text), std::string::npos);
+    EXPECT_TRUE(functions.text.starts_with("# handler\n@task(1)\nasync def task_1():\n"
+                                           "    await arrive(40)\n    cpu(5)\n"));
+    const std::span<const CodeLines> handler = functions.stepsOf(0);
+    ASSERT_EQ(handler.size(), 6u);
+    EXPECT_EQ(handler[0], (CodeLines{4, 1})); // after the arrival
+    EXPECT_EQ(handler[5], (CodeLines{9, 2})); // async with SEMAPHORES["db"]: and its wait
+    EXPECT_EQ(functions.stepOnLine(3), (std::pair{0, -1}));
+    EXPECT_EQ(functions.stepOnLine(10), (std::pair{0, 5}));
+}
+
 } // namespace

@@ -148,6 +148,18 @@ TEST(Narrate, TheSeed) {
     EXPECT_EQ(narrate(seed, simulateLoopEvents(seed)), expected);
 }
 
+TEST(Narrate, TheLineOfAMomentIsTheLastInstantAtOrBeforeIt) {
+    const Scenario seed = test::seedScenario();
+    const std::vector<LogLine> lines = narrate(seed, simulateLoopEvents(seed));
+    EXPECT_EQ(logLineAt(lines, -1), -1);
+    EXPECT_EQ(logLineAt(lines, 0), 0);
+    EXPECT_EQ(logLineAt(lines, 369.9), 2);
+    EXPECT_EQ(logLineAt(lines, 370), 3);
+    EXPECT_EQ(logLineAt(lines, 499), 3);
+    EXPECT_EQ(logLineAt(lines, 1e9), 7);
+    EXPECT_EQ(logLineAt({}, 100), -1);
+}
+
 // B and C wait 10 ms while A holds the loop for two cpu steps (no decision between them), so
 // at 10 C joins behind B; A then yields at its http step.
 Scenario queueingScenario() {

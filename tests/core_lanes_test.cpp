@@ -1,6 +1,7 @@
 // The schedule per task, and what of it is drawn in a window of time: pills for segments a
 // pixel wide or more, per-column coverage for thinner ones.
 
+#include "loopscript.h"
 #include "randomscenario.h"
 #include "scenariobuilder.h"
 #include "view/lanedrawing.h"
@@ -18,6 +19,22 @@ using namespace builtin;
 Lanes seedLanes() {
     const Scenario seed = test::seedScenario();
     return Lanes(simulate(seed), seed.tasks.size());
+}
+
+// Version 1: a segment's step is its index; version 2 names it (a spawn has none, a queued
+// row comes before its step's).
+TEST(Lanes, NameEachSegmentsStep) {
+    const Lanes seed = seedLanes();
+    EXPECT_EQ(seed.laneStep(1, 3), (LaneStep{3, false}));
+    const Scenario scenario = test::scriptScenario("limit db 1\n"
+                                                   "parent: spawn a, spawn b, join a b, cpu 1\n"
+                                                   "a: db 10\n"
+                                                   "b: db 10\n");
+    const Lanes lanes(simulate(scenario), scenario.tasks.size());
+    EXPECT_EQ(lanes.laneStep(0, 0), (LaneStep{2, false})); // the join
+    EXPECT_EQ(lanes.laneStep(0, 1), (LaneStep{3, false}));
+    EXPECT_EQ(lanes.laneStep(2, 0), (LaneStep{0, true}));
+    EXPECT_EQ(lanes.laneStep(2, 1), (LaneStep{0, false}));
 }
 
 TEST(Lanes, HoldEachTasksSegmentsInStepOrder) {

@@ -178,8 +178,8 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"otherData": "coroscope-recording", "traceEvents": []})",
                 std::string(kNotARecording)},
         // The header.
-        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 3)"),
-                "otherData: version 3 is newer than this Coroscope reads (up to 2)"},
+        Refusal{"newerVersion", seedWith(R"("version": 1)", R"("version": 4)"),
+                "otherData: version 4 is newer than this Coroscope reads (up to 3)"},
         Refusal{"versionAsText", seedWith(R"("version": 1)", R"("version": "1")"),
                 "otherData: \"version\" must be a whole number from 1"},
         Refusal{"noStretch", seedWith(R"("stretch": 1)", R"("stretch": 0)"),
@@ -659,4 +659,51 @@ TEST(RunDifferences, AFinishAfterAWaitIsWhenTheModelsTaskIsDone) {
     EXPECT_NEAR(reader->measuredFinishMs, 400.5, 1e-9);
     EXPECT_NEAR(reader->finishShiftMs(), 0.5, 1e-9) << "a run that agrees reads as agreeing";
     EXPECT_NEAR(reader->lateMs, 200.2, 1e-9) << "its wait's result waited for the loop";
+}
+
+namespace {
+
+Result<Recording> recordedProgram() {
+    return parseRecording(readText(COROSCOPE_RECORDINGS "/recorded-blocking.json"));
+}
+
+} // namespace
+
+TEST(Recording, AProgramRecordedByTheRecorderOpensAsMeasured) {
+    const Result<Recording> recording = recordedProgram();
+    ASSERT_TRUE(succeeded(recording));
+    const Scenario& scenario = recording.value().scenario;
+    std::vector<std::string> names;
+    for (const Task& task : scenario.tasks)
+        names.push_back(task.name);
+    // In the order of the tree of creators: Task-1 made the others; then loop work of no task.
+    EXPECT_EQ(names, (std::vector<std::string>{"Task-1", "blocker", "sleeper-0", "sleeper-1",
+                                               "sleeper-2", "(callbacks)"}));
+    // The model: each stretch a cpu step, each await a wait of its measured length in the
+    // resource named after what it awaited, the gather a join of the four tasks.
+    const std::optional<StepKind> sleep = scenario.kinds.find("sleep");
+    ASSERT_TRUE(sleep);
+    EXPECT_EQ(scenario.tasks[1].steps,
+              (std::vector<Step>{Step(Cpu, 1), Step(*sleep, 10), Step(Cpu, 204)}));
+    ASSERT_EQ(scenario.tasks[0].steps.size(), 3u);
+    EXPECT_EQ(scenario.tasks[0].steps[1].tasks, (std::vector<std::uint32_t>{1, 2, 3, 4}));
+    // Measured: blocker held the loop 203.9 ms; sleeper-0's sleep was due at 50.8 ms (its wake-up
+    // queued) and it resumed only at 222.1 ms, ready and waiting for the loop in between.
+    const MeasuredRun& run = recording.value().measured;
+    EXPECT_NEAR(run.lane(1)[2].end - run.lane(1)[2].start, 203.931512, 1e-6);
+    const MeasuredSegment& slept = run.lane(2)[1];
+    EXPECT_EQ(slept.kind, *sleep);
+    EXPECT_NEAR(slept.end, 50.793606, 1e-6);
+    EXPECT_NEAR(slept.resumed, 222.148867, 1e-6);
+    EXPECT_NEAR(slept.late(), 171.355261, 1e-6);
+    EXPECT_EQ(run.python(), "3.11.7");
+}
+
+TEST(Recording, OnlyVersion3WaitsLastAsMeasured) {
+    // The same events as version 2, whose waits last their nominal ms × 1000 µs, are refused.
+    std::string text = readText(COROSCOPE_RECORDINGS "/recorded-blocking.json");
+    const std::string version = R"("version": 3)";
+    text.replace(text.find(version), version.size(), R"("version": 2)");
+    EXPECT_EQ(errorOf(text), "traceEvents[11].dur: a wait lasts its nominal ms × 1000 µs (10000), "
+                             "not 9982.203");
 }

@@ -11,6 +11,7 @@
 #include "windowmenus.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -120,9 +121,34 @@ TEST_F(ModalDialogs, AnExportIsNamedAfterTheScenarioFileOrItsTitle) {
     EXPECT_EQ(offeredName("&PNG Image…"), "work.png");
     EXPECT_EQ(offeredName("S&VG Drawing…"), "work.svg");
     EXPECT_EQ(offeredName("Python &asyncio Program…"), "work.py");
+    EXPECT_EQ(offeredName("&Web Page…"), "work.html");
 
     // Untitled, a title no file system takes whole: its separators and wildcards become "-".
     window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
     ASSERT_TRUE(window.model()->setTitles(".Fetch/parse: 3 tasks?", ""));
     EXPECT_EQ(offeredName("&PNG Image…"), "Fetch-parse- 3 tasks-.png");
+}
+
+TEST_F(ModalDialogs, TheWebPageEntryWritesThePageOfWhatTheWindowShows) {
+    QAction* explain = entry(menuNamed(window, "&View"), "Explain");
+    ASSERT_NE(explain, nullptr);
+    explain->trigger();
+    ASSERT_TRUE(explain->isChecked());
+    QTemporaryDir dir;
+    const QString page = dir.filePath("seed"); // the extension is added
+    EXPECT_TRUE(answerEach(exportEntry("&Web Page…"), [&](QWidget* modal) {
+        auto* files = qobject_cast<QFileDialog*>(modal);
+        if (!files)
+            return false;
+        files->selectFile(page);
+        static_cast<QDialog*>(files)->accept(); // as the Save button does
+        return true;
+    }));
+    QFile written(page + ".html");
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    EXPECT_TRUE(text.startsWith("<!doctype html>"));
+    EXPECT_TRUE(text.contains(R"(<div class="cs-title">Asynchronous Task Execution</div>)"));
+    EXPECT_TRUE(text.contains(R"("ready":[[],[0,150],[0,250]])")) << "explained, as the window";
+    EXPECT_TRUE(text.contains("--cs-page:#ffffff;")) << "light, as every export unless asked";
 }

@@ -8,6 +8,7 @@
 #include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "playbackbar.h"
+#include "present/presentation.h"
 #include "qstringprinter.h"
 #include "shortcutsdialog.h"
 #include "timeline/timelinescene.h"
@@ -131,8 +132,8 @@ TEST_F(WindowKeys, TheShortcutsTableHasARowPerActionKeyAndPerKeyAWidgetHandles) 
         EXPECT_TRUE(rows.contains(row)) << row << '\n' << shown;
 
     // And every key and gesture the widgets handle themselves, as each says.
-    const KeyHelpList own =
-        PlaybackBar::keyHelp() + TimelineView::keyHelp() + ScenarioPanel::keyHelp();
+    const KeyHelpList own = PlaybackBar::keyHelp() + TimelineView::keyHelp() +
+                            ScenarioPanel::keyHelp() + window.presentation()->keyHelp();
     for (const KeyHelp& key : own)
         EXPECT_TRUE(rows.contains(key.key + " | " + key.action)) << key.key.toStdString();
     for (const char* row :
@@ -141,7 +142,8 @@ TEST_F(WindowKeys, TheShortcutsTableHasARowPerActionKeyAndPerKeyAWidgetHandles) 
           "Home / End | The start / end of the run (on the scrubber)",
           "Ctrl+Wheel | Zoom around the pointer (on the timeline)",
           "Shift+Wheel | Pan in time (on the timeline; a sideways wheel too)",
-          "F2 / Return | Edit the selected cell; on a step's number, its kind (in the panel)"})
+          "F2 / Return | Edit the selected cell; on a step's number, its kind (in the panel)",
+          "Esc | Leave (presenting)", "Right | Next event (presenting)"})
         EXPECT_TRUE(rows.contains(row)) << row << '\n' << shown;
     EXPECT_EQ(table->rowCount(), actionKeys + own.size());
     dialog->close();

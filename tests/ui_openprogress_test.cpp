@@ -13,12 +13,12 @@
 
 #include <QApplication>
 #include <QDropEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -134,7 +134,8 @@ TEST(OpenProgress, ACancelledOpenChangesNothing) {
     EXPECT_EQ(window.undoStack()->count(), 1);
     EXPECT_TRUE(window.undoStack()->canRedo());
     EXPECT_FALSE(window.isModified());
-    EXPECT_EQ(window.statusBar()->currentMessage(), "Opening cancelled");
+    EXPECT_EQ(window.noticeLabel()->text(), "Opening cancelled");
+    EXPECT_TRUE(window.noticeLabel()->isVisibleTo(&window));
     EXPECT_EQ(window.findChild<QProgressDialog*>(), nullptr);
 }
 

@@ -356,6 +356,8 @@ TEST(RestorePrompt, ItsButtonsSayWhatTheyDo) {
 TEST_F(PolishedWindow, EveryControlOfTheBarAndPanelHasAnAccessibleName) {
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.bridge()->pause(); // the time read below stays at 0 however long the walk takes
+    window.bridge()->seek(0);
     int controls = 0;
     for (QWidget* container :
          {static_cast<QWidget*>(window.playbackBar()), static_cast<QWidget*>(window.panel())}) {
@@ -377,7 +379,8 @@ TEST_F(PolishedWindow, EveryControlOfTheBarAndPanelHasAnAccessibleName) {
             }
         }
     }
-    EXPECT_EQ(controls, 9 + 9); // 7 buttons, speed, scrubber; 2 fields, tree, 6 buttons
+    // 7 buttons, speed, scrubber; 2 fields, threads, resources with 2 buttons, tree, 6 buttons
+    EXPECT_EQ(controls, 9 + 13);
     EXPECT_TRUE(window.playbackBar()->timeLabel()->accessibleName().startsWith("Time 0ms / "));
 }
 
@@ -387,12 +390,15 @@ TEST_F(PolishedWindow, TabGoesThroughThePanelThenTheTimelineThenThePlaybackBar) 
     window.panel()->select(1, -1); // the middle task: every button of the panel is enabled
     window.panel()->titleEdit()->setFocus();
     QStringList order{QApplication::focusWidget()->accessibleName()};
-    for (int i = 0; i < 19; ++i) {
+    for (int i = 0; i < 22; ++i) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         order << QApplication::focusWidget()->accessibleName();
     }
     EXPECT_EQ(order, QStringList({"Title",
                                   "Subtitle",
+                                  "Threads",
+                                  "Resources",
+                                  "Add resource", // Remove resource waits for a selection
                                   "Tasks and steps",
                                   "Add task",
                                   "Add step",

@@ -6,12 +6,15 @@
 
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
+#include "code/codedock.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
+#include "examples/examplebanner.h"
 #include "explain/eventlog.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
 #include "playbackbar.h"
+#include "present/presentation.h"
 #include "timeline/overviewstrip.h"
 #include "timeline/timelinepane.h"
 #include "timeline/timelinescene.h"
@@ -29,8 +32,10 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 #include <algorithm>
+#include <chrono>
 #include <span>
 #include <tuple>
 #include <utility>
@@ -74,16 +79,34 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , eventLog_(new EventLog(this))
     , logDock_(new QDockWidget(tr("Event Log"), this))
     , differences_(new DifferencesDock(this))
-    , figures_(new QLabel(this))
+    , code_(new CodeDock(this))
+    , figures_(new WrappingLabel(this))
+    , notice_(new QLabel(this))
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
-    , autosaver_(new Autosaver(autosaveFolder, this)) {
-    setCentralWidget(pane_);
+    , autosaver_(new Autosaver(autosaveFolder, this))
+    , banner_(new ExampleBanner(this)) {
+    // An example's paragraph stands above the card while it is shown.
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(banner_);
+    column->addWidget(pane_, 1);
+    presentation_ = new Presentation(this, bridge_, scene_, view_, {banner_});
+    column->addWidget(presentation_->footer());
+    setCentralWidget(central);
     addToolBar(Qt::BottomToolBarArea, playback_);
     statusBar()->addWidget(figures_, 1);
     // At the window's smallest the figures take two lines rather than being cut.
-    figures_->setWordWrap(true);
     figures_->setAccessibleName(tr("Figures of the run"));
+    // Passing news ("Exported …") shows beside the figures; a status message would hide them.
+    notice_->setTextFormat(Qt::PlainText);
+    notice_->setAccessibleName(tr("Notice"));
+    notice_->hide();
+    statusBar()->addPermanentWidget(notice_);
+    noticeTimer_.setSingleShot(true);
+    connect(&noticeTimer_, &QTimer::timeout, notice_, &QWidget::hide);
     autosaveWarning_->setTextFormat(Qt::PlainText);
     autosaveWarning_->hide();
     statusBar()->addPermanentWidget(autosaveWarning_);
@@ -116,6 +139,11 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     differences_->hide();
     differences_->follow(bridge_);
     connect(differences_, &DifferencesDock::stepRequested, panel_, &ScenarioPanel::select);
+    // The scenario as asyncio code, its lines lit as the run plays.
+    addDockWidget(Qt::RightDockWidgetArea, code_);
+    code_->hide();
+    code_->follow(bridge_);
+    connect(code_, &CodeDock::stepClicked, panel_, &ScenarioPanel::select);
     setAcceptDrops(true);
     // Smaller, the card's rows and the scrubber would be cut beyond use.
     setMinimumSize(640, 420);
@@ -196,6 +224,7 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name,
                               std::optional<RunAnalysis> analysed) {
     filePath_.clear();
     untitledName_ = name;
+    banner_->hide();                           // an example shows it again
     bridge_->setMeasured(std::move(measured)); // before the scenario it goes with
     const bool playing = bridge_->isPlaying();
     const double at = bridge_->now();
@@ -279,7 +308,7 @@ void MainWindow::showFigures() {
             .arg(f.speedup, 0, 'f', 2)
             .arg(counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
                  counted(f.segments, tr("%L1 segment"), tr("%L1 segments")));
-    figures_->setText(text);
+    figures_->setWrappedText(text);
     // The whole line, however the status bar wraps it, and what each number means.
     figures_->setToolTip(
         text + QStringLiteral("\n\n") +
@@ -288,6 +317,12 @@ void MainWindow::showFigures() {
            "makespan.\n"
            "One at a time: every step run back to back, as a blocking program would.\n"
            "Speed-up: one at a time ÷ makespan, what overlapping the waits saves."));
+}
+
+void MainWindow::notify(const QString& text) {
+    notice_->setText(text);
+    notice_->show();
+    noticeTimer_.start(std::chrono::seconds(5));
 }
 
 void MainWindow::applyThemeChoice(ThemeChoice choice) {
@@ -302,6 +337,7 @@ void MainWindow::followTheme() {
     scene_->setTheme(theme);
     pane_->blockingScene()->setTheme(theme);
     pane_->overview()->setTheme(theme);
+    code_->setTheme(theme);
     // Dark red reads badly on a dark status bar.
     const QString warning = QStringLiteral("color: %1; font-weight: bold")
                                 .arg(theme == style::Theme::dark() ? "#f2b8b5" : "#b3261e");

@@ -3,7 +3,8 @@
 // The main window: the animated timeline, the scenario panel, playback controls, the run's
 // figures, and the File, Edit and View menus (open, save, export, undo, redo, panel, theme).
 // Defined in files by job: mainwindow.cpp (the parts, showing a scenario, edits, figures, theme),
-// mainwindowmenus.cpp, mainwindowfiles.cpp, mainwindowrecovery.cpp, mainwindowexport.cpp.
+// mainwindowmenus.cpp, mainwindowfiles.cpp, mainwindowrecovery.cpp, mainwindowexport.cpp,
+// mainwindowexamples.cpp.
 
 #include "analysis/runanalysis.h"
 #include "apptheme.h"
@@ -12,8 +13,10 @@
 #include "files/autosaver.h"
 #include "keyhelp.h"
 #include "model/scenario.h"
+#include "wrappinglabel.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <array>
 
@@ -23,9 +26,13 @@ class QUndoStack;
 
 namespace coroscope {
 
+class CodeDock;
 class DifferencesDock;
 class EventLog;
+class ExampleBanner;
+struct Example;
 class PlaybackBar;
+class Presentation;
 class RecentFiles;
 class ScenarioModel;
 class ScenarioPanel;
@@ -59,6 +66,9 @@ public:
     // while the window goes on and, past half a second, shows a progress dialog with Cancel.
     // Cancelled, nothing changes; a failure shows in a message box.
     void openInteractively(const QString& path = {});
+    // Shows a built-in example as an untitled document ("Example: …"; Save asks where), its
+    // paragraph in the banner above the card.
+    void showExample(const Example& example);
     // Loads a file on this thread (the command line's way), telling progress when asked; on
     // failure, or stopped by progress, nothing changes.
     Result<void> openFile(const QString& path, const Progress& progress = {});
@@ -80,6 +90,8 @@ public:
     QLabel* autosaveWarning() const { return autosaveWarning_; }
     // The status bar's figures of the run.
     QLabel* figuresLabel() const { return figures_; }
+    // The status bar's passing news beside the figures ("Exported …"), hidden when there is none.
+    QLabel* noticeLabel() const { return notice_; }
     // The picture's width for exports from the window: the card as it is shown.
     double pageWidth() const;
     // The name an export offers: the scenario file's ("work.png" for work.json), else its
@@ -92,6 +104,9 @@ public:
     TimelinePane* pane() const { return pane_; }
     EventLog* eventLog() const { return eventLog_; }
     DifferencesDock* differencesDock() const { return differences_; }
+    ExampleBanner* exampleBanner() const { return banner_; }
+    Presentation* presentation() const { return presentation_; }
+    CodeDock* codeDock() const { return code_; }
     PlaybackBar* playbackBar() const { return playback_; }
     ScenarioModel* model() const { return model_; }
     ScenarioPanel* panel() const { return panel_; }
@@ -146,6 +161,8 @@ private:
     // After every edit, undo or redo: unsaved work goes to the autosave slot.
     void keepSafe();
     void showAutosaveFailure(const QString& message);
+    // Tells passing news in the status bar, beside the figures, for a few seconds.
+    void notify(const QString& text);
     // An autosave that cannot be read: keep it aside, delete it, or leave it for later.
     void offerToKeepAside(const Autosaver::Recovered& damaged);
 
@@ -161,10 +178,15 @@ private:
     EventLog* eventLog_;
     QDockWidget* logDock_;
     DifferencesDock* differences_;
-    QLabel* figures_;
+    CodeDock* code_;
+    WrappingLabel* figures_;
+    QLabel* notice_; // passing news beside the figures, hidden after a few seconds
+    QTimer noticeTimer_;
     QLabel* autosaveWarning_;
     RecentFiles* recent_;
     Autosaver* autosaver_;
+    ExampleBanner* banner_;
+    Presentation* presentation_;
     QString filePath_;
     QString untitledName_;
     QString lastFolder_;

@@ -15,7 +15,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QStatusBar>
 
 #include <optional>
 
@@ -59,7 +58,7 @@ Result<void> MainWindow::exportTo(const QString& path, ExportFormat format,
 void MainWindow::exportInteractively(ExportFormat format) {
     ExportOptions options;
     options.width = pageWidth();
-    if (format == ExportFormat::Png || format == ExportFormat::Svg) {
+    if (format == ExportFormat::Png || format == ExportFormat::Svg || format == ExportFormat::Gif) {
         const std::optional<TimeWindow> zoomed =
             scene_->isFit() ? std::nullopt : std::optional(scene_->window());
         ExportDialog dialog(format, bridge_->now(), pageWidth(), zoomed, this);
@@ -69,12 +68,17 @@ void MainWindow::exportInteractively(ExportFormat format) {
         options.explain = scene_->explained(); // the picture shows what the window shows
         options.compare = bridge_->comparing();
         options.measured = bridge_->measured();
+    } else if (format == ExportFormat::WebPage) {
+        options.explain = scene_->explained(); // the page plays what the window shows
+        options.measured = bridge_->measured();
     }
     const QString extension = extensionOf(format);
-    const QString filter = format == ExportFormat::Png     ? tr("PNG images (*.png)")
-                           : format == ExportFormat::Svg   ? tr("SVG drawings (*.svg)")
-                           : format == ExportFormat::Trace ? tr("Chrome traces (*.json)")
-                                                           : tr("Python programs (*.py)");
+    const QString filter = format == ExportFormat::Png       ? tr("PNG images (*.png)")
+                           : format == ExportFormat::Svg     ? tr("SVG drawings (*.svg)")
+                           : format == ExportFormat::Gif     ? tr("Animated GIF images (*.gif)")
+                           : format == ExportFormat::Trace   ? tr("Chrome traces (*.json)")
+                           : format == ExportFormat::WebPage ? tr("Web pages (*.html)")
+                                                             : tr("Python programs (*.py)");
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export"), QDir(lastFolder_).filePath(exportName(format)), filter);
     if (path.isEmpty())
@@ -85,14 +89,14 @@ void MainWindow::exportInteractively(ExportFormat format) {
     WorkProgress work(this, tr("Exporting %1…").arg(QFileInfo(path).fileName()));
     if (Result<void> exported = exportTo(path, format, options, work.progress()); !exported) {
         if (exported.error().cancelled) {
-            statusBar()->showMessage(tr("Export cancelled: nothing was written"), 5000);
+            notify(tr("Export cancelled: nothing was written"));
             return;
         }
         showPlainMessage(this, QMessageBox::Warning, tr("Export failed"),
                          toQString(exported.error()));
         return;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    notify(tr("Exported %1").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace coroscope

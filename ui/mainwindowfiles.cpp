@@ -21,7 +21,6 @@
 #include <QFileInfo>
 #include <QMimeData>
 #include <QSettings>
-#include <QStatusBar>
 #include <QUndoStack>
 
 #include <optional>
@@ -135,7 +134,7 @@ void MainWindow::openInteractively(const QString& given) {
     }
     if (!*loaded) {
         if (loaded->error().cancelled)
-            statusBar()->showMessage(tr("Opening cancelled"), 5000);
+            notify(tr("Opening cancelled"));
         else
             showPlainMessage(this, QMessageBox::Warning, tr("Cannot open the scenario"),
                              toQString(loaded->error()));

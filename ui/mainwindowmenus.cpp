@@ -5,11 +5,14 @@
 #include "mainwindowparts.h"
 
 #include "bridge/schedulerbridge.h"
+#include "code/codedock.h"
 #include "editing/scenariopanel.h"
+#include "examples/examplesmenu.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
 #include "plainmessage.h"
 #include "playbackbar.h"
+#include "present/presentation.h"
 #include "shortcutsdialog.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
@@ -39,6 +42,10 @@ void MainWindow::createMenus() {
     });
     file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] { openInteractively(); });
     recent_->attach(file->addMenu(tr("Open &Recent")));
+    fillExamplesMenu(file->addMenu(tr("E&xamples")), [this](const Example& example) {
+        if (maybeSave())
+            showExample(example);
+    });
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     // QKeySequence::SaveAs is empty on some platforms.
     file->addAction(tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
@@ -49,10 +56,14 @@ void MainWindow::createMenus() {
                        [this] { exportInteractively(ExportFormat::Png); });
     exports->addAction(tr("S&VG Drawing…"), this,
                        [this] { exportInteractively(ExportFormat::Svg); });
+    exports->addAction(tr("Animated &GIF…"), this,
+                       [this] { exportInteractively(ExportFormat::Gif); });
     exports->addAction(tr("&Trace (Perfetto, chrome://tracing)…"), this,
                        [this] { exportInteractively(ExportFormat::Trace); });
     exports->addAction(tr("Python &asyncio Program…"), this,
                        [this] { exportInteractively(ExportFormat::AsyncioProgram); });
+    exports->addAction(tr("&Web Page…"), this,
+                       [this] { exportInteractively(ExportFormat::WebPage); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -72,6 +83,8 @@ void MainWindow::createMenus() {
     view->addAction(playback_->explainAction());
     view->addAction(playback_->compareAction());
     view->addAction(differences_->toggleViewAction());
+    view->addAction(code_->toggleViewAction());
+    view->addAction(presentation_->action());
     // On by default for runs small enough to read them (see TimelineScene::arrowsShown): the
     // tick follows the run shown until the user chooses.
     QAction* arrows = view->addAction(tr("Spawn and Join &Arrows"));
@@ -154,7 +167,8 @@ KeyHelpList MainWindow::shortcuts() const {
     for (const QAction* action : findChildren<QAction*>())
         if (!action->shortcuts().isEmpty())
             add(action);
-    rows << PlaybackBar::keyHelp() << TimelineView::keyHelp() << ScenarioPanel::keyHelp();
+    rows << PlaybackBar::keyHelp() << TimelineView::keyHelp() << ScenarioPanel::keyHelp()
+         << presentation_->keyHelp();
     return rows;
 }
 

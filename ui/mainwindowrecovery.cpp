@@ -10,7 +10,6 @@
 
 #include <QDir>
 #include <QLabel>
-#include <QStatusBar>
 #include <QUndoStack>
 
 #include <vector>
@@ -103,8 +102,7 @@ void MainWindow::offerToKeepAside(const Autosaver::Recovered& damaged) {
     if (answer != QMessageBox::Yes)
         return;
     if (Result<QString> kept = autosaver_->keepAside(damaged); kept)
-        statusBar()->showMessage(
-            tr("Kept the damaged autosave as %1").arg(QDir::toNativeSeparators(kept.value())));
+        notify(tr("Kept the damaged autosave as %1").arg(QDir::toNativeSeparators(kept.value())));
     else
         showPlainMessage(this, QMessageBox::Warning, tr("Damaged autosave"),
                          toQString(kept.error()));

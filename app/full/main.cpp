@@ -10,6 +10,8 @@
 #include "bridge/schedulerbridge.h"
 #include "cli/exitstatus.h"
 #include "cli/plainprint.h"
+#include "cli/record.h"
+#include "examples/examplelist.h"
 #include "export/timelineexport.h"
 #include "files/scenariofile.h"
 #include "loop/figures.h"
@@ -26,9 +28,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 using namespace coroscope;
@@ -48,6 +52,10 @@ struct Options {
     QCommandLineOption version{{"v", "version"}, "Show the version and exit."};
     QCommandLineOption scenario{"scenario",
                                 "Scenario JSON file to use instead of the built-in one.", "FILE"};
+    QCommandLineOption example{
+        "example", "Use the built-in example NAME instead of the built-in scenario.", "NAME"};
+    QCommandLineOption listExamples{
+        "list-examples", "List the built-in examples (a name and a line each) and exit."};
     QCommandLineOption printTimeline{
         "print-timeline", "Print the schedule as CSV (task,kind,start_ms,end_ms) and exit."};
     QCommandLineOption printEvents{
@@ -62,6 +70,11 @@ struct Options {
         "export-png", "Write the timeline as a PNG image and exit (no display needed).", "OUT.png"};
     QCommandLineOption exportSvg{"export-svg", "Write the timeline as an SVG drawing and exit.",
                                  "OUT.svg"};
+    QCommandLineOption exportGif{
+        "export-gif",
+        "Write the animation as a looping GIF (the whole axis in 10 s, as the window plays it at "
+        "speed 1, then the finished timeline for 2 s) and exit.",
+        "OUT.gif"};
     QCommandLineOption exportTrace{
         "export-trace", "Write the run as a Chrome trace (Perfetto, chrome://tracing) and exit.",
         "OUT.json"};
@@ -69,8 +82,14 @@ struct Options {
         "export-asyncio",
         "Write a Python program that runs the scenario on asyncio's event loop and exit.",
         "OUT.py"};
-    QCommandLineOption scale{"scale", "PNG pixel density, above 0 and up to 4 (default 1).", "X",
-                             "1"};
+    QCommandLineOption exportHtml{
+        "export-html",
+        "Write a self-contained web page that plays the animation (play/pause, a scrubber; "
+        "OUT.html#t=MS opens paused at MS) and exit.",
+        "OUT.html"};
+    QCommandLineOption scale{"scale", "PNG or GIF pixel density, above 0 and up to 4 (default 1).",
+                             "X", "1"};
+    QCommandLineOption fps{"fps", "GIF frames per second, 1 to 50 (default 10).", "N", "10"};
     QCommandLineOption at{
         "at", "Picture the animation frame at this virtual time instead of the finished run.",
         "MS"};
@@ -90,11 +109,18 @@ struct Options {
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
     QCommandLineOption theme{"theme", "Picture colours: light (the default) or dark.", "THEME",
                              "light"};
+    // Answered by the launcher (cli/record.h) when it comes first; listed here for --help.
+    QCommandLineOption record{
+        "record",
+        "Run SCRIPT.py with python3 and record what its asyncio event loop did into OUT.json, "
+        "which coroscope opens: coroscope --record OUT.json SCRIPT.py [ARG...] (first on the "
+        "command line; the script's arguments, input, output and exit status pass through).",
+        "OUT.json"};
 
     // The modes that do one thing and exit, at most one per call.
     std::vector<const QCommandLineOption*> modes() const {
-        return {&printTimeline, &printEvents, &printFigures, &exportPng,
-                &exportSvg,     &exportTrace, &exportAsyncio};
+        return {&printTimeline, &printEvents, &printFigures,  &exportPng,  &exportSvg,
+                &exportGif,     &exportTrace, &exportAsyncio, &exportHtml, &listExamples};
     }
 };
 
@@ -105,10 +131,12 @@ void describe(QCommandLineParser& parser, const Options& o) {
         "Exit status: 0 success; 1 a scenario or output file that cannot be read, written\n"
         "or is invalid, or no display for the window; 2 a usage error."));
     parser.addOptions(
-        {o.help,      o.version,   o.scenario,    o.printTimeline, o.printEvents, o.printFigures,
-         o.exportPng, o.exportSvg, o.exportTrace, o.exportAsyncio, o.scale,       o.at,
-         o.from,      o.to,        o.explain,     o.compare,       o.width,       o.transparent,
-         o.theme,     o.speed,     o.noLoop});
+        {o.help,          o.version,     o.scenario,      o.example,    o.listExamples,
+         o.printTimeline, o.printEvents, o.printFigures,  o.exportPng,  o.exportSvg,
+         o.exportGif,     o.exportTrace, o.exportAsyncio, o.exportHtml, o.scale,
+         o.fps,           o.at,          o.from,          o.to,         o.explain,
+         o.compare,       o.width,       o.transparent,   o.theme,      o.speed,
+         o.noLoop,        o.record});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -145,6 +173,9 @@ std::optional<QString> checkNumber(const QCommandLineParser& parser,
 }
 
 std::optional<QString> checkUsage(const QCommandLineParser& parser, const Options& o) {
+    if (parser.isSet(o.record))
+        return QStringLiteral("--record comes first, followed by OUT.json and SCRIPT.py (%1)")
+            .arg(QString::fromUtf8(kRecordUsage.data(), qsizetype(kRecordUsage.size())));
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
         return QStringLiteral("unexpected argument '%1'").arg(files[1]);
@@ -152,6 +183,16 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return QStringLiteral("unexpected argument '%1' (the scenario is already given with "
                               "--scenario)")
             .arg(files[0]);
+    if (parser.isSet(o.example)) {
+        if (parser.isSet(o.scenario) || !files.isEmpty())
+            return QStringLiteral("--example and a scenario file cannot be combined: choose one");
+        if (!findExample(parser.value(o.example)))
+            return QStringLiteral("there is no example '%1'; the examples are: %2")
+                .arg(parser.value(o.example), exampleNames());
+    }
+    if (parser.isSet(o.listExamples) &&
+        (parser.isSet(o.scenario) || parser.isSet(o.example) || !files.isEmpty()))
+        return QStringLiteral("--list-examples takes no scenario file or example");
     QStringList chosen;
     for (const QCommandLineOption* mode : o.modes())
         if (parser.isSet(*mode))
@@ -164,15 +205,33 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
             return QStringLiteral("--%1 is given twice: one output at a time")
                 .arg(mode->names().constFirst());
     const QCommandLineOption* mode = modeOf(parser, o);
-    const bool picture = mode == &o.exportPng || mode == &o.exportSvg;
-    for (const QCommandLineOption* option :
-         {&o.at, &o.from, &o.to, &o.explain, &o.compare, &o.width, &o.theme})
-        if (parser.isSet(*option) && !picture)
-            return QStringLiteral("--%1 goes with --export-png or --export-svg")
-                .arg(option->names().constFirst());
-    for (const QCommandLineOption* option : {&o.scale, &o.transparent})
-        if (parser.isSet(*option) && mode != &o.exportPng)
-            return QStringLiteral("--%1 goes with --export-png").arg(option->names().constFirst());
+    const bool still = mode == &o.exportPng || mode == &o.exportSvg;
+    const bool picture = still || mode == &o.exportGif;
+    // Each option with the exports it applies to: an animation has no one moment (--at), a GIF
+    // no transparency, only the GIF frames per second.
+    const auto goesWith = [&](const QCommandLineOption& option, bool applies,
+                              const char* exports) -> std::optional<QString> {
+        if (!parser.isSet(option) || applies)
+            return std::nullopt;
+        return QStringLiteral("--%1 goes with %2")
+            .arg(option.names().constFirst(), QString::fromLatin1(exports));
+    };
+    for (const QCommandLineOption* option : {&o.from, &o.to, &o.compare, &o.width})
+        if (auto problem = goesWith(*option, picture, "--export-png, --export-svg or --export-gif"))
+            return problem;
+    for (const auto& [option, applies, exports] :
+         {std::tuple{&o.at, still, "--export-png or --export-svg"},
+          std::tuple{&o.scale, mode == &o.exportPng || mode == &o.exportGif,
+                     "--export-png or --export-gif"},
+          std::tuple{&o.transparent, mode == &o.exportPng, "--export-png"},
+          std::tuple{&o.fps, mode == &o.exportGif, "--export-gif"},
+          // The web page plays the card: explained or not, light or dark.
+          std::tuple{&o.explain, picture || mode == &o.exportHtml,
+                     "--export-png, --export-svg, --export-gif or --export-html"},
+          std::tuple{&o.theme, picture || mode == &o.exportHtml,
+                     "--export-png, --export-svg, --export-gif or --export-html"}})
+        if (auto problem = goesWith(*option, applies, exports))
+            return problem;
     for (const QCommandLineOption* option : {&o.speed, &o.noLoop})
         if (parser.isSet(*option) && mode)
             return QStringLiteral("--%1 is for the window; it does not go with --%2")
@@ -182,6 +241,13 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
         return problem;
     if (auto problem = checkNumber(parser, o.scale, 0, 4, true, "a number above 0 and up to 4"))
         return problem;
+    bool wholeFps = false;
+    if (const int fps = parser.value(o.fps).toInt(&wholeFps);
+        !wholeFps || fps < kMinFps || fps > kMaxFps)
+        return QStringLiteral("--fps takes a whole number from %1 to %2, not '%3'")
+            .arg(kMinFps)
+            .arg(kMaxFps)
+            .arg(parser.value(o.fps));
     if (auto problem = checkNumber(parser, o.width, kMinExportWidth, kMaxExportWidth, false,
                                    "a width from 400 to 10000 pixels"))
         return problem;
@@ -264,6 +330,7 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
     QApplication app(argc, argv);
     ExportOptions options;
     options.scale = parser.value(o.scale).toDouble();
+    options.fps = parser.value(o.fps).toInt();
     options.width = parser.value(o.width).toDouble();
     options.transparent = parser.isSet(o.transparent);
     options.explain = parser.isSet(o.explain);
@@ -288,7 +355,9 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
     }
     const ExportFormat format = &mode == &o.exportPng     ? ExportFormat::Png
                                 : &mode == &o.exportSvg   ? ExportFormat::Svg
+                                : &mode == &o.exportGif   ? ExportFormat::Gif
                                 : &mode == &o.exportTrace ? ExportFormat::Trace
+                                : &mode == &o.exportHtml  ? ExportFormat::WebPage
                                                           : ExportFormat::AsyncioProgram;
     if (Result<void> exported = exportTimeline(scenario, output, format, options); !exported)
         return fileError(exported.error());
@@ -296,8 +365,9 @@ int exportFile(int argc, char* argv[], const OpenedFile& file, const std::string
 }
 
 // scenarioPath: where the file was read from; empty for the built-in scenario.
+// example: the built-in example shown, or nullptr.
 int openWindow(int argc, char* argv[], const OpenedFile& file, const QString& scenarioPath,
-               double speed, bool loop) {
+               const Example* example, double speed, bool loop) {
     // Without this check Qt aborts with a message about platform plugins.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
@@ -313,7 +383,9 @@ int openWindow(int argc, char* argv[], const OpenedFile& file, const QString& sc
     MainWindow window;
     window.bridge()->setSpeed(speed);
     window.bridge()->setLoop(loop);
-    if (scenarioPath.isEmpty())
+    if (example)
+        window.showExample(*example);
+    else if (scenarioPath.isEmpty())
         window.showScenario(file.scenario, QObject::tr("Built-in scenario"));
     else
         window.showOpened(file, scenarioPath);
@@ -341,8 +413,16 @@ int main(int argc, char* argv[]) {
     if (const auto problem = checkUsage(parser, o))
         return usageError(*problem);
 
-    // A scenario file, or a recording of a run whose scenario is derived from it.
-    OpenedFile file{ScenarioFile::builtInDefault(), nullptr};
+    if (parser.isSet(o.listExamples)) {
+        std::cout << exampleListing().toStdString();
+        return finishOutput();
+    }
+
+    // A scenario file, or a recording of a run whose scenario is derived from it, or an
+    // example.
+    const Example* example =
+        parser.isSet(o.example) ? findExample(parser.value(o.example)) : nullptr;
+    OpenedFile file{example ? exampleScenario(*example) : ScenarioFile::builtInDefault(), nullptr};
     const std::optional<std::string> named = scenarioPath(argc, argv, parser, o);
     const std::string path = named.value_or(std::string());
     if (named) {
@@ -364,6 +444,6 @@ int main(int argc, char* argv[]) {
         return printToStandardOutput(PrintMode::Figures, scenario);
     if (const QCommandLineOption* mode = modeOf(parser, o))
         return exportFile(argc, argv, file, path, parser, o, *mode);
-    return openWindow(argc, argv, file, QFile::decodeName(path.c_str()),
+    return openWindow(argc, argv, file, QFile::decodeName(path.c_str()), example,
                       parser.value(o.speed).toDouble(), !parser.isSet(o.noLoop));
 }

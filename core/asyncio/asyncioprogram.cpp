@@ -2,7 +2,10 @@
 
 #include "asyncio/pythontext.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace coroscope {
@@ -626,23 +629,66 @@ void appendScenario(std::string& out, const Scenario& scenario) {
     out += "]\n";
 }
 
+// Writes the task functions a line at a time, noting where each task and step stands.
+class FunctionWriter {
+public:
+    explicit FunctionWriter(TaskFunctions& functions)
+        : f_(functions) {}
+    void line(std::string_view text) {
+        f_.text += text;
+        f_.text += '\n';
+        ++lines_;
+    }
+    // A task's function begins: two blank lines after the one before.
+    void beginTask() {
+        if (!f_.tasks.empty()) {
+            line("");
+            line("");
+        }
+        f_.tasks.push_back({lines_, 0});
+        f_.stepOffsets.push_back(f_.steps.size());
+    }
+    void endTask() { f_.tasks.back().count = lines_ - f_.tasks.back().first; }
+    // The lines written from here on, until the next beginStep(), are a step's.
+    void beginStep() {
+        endStep();
+        f_.steps.push_back({lines_, 0});
+        inStep_ = true;
+    }
+    void endStep() {
+        if (std::exchange(inStep_, false))
+            f_.steps.back().count = lines_ - f_.steps.back().first;
+    }
+    void finish() { f_.stepOffsets.push_back(f_.steps.size()); }
+
+private:
+    TaskFunctions& f_;
+    std::size_t lines_ = 0;
+    bool inStep_ = false;
+};
+
 // A coroutine a task, under a comment with its name, a step a line.
-void appendTask(std::string& out, const Task& task, const KindTable& kinds,
-                const std::string& number) {
-    out += "\n\n# " + pythonCommentText(task.name) + "\n";
-    out += "@task(" + number + ")\nasync def task_" + number + "():\n";
+void writeTask(FunctionWriter& out, const Task& task, const KindTable& kinds,
+               const std::string& number) {
+    out.beginTask();
+    out.line("# " + pythonCommentText(task.name));
+    out.line("@task(" + number + ")");
+    out.line("async def task_" + number + "():");
     if (task.steps.empty())
-        out += "    pass\n";
+        out.line("    pass");
     for (const Step& step : task.steps) {
         const std::string ms = std::to_string(step.ms);
+        out.beginStep();
         if (!isWait(step.kind))
-            out += "    cpu(" + ms + ")\n";
+            out.line("    cpu(" + ms + ")");
         else if (step.kind == StepKind::Io || step.kind == StepKind::Http)
-            out += "    await " + kinds[step.kind].name + "(" + ms + ")\n";
+            out.line("    await " + kinds[step.kind].name + "(" + ms + ")");
         else // a kind of the scenario's own: a plain wait under its name
-            out +=
-                "    await _wait(" + pythonStringLiteral(kinds[step.kind].name) + ", " + ms + ")\n";
+            out.line("    await _wait(" + pythonStringLiteral(kinds[step.kind].name) + ", " + ms +
+                     ")");
     }
+    out.endStep();
+    out.endTask();
 }
 
 // The trace's names of the kinds: {"cpu": "Processing", "io": "I/O Wait", ...}.
@@ -699,53 +745,64 @@ void appendSlots(std::string& out, const KindTable& kinds) {
 
 // A task's coroutine in a version 2 program: its arrival, then a step a line (a limited
 // resource's wait inside its semaphore).
-void appendTask2(std::string& out, const Scenario& scenario, std::size_t t, bool spawned) {
+void writeTask2(FunctionWriter& out, const Scenario& scenario, std::size_t t, bool spawned) {
     const Task& task = scenario.tasks[t];
     const KindTable& kinds = scenario.kinds;
     const std::string number = std::to_string(t + 1);
-    out += "\n\n# " + pythonCommentText(task.name) + "\n";
-    out += "@task(" + number + ")\nasync def task_" + number + "():\n";
+    out.beginTask();
+    out.line("# " + pythonCommentText(task.name));
+    out.line("@task(" + number + ")");
+    out.line("async def task_" + number + "():");
     if (!spawned && task.startMs > 0)
-        out += "    await arrive(" + std::to_string(task.startMs) + ")\n";
+        out.line("    await arrive(" + std::to_string(task.startMs) + ")");
     if (task.steps.empty())
-        out += "    pass\n";
+        out.line("    pass");
     const auto named = [&](std::uint32_t u) { return pythonStringLiteral(scenario.tasks[u].name); };
     for (const Step& step : task.steps) {
         const std::string ms = std::to_string(step.ms);
+        out.beginStep();
         switch (kinds.behaviour(step.kind)) {
         case KindBehaviour::HoldsLoop:
-            out += "    cpu(" + ms + ")\n";
+            out.line("    cpu(" + ms + ")");
             break;
         case KindBehaviour::Waits: {
             std::string indent = "    ";
             if (kinds[step.kind].limit > 0) {
-                out += "    async with SEMAPHORES[" + pythonStringLiteral(kinds[step.kind].name) +
-                       "]:\n";
+                out.line("    async with SEMAPHORES[" + pythonStringLiteral(kinds[step.kind].name) +
+                         "]:");
                 indent += "    ";
             }
             if (step.kind == StepKind::Io || step.kind == StepKind::Http)
-                out += indent + "await " + kinds[step.kind].name + "(" + ms + ")\n";
+                out.line(indent + "await " + kinds[step.kind].name + "(" + ms + ")");
             else
-                out += indent + "await wait(" + pythonStringLiteral(kinds[step.kind].name) + ", " +
-                       ms + ")\n";
+                out.line(indent + "await wait(" + pythonStringLiteral(kinds[step.kind].name) +
+                         ", " + ms + ")");
             break;
         }
         case KindBehaviour::Thread:
-            out += "    await thread(" + ms + ")\n";
+            out.line("    await thread(" + ms + ")");
             break;
         case KindBehaviour::Spawn:
-            out += "    spawn(" + named(step.tasks.front()) + ", task_" +
-                   std::to_string(step.tasks.front() + 1) + "())\n";
+            out.line("    spawn(" + named(step.tasks.front()) + ", task_" +
+                     std::to_string(step.tasks.front() + 1) + "())");
             break;
         case KindBehaviour::Join: {
-            out += "    await join(";
+            std::string line = "    await join(";
             for (std::size_t i = 0; i < step.tasks.size(); ++i)
-                out += (i ? ", " : "") + named(step.tasks[i]);
-            out += ")\n";
+                line += (i ? ", " : "") + named(step.tasks[i]);
+            out.line(line + ")");
             break;
         }
         }
     }
+    out.endStep();
+    out.endTask();
+}
+
+// The task functions after the program's "The tasks" heading, two blank lines before each.
+void appendFunctions(std::string& out, const TaskFunctions& functions) {
+    if (!functions.tasks.empty())
+        out += "\n\n" + functions.text;
 }
 
 std::string asyncioProgram2(const Scenario& scenario) {
@@ -754,10 +811,9 @@ std::string asyncioProgram2(const Scenario& scenario) {
     out += kSteps2;
     appendSlots(out, scenario.kinds);
     out += kSteps2b;
-    const std::vector<bool> spawned = spawnedTasks(scenario);
-    for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
-        appendTask2(out, scenario, t, spawned[t]);
+    appendFunctions(out, asyncioTaskFunctions(scenario));
     out += kRun2;
+    const std::vector<bool> spawned = spawnedTasks(scenario);
     for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
         if (!spawned[t])
             out += "    TASKS[" + pythonStringLiteral(scenario.tasks[t].name) +
@@ -771,14 +827,50 @@ std::string asyncioProgram2(const Scenario& scenario) {
 
 } // namespace
 
+TaskFunctions asyncioTaskFunctions(const Scenario& scenario) {
+    TaskFunctions functions;
+    functions.tasks.reserve(scenario.tasks.size());
+    functions.steps.reserve(totalSteps(scenario));
+    FunctionWriter out(functions);
+    if (formatVersion(scenario) == 2) {
+        const std::vector<bool> spawned = spawnedTasks(scenario);
+        for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
+            writeTask2(out, scenario, t, spawned[t]);
+    } else {
+        for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
+            writeTask(out, scenario.tasks[t], scenario.kinds, std::to_string(t + 1));
+    }
+    out.finish();
+    return functions;
+}
+
+std::span<const CodeLines> TaskFunctions::stepsOf(std::size_t task) const {
+    return {steps.data() + stepOffsets[task], stepOffsets[task + 1] - stepOffsets[task]};
+}
+
+std::pair<int, int> TaskFunctions::stepOnLine(std::size_t line) const {
+    const auto after =
+        std::upper_bound(tasks.begin(), tasks.end(), line,
+                         [](std::size_t l, const CodeLines& c) { return l < c.first; });
+    if (after == tasks.begin() || line >= std::prev(after)->first + std::prev(after)->count)
+        return {-1, -1}; // between two functions
+    const std::size_t task = std::size_t(std::prev(after) - tasks.begin());
+    const std::span<const CodeLines> own = stepsOf(task);
+    const auto step =
+        std::upper_bound(own.begin(), own.end(), line,
+                         [](std::size_t l, const CodeLines& c) { return l < c.first; });
+    if (step == own.begin()) // its comment, decorator, def, arrival
+        return {int(task), -1};
+    return {int(task), int(std::prev(step) - own.begin())};
+}
+
 std::string asyncioProgram(const Scenario& scenario) {
     if (formatVersion(scenario) == 2)
         return asyncioProgram2(scenario);
     std::string out(kHead);
     appendScenario(out, scenario);
     out += kSteps;
-    for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
-        appendTask(out, scenario.tasks[t], scenario.kinds, std::to_string(t + 1));
+    appendFunctions(out, asyncioTaskFunctions(scenario));
     out += kGather;
     for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
         out += "        task_" + std::to_string(t + 1) + "(),\n";

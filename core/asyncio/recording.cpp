@@ -350,6 +350,7 @@ public:
     // writes it); until then kinds wait in pendingCat.
     const KindTable* kinds = nullptr;
     KindNames kindNames;
+    bool measuredWaits = false; // version 3: a wait's dur is measured, not its ms × 1000
 
     void read(od::value value, std::size_t index) {
         if (problem)
@@ -593,8 +594,9 @@ private:
                                            kind.behaviour == KindBehaviour::Thread);
         const bool returns = wait || kind.behaviour == KindBehaviour::Join;
         const double nominalUs = double(nominal.ms) * 1000;
-        // Within half a µs: the program may write the product as a float.
-        if (wait && std::abs(*fields.dur - nominalUs) > 0.5)
+        // Within half a µs: the program may write the product as a float. A recorded program's
+        // wait (version 3) lasts as measured.
+        if (wait && !measuredWaits && std::abs(*fields.dur - nominalUs) > 0.5)
             return fail(eventPlace(index, "dur"), "a wait lasts its nominal ms × 1000 µs (" +
                                                       quote(nominalUs) + "), not " +
                                                       quote(*fields.dur));
@@ -849,8 +851,9 @@ Result<Recording> parsePadded(std::string_view text, const Progress& progress, d
                 switch (keys.note(field)) {
                 case 0:
                     other = readOtherData(value, reader.values);
-                    reader.useKinds(other.version == 2.0 && !other.kindsProblem ? other.kinds
+                    reader.useKinds(other.version >= 2.0 && !other.kindsProblem ? other.kinds
                                                                                 : builtinKinds());
+                    reader.measuredWaits = other.version == 3.0;
                     break;
                 case 1:
                     readEvents(value, reader, walk, eventsIsArray);

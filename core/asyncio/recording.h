@@ -20,8 +20,10 @@ namespace coroscope {
 
 inline constexpr std::string_view kRecordingFormat = "coroscope-recording";
 // Version 1: cpu, io and http steps; version 2 adds the pool's size, the table of kinds, arrivals,
-// the time queued for a slot or a worker, spawns and joins (see the README).
-inline constexpr int kRecordingVersion = 2;
+// the time queued for a slot or a worker, spawns and joins; version 3 is what the recorder
+// (python/coroscope_record) writes of any asyncio program: version 2's shape, with each wait's
+// dur measured (until its wake-up was queued) rather than its nominal ms × 1000 (see the README).
+inline constexpr int kRecordingVersion = 3;
 // The latest time a recording may name, in µs since its time 0: above the longest run the caps
 // allow (a million steps of a day each, one after another: 8.64e16 µs).
 inline constexpr double kMaxRecordedUs = 1e17;

@@ -340,4 +340,11 @@ std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent
     return lines;
 }
 
+int logLineAt(std::span<const LogLine> lines, double ms) {
+    const auto after =
+        std::upper_bound(lines.begin(), lines.end(), ms,
+                         [](double time, const LogLine& line) { return time < double(line.time); });
+    return int(after - lines.begin()) - 1;
+}
+
 } // namespace coroscope

@@ -135,5 +135,7 @@ struct LogLine {
 // the ready queue behind nobody. Task 3 yields at http(300). The loop picks Task 2." The wait
 // a task yields at is the next wait among its steps (cpu steps run without a decision).
 std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events);
+// The line of the last instant at or before ms (lines in time order), or -1 before the first.
+int logLineAt(std::span<const LogLine> lines, double ms);
 
 } // namespace coroscope

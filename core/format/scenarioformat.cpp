@@ -731,25 +731,39 @@ void appendAscii(std::string& out, char c) {
     out += c;
 }
 
-// A JSON string literal: UTF-8 as it is, U+FFFD for each byte that is not part of valid
-// UTF-8 (as Qt's conversion did), so that every file written can be read back.
-void appendJsonString(std::string& out, std::string_view text) {
-    out += '"';
-    for (std::size_t i = 0; i < text.size();) {
-        if (static_cast<unsigned char>(text[i]) < 0x80) {
-            appendAscii(out, text[i++]);
-        } else if (const std::size_t length = utf8Length(text, i); length > 0) {
-            out.append(text.substr(i, length));
-            i += length;
-        } else {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        }
-    }
-    out += '"';
+// What an HTML parser would act on inside a <script>, and the two characters JavaScript
+// before ES2019 took for line ends: written as \uXXXX, so that the literal stays inert there.
+bool escapedForScript(std::string_view character) {
+    return character == "<" || character == ">" || character == "&" || character == "\u2028" ||
+           character == "\u2029";
 }
 
 } // namespace
+
+void appendJsonString(std::string& out, std::string_view text, JsonEscape escape) {
+    out += '"';
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = utf8Length(text, i);
+        const std::string_view character = text.substr(i, std::max<std::size_t>(length, 1));
+        if (escape == JsonEscape::ForScript && escapedForScript(character)) {
+            constexpr std::string_view hex = "0123456789abcdef";
+            const unsigned code = character.size() == 1   ? static_cast<unsigned char>(character[0])
+                                  : character == "\u2028" ? 0x2028u
+                                                          : 0x2029u;
+            out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4)
+                out += hex[(code >> shift) & 0xF];
+        } else if (static_cast<unsigned char>(text[i]) < 0x80) {
+            appendAscii(out, text[i]);
+        } else if (length > 0) {
+            out.append(character);
+        } else {
+            out += "\xEF\xBF\xBD";
+        }
+        i += character.size();
+    }
+    out += '"';
+}
 
 namespace {
 

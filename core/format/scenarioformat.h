@@ -27,6 +27,14 @@ inline constexpr int kFormatVersion = 2;
 // come (every 1,024 tasks or steps), then 1; once it says stop, the parse fails with cancelled()
 // and nothing is kept.
 Result<Scenario> parseScenario(std::string_view json, const Progress& progress = {});
+
+// How a JSON string literal is written: as the scenario files have it, or also safe inside an
+// HTML <script> (<, >, & and U+2028/2029 as \uXXXX escapes, which JSON reads back the same).
+enum class JsonEscape { File, ForScript };
+// Appends a JSON string literal of text: UTF-8 as it is, U+FFFD for each byte that is not part
+// of valid UTF-8 (as Qt's conversion did), so that every file written can be read back.
+void appendJsonString(std::string& out, std::string_view text,
+                      JsonEscape escape = JsonEscape::File);
 // The same for a file's bytes (not copied); progress hears kReadShare to 1.
 Result<Scenario> parseScenario(const FileBytes& bytes, const Progress& progress = {});
 // The file's bytes, in the lowest version that holds the scenario (version 2 writes only what

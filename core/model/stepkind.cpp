@@ -12,8 +12,10 @@ constexpr std::array<Rgb, 8> kPalette{0x8e24aa, 0x00897b, 0x43a047, 0x6d4c41,
 
 constexpr std::string_view kWaitSuffix = " Wait";
 
+} // namespace
+
 // The kinds only a version 2 scenario uses, with their fixed look.
-const KindSpec& structuralSpec(KindBehaviour behaviour) {
+const KindSpec& structuralKind(KindBehaviour behaviour) {
     static const std::array<KindSpec, 3> specs{{
         {"thread", "Thread pool", 0x26c6da, shadeOf(0x26c6da), 0, KindBehaviour::Thread},
         {"spawn", "Spawn", 0x9e9e9e, shadeOf(0x9e9e9e), 0, KindBehaviour::Spawn},
@@ -29,8 +31,6 @@ const KindSpec& structuralSpec(KindBehaviour behaviour) {
         return specs[2];
     }
 }
-
-} // namespace
 
 KindTable::KindTable()
     : kinds_{
@@ -57,7 +57,7 @@ StepKind KindTable::ensure(KindBehaviour structural) {
     if (auto kind = find(structural))
         return *kind;
     assert(kinds_.size() < kMaxKinds);
-    kinds_.push_back(structuralSpec(structural));
+    kinds_.push_back(structuralKind(structural));
     return StepKind{std::uint16_t(kinds_.size() - 1)};
 }
 
@@ -103,6 +103,22 @@ void KindTable::restyle(StepKind kind, std::string label, std::optional<Rgb> col
         spec.shade = shadeOf(*color);
     }
     spec.limit = limit;
+}
+
+void KindTable::rename(StepKind kind, std::string name) {
+    assert(kind.index >= kBuiltinKinds.size());
+    kinds_[kind.index].name = std::move(name);
+}
+
+void KindTable::remove(StepKind kind) {
+    assert(kind.index >= kBuiltinKinds.size() && kind.index < kinds_.size());
+    kinds_.erase(kinds_.begin() + kind.index);
+}
+
+void KindTable::insert(StepKind at, KindSpec spec) {
+    assert(at.index >= kBuiltinKinds.size() && at.index <= kinds_.size() &&
+           kinds_.size() < kMaxKinds);
+    kinds_.insert(kinds_.begin() + at.index, std::move(spec));
 }
 
 Rgb paletteColor(std::size_t declared) {

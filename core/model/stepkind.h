@@ -93,12 +93,21 @@ public:
     // Gives a kind another label, colour or limit (a declared io or http, say); an empty label
     // or no colour keeps the kind's own.
     void restyle(StepKind kind, std::string label, std::optional<Rgb> color, std::int64_t limit);
+    // A declared resource's new name (the editor's; the rules judge it, see checkKinds).
+    void rename(StepKind kind, std::string name);
+    // Takes a kind of the scenario's own out of the table, or puts one back at its place: the
+    // kinds after it move by one (scenarioedits.h renumbers the steps with them).
+    void remove(StepKind kind);
+    void insert(StepKind at, KindSpec spec);
 
     friend bool operator==(const KindTable&, const KindTable&) = default;
 
 private:
     std::vector<KindSpec> kinds_;
 };
+
+// How the kind "thread", "spawn" or "join" looks (as ensure() adds it).
+const KindSpec& structuralKind(KindBehaviour structural);
 
 // The spelling of the kinds a resource may not be called (cpu and the three structural ones).
 bool reservedKindName(std::string_view name);

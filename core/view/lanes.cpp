@@ -22,6 +22,11 @@ Lanes::Lanes(const Timeline& timeline, std::size_t tasks) {
         lanes_.items[next[s.task]++] = {s.start, s.end, s.kind, s.queued, std::uint32_t(s.step)};
 }
 
+LaneStep Lanes::laneStep(std::size_t task, std::size_t i) const {
+    const LaneSegment& s = lane(task)[i];
+    return {s.step, s.queued};
+}
+
 std::ptrdiff_t Lanes::stepAt(std::size_t task, double ms) const {
     const std::span<const LaneSegment> segments = lane(task);
     const auto it = std::partition_point(segments.begin(), segments.end(),

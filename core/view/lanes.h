@@ -26,6 +26,14 @@ struct LaneSegment {
     friend bool operator==(const LaneSegment&, const LaneSegment&) = default;
 };
 
+// The step a segment belongs to, and whether it is the time that step queued for a slot or a
+// worker before it began.
+struct LaneStep {
+    std::size_t step = 0;
+    bool queued = false;
+    friend bool operator==(const LaneStep&, const LaneStep&) = default;
+};
+
 class Lanes {
 public:
     Lanes() = default;
@@ -46,6 +54,8 @@ public:
     // The index in its lane of the segment a task runs or waits in at a time (start ≤ ms <
     // end), or -1.
     std::ptrdiff_t stepAt(std::size_t task, double ms) const;
+    // The step of a task's segment i (an index into lane(task)), as the segment holds it.
+    LaneStep laneStep(std::size_t task, std::size_t i) const;
 
 private:
     PerTask<LaneSegment> lanes_;

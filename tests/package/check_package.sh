@@ -104,6 +104,9 @@ expected_files=(
     "./usr/share/metainfo/$app_id.metainfo.xml"
     ./usr/share/mime/packages/coroscope-scenario.xml
 )
+for module in __init__ __main__ awaited hooks recording; do
+    expected_files+=("./usr/share/coroscope/python/coroscope_record/$module.py")
+done
 for size in "${icon_sizes[@]}"; do
     expected_files+=("./usr/share/icons/hicolor/${size}x${size}/apps/coroscope.png")
 done

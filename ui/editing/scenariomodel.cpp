@@ -10,6 +10,9 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <utility>
+
 namespace coroscope {
 
 namespace {
@@ -49,7 +52,9 @@ void ScenarioModel::resetScenario(const Scenario& scenario) {
     for (std::size_t t = 0; t < scenario_.tasks.size(); ++t)
         taskIds_.push_back(nextTaskId_++);
     renumberTasks();
+    spawners_.reset();
     endResetModel();
+    spawners(); // known before the first edit, which compares with it
     emit scenarioReset(scenario_);
 }
 
@@ -58,17 +63,56 @@ void ScenarioModel::push(const QString& text, std::function<void()> redo,
     undoStack_->push(new EditCommand(
         text,
         [this, redo = std::move(redo)] {
+            auto before = std::exchange(spawners_, std::nullopt);
             redo();
-            edited();
+            edited(before);
         },
         [this, undo = std::move(undo)] {
+            auto before = std::exchange(spawners_, std::nullopt);
             undo();
-            edited();
+            edited(before);
         }));
 }
 
-void ScenarioModel::edited() {
+void ScenarioModel::edited(const std::optional<std::vector<std::int64_t>>& before) {
+    spawners_.reset(); // a view may have asked in the middle of the change
+    // The Start cells whose "spawned by" changed, and only those: a column sized to its
+    // contents measures every cell it is told of. A task that came or went moves the rows
+    // after it, so then all of them, if any task is spawned.
+    const std::vector<std::int64_t>& now = spawners();
+    auto spawnsAny = [](const std::vector<std::int64_t>& spawners) {
+        return std::any_of(spawners.begin(), spawners.end(), [](std::int64_t s) { return s >= 0; });
+    };
+    int first = 0, last = rowCount() - 1;
+    if (before && before->size() == now.size()) {
+        while (first <= last && (*before)[std::size_t(first)] == now[std::size_t(first)])
+            ++first;
+        while (last >= first && (*before)[std::size_t(last)] == now[std::size_t(last)])
+            --last;
+    } else if (!spawnsAny(now) && !(before && spawnsAny(*before))) {
+        last = -1;
+    }
+    if (first <= last)
+        emit dataChanged(taskIndex(first, StartColumn), taskIndex(last, StartColumn));
     emit scenarioEdited(scenario_);
+}
+
+bool ScenarioModel::refuse(const std::string& message) {
+    refusal_ = QString::fromStdString(message);
+    emit editRefused(refusal_);
+    return false;
+}
+
+bool ScenarioModel::allows(const std::function<void(Scenario&)>& change) {
+    Scenario candidate = scenario_;
+    change(candidate);
+    if (const Result<void> rules = validateScenario(candidate); !rules)
+        return refuse(rules.error().message);
+    return true;
+}
+
+bool ScenarioModel::allowsInVersion2(const std::function<void(Scenario&)>& change) {
+    return formatVersion(scenario_) == 1 || allows(change);
 }
 
 void ScenarioModel::renumberTasks() {
@@ -111,7 +155,7 @@ bool ScenarioModel::setTitles(const QString& title, const QString& subtitle) {
 bool ScenarioModel::addTask(int at) {
     if (at < 0 || at > rowCount() || !roomFor(1, 1))
         return false;
-    const Task task{"Task " + std::to_string(scenario_.tasks.size() + 1), {{StepKind::Cpu, 100}}};
+    const Task task{freeTaskName(scenario_), {{StepKind::Cpu, 100}}};
     push(
         tr("Add a task"), [=, this] { insertTask(at, task); }, [=, this] { eraseTask(at); });
     return true;
@@ -124,6 +168,8 @@ bool ScenarioModel::duplicateTask(int t) {
     if (!roomFor(1, copy.steps.size()))
         return false;
     copy.name = copyName(copy.name);
+    if (!allowsInVersion2([&](Scenario& s) { coroscope::insertTask(s, std::size_t(t) + 1, copy); }))
+        return false;
     push(
         tr("Duplicate task %1").arg(taskLabel(t)), [=, this] { insertTask(t + 1, copy); },
         [=, this] { eraseTask(t + 1); });
@@ -133,16 +179,67 @@ bool ScenarioModel::duplicateTask(int t) {
 bool ScenarioModel::removeTask(int t) {
     if (t < 0 || t >= rowCount() || !checkTaskCount("scenario", scenario_.tasks.size() - 1))
         return false;
-    const Task removed = scenario_.tasks[std::size_t(t)];
+    // The steps that name it, last first so that the places stay right: a spawn of it or a
+    // join of it alone goes, a join of others too keeps them.
+    struct Change {
+        StepPlace at;
+        Step old;
+        std::optional<Step> kept;
+    };
+    std::vector<Change> changes;
+    const std::vector<StepPlace> naming = stepsNaming(t);
+    for (auto place = naming.rbegin(); place != naming.rend(); ++place) {
+        const Step& old = scenario_.tasks[place->task].steps[place->step];
+        std::vector<std::uint32_t> others;
+        for (std::uint32_t u : old.tasks)
+            if (u != std::uint32_t(t))
+                others.push_back(u);
+        changes.push_back(
+            {*place, old,
+             others.empty() ? std::nullopt : std::optional(Step(old.kind, 0, others))});
+    }
+    auto change = [changes, t](Scenario& s) {
+        for (const Change& c : changes) {
+            auto& steps = s.tasks[c.at.task].steps;
+            if (c.kept)
+                steps[c.at.step] = *c.kept;
+            else
+                steps.erase(steps.begin() + std::ptrdiff_t(c.at.step));
+        }
+        coroscope::eraseTask(s, std::size_t(t));
+    };
+    if (!allowsInVersion2(change))
+        return false;
+    auto removed = std::make_shared<Task>();
     push(
-        tr("Remove task %1").arg(taskLabel(t)), [=, this] { eraseTask(t); },
-        [=, this] { insertTask(t, removed); });
+        tr("Remove task %1").arg(taskLabel(t)),
+        [=, this] {
+            for (const Change& c : changes) {
+                if (c.kept)
+                    applyStep(int(c.at.task), int(c.at.step), *c.kept);
+                else
+                    eraseStep(int(c.at.task), int(c.at.step));
+            }
+            *removed = eraseTask(t);
+        },
+        [=, this] {
+            insertTask(t, *removed);
+            for (auto c = changes.rbegin(); c != changes.rend(); ++c) {
+                if (c->kept)
+                    applyStep(int(c->at.task), int(c->at.step), c->old);
+                else
+                    insertStep(int(c->at.task), int(c->at.step), c->old);
+            }
+        });
     return true;
 }
 
 bool ScenarioModel::moveTask(int from, int to) {
     const int count = rowCount();
     if (from < 0 || from >= count || to < 0 || to >= count || from == to)
+        return false;
+    if (!allowsInVersion2(
+            [=](Scenario& s) { coroscope::relocateTask(s, std::size_t(from), std::size_t(to)); }))
         return false;
     push(
         tr("Move task %1").arg(taskLabel(from)), [=, this] { relocateTask(from, to); },
@@ -170,6 +267,11 @@ bool ScenarioModel::removeStep(int t, int s) {
     if (!checkStepCount(place(t), scenario_.tasks[std::size_t(t)].steps.size() - 1))
         return false;
     const Step removed = scenario_.tasks[std::size_t(t)].steps[std::size_t(s)];
+    if (!allowsInVersion2([=](Scenario& c) {
+            auto& steps = c.tasks[std::size_t(t)].steps;
+            steps.erase(steps.begin() + s);
+        }))
+        return false;
     push(
         tr("Remove step %1 of %2").arg(s + 1).arg(taskLabel(t)), [=, this] { eraseStep(t, s); },
         [=, this] { insertStep(t, s, removed); });
@@ -188,6 +290,14 @@ bool ScenarioModel::moveStep(int fromTask, int fromStep, int toTask, int toStep)
         return false;
     if (fromTask != toTask && (!checkStepCount(place(fromTask), std::size_t(fromCount) - 1) ||
                                !checkStepCount(place(toTask), std::size_t(toCount) + 1)))
+        return false;
+    if (!allowsInVersion2([=](Scenario& s) {
+            auto& source = s.tasks[std::size_t(fromTask)].steps;
+            const Step step = source[std::size_t(fromStep)];
+            source.erase(source.begin() + fromStep);
+            auto& target = s.tasks[std::size_t(toTask)].steps;
+            target.insert(target.begin() + toStep, step);
+        }))
         return false;
     auto move = [this](int ft, int fs, int tt, int ts) {
         const Step step = scenario_.tasks[std::size_t(ft)].steps[std::size_t(fs)];
@@ -227,25 +337,24 @@ void ScenarioModel::applyStep(int t, int s, Step value) {
 
 void ScenarioModel::insertTask(int at, const Task& task) {
     beginInsertRows({}, at, at);
-    scenario_.tasks.insert(scenario_.tasks.begin() + at, task);
+    coroscope::insertTask(scenario_, std::size_t(at), task);
     taskIds_.insert(taskIds_.begin() + at, nextTaskId_++);
     renumberTasks();
     endInsertRows();
 }
 
-void ScenarioModel::eraseTask(int t) {
+Task ScenarioModel::eraseTask(int t) {
     beginRemoveRows({}, t, t);
-    scenario_.tasks.erase(scenario_.tasks.begin() + t);
+    Task erased = coroscope::eraseTask(scenario_, std::size_t(t));
     taskIds_.erase(taskIds_.begin() + t);
     renumberTasks();
     endRemoveRows();
+    return erased;
 }
 
 void ScenarioModel::relocateTask(int from, int to) {
     beginMoveRows({}, from, from, {}, destinationChild(true, from, to));
-    Task task = std::move(scenario_.tasks[std::size_t(from)]);
-    scenario_.tasks.erase(scenario_.tasks.begin() + from);
-    scenario_.tasks.insert(scenario_.tasks.begin() + to, std::move(task));
+    coroscope::relocateTask(scenario_, std::size_t(from), std::size_t(to));
     const quintptr id = taskIds_[std::size_t(from)];
     taskIds_.erase(taskIds_.begin() + from);
     taskIds_.insert(taskIds_.begin() + to, id);
@@ -327,11 +436,23 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
                 sum += step.ms;
             return tr("%L1 ms in all").arg(sum);
         }
-        if (index.column() == DurationColumn && role == Qt::ForegroundRole)
+        if (index.column() == StartColumn && (role == Qt::DisplayRole || role == Qt::EditRole)) {
+            const std::int64_t spawner = spawners()[std::size_t(t)];
+            if (spawner < 0)
+                return role == Qt::EditRole ? QVariant(qlonglong(task.startMs))
+                                            : QVariant(tr("at %L1 ms").arg(task.startMs));
+            return role == Qt::EditRole
+                       ? QVariant()
+                       : QVariant(tr("spawned by %1").arg(taskLabel(int(spawner))));
+        }
+        if ((index.column() == DurationColumn || index.column() == StartColumn) &&
+            role == Qt::ForegroundRole)
             return QGuiApplication::palette().color(QPalette::PlaceholderText); // follows the theme
         return {};
     }
     const Step& step = task.steps[std::size_t(s)];
+    const KindBehaviour behaviour = scenario_.kinds.behaviour(step.kind);
+    const bool namesTasks = behaviour == KindBehaviour::Spawn || behaviour == KindBehaviour::Join;
     switch (index.column()) {
     case NameColumn:
         if (role == Qt::DisplayRole)
@@ -346,6 +467,18 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
             return style::kindColors(scenario_.kinds[step.kind]).from;
         break;
     case DurationColumn:
+        if (namesTasks && role == Qt::DisplayRole) {
+            QStringList names;
+            for (std::uint32_t u : step.tasks)
+                names << taskLabel(int(u));
+            return names.join(QStringLiteral(", "));
+        }
+        if (namesTasks && role == Qt::EditRole) {
+            QVariantList tasks;
+            for (std::uint32_t u : step.tasks)
+                tasks << int(u);
+            return tasks;
+        }
         if (role == Qt::DisplayRole)
             return tr("%L1 ms").arg(step.ms);
         if (role == Qt::EditRole)
@@ -364,27 +497,54 @@ bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int
     const int t = position(index).first;
     const int s = position(index).second;
     if (s < 0) {
+        if (index.column() == StartColumn)
+            return setStartMs(t, value.toLongLong());
         if (index.column() != NameColumn)
             return false;
         const std::string name = value.toString().toStdString();
-        if (!checkTaskName(place(t), name))
-            return false;
+        if (const Result<void> rule = checkTaskName(place(t), name); !rule)
+            return refuse(rule.error().message);
         const std::string old = scenario_.tasks[std::size_t(t)].name;
         if (name == old)
             return true;
+        // Spawns and joins name tasks by their place, so they follow the new name.
+        if (!allowsInVersion2([=](Scenario& c) { c.tasks[std::size_t(t)].name = name; }))
+            return false;
         push(
             tr("Rename task %1 to “%2”").arg(taskLabel(t), value.toString()),
             [=, this] { applyTaskName(t, name); }, [=, this] { applyTaskName(t, old); });
         return true;
     }
     const Step old = scenario_.tasks[std::size_t(t)].steps[std::size_t(s)];
+    const KindBehaviour behaviour = scenario_.kinds.behaviour(old.kind);
     Step updated = old;
     bool ok = false;
     if (index.column() == KindColumn) {
-        const int kind = value.toInt(&ok);
-        if (!ok || kind < 0 || kind >= int(scenario_.kinds.size()))
+        // A kind's index, or its name ("spawn": the table gains it if it has none yet).
+        KindTable kinds = scenario_.kinds;
+        std::optional<StepKind> kind;
+        if (value.typeId() == QMetaType::QString) {
+            const std::string name = value.toString().toStdString();
+            for (KindBehaviour structural :
+                 {KindBehaviour::Thread, KindBehaviour::Spawn, KindBehaviour::Join})
+                if (!kinds.find(name) && structuralKind(structural).name == name &&
+                    kinds.size() < KindTable::kMaxKinds)
+                    kinds.ensure(structural);
+            kind = kinds.find(name);
+        } else if (const int number = value.toInt(&ok);
+                   ok && number >= 0 && number < int(kinds.size())) {
+            kind = StepKind{std::uint16_t(number)};
+        }
+        if (!kind)
             return false;
-        updated.kind = StepKind{std::uint16_t(kind)};
+        return *kind == old.kind || setStepKind(t, s, *kind, std::move(kinds));
+    } else if (index.column() == DurationColumn && behaviour == KindBehaviour::Spawn) {
+        return setSpawnedTask(t, s, value.toInt());
+    } else if (index.column() == DurationColumn && behaviour == KindBehaviour::Join) {
+        std::vector<std::uint32_t> joined;
+        for (const QVariant& u : value.toList())
+            joined.push_back(std::uint32_t(u.toInt()));
+        return setJoinedTasks(t, s, joined);
     } else if (index.column() == DurationColumn) {
         const qlonglong ms = value.toLongLong(&ok);
         if (!ok || !durationAllowed(double(ms)))
@@ -396,11 +556,7 @@ bool ScenarioModel::setData(const QModelIndex& index, const QVariant& value, int
     if (updated == old)
         return true;
     const QString text =
-        index.column() == KindColumn
-            ? tr("Make step %1 of %2 %3")
-                  .arg(s + 1)
-                  .arg(taskLabel(t), toQString(scenario_.kinds[updated.kind].label))
-            : tr("Set step %1 of %2 to %L3 ms").arg(s + 1).arg(taskLabel(t)).arg(updated.ms);
+        tr("Set step %1 of %2 to %L3 ms").arg(s + 1).arg(taskLabel(t)).arg(updated.ms);
     push(
         text, [=, this] { applyStep(t, s, updated); }, [=, this] { applyStep(t, s, old); });
     return true;
@@ -416,6 +572,8 @@ QVariant ScenarioModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Kind");
     case DurationColumn:
         return tr("Duration");
+    case StartColumn:
+        return tr("Starts at");
     }
     return {};
 }
@@ -427,9 +585,10 @@ Qt::ItemFlags ScenarioModel::flags(const QModelIndex& index) const {
     const auto [t, s] = position(index);
     if (s < 0) {
         flags |= Qt::ItemIsDropEnabled; // steps can be dropped into a task
-        if (index.column() == NameColumn)
+        if (index.column() == NameColumn ||
+            (index.column() == StartColumn && spawners()[std::size_t(t)] < 0))
             flags |= Qt::ItemIsEditable;
-    } else if (index.column() != NameColumn) {
+    } else if (index.column() == KindColumn || index.column() == DurationColumn) {
         flags |= Qt::ItemIsEditable;
     }
     return flags;

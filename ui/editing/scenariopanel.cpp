@@ -1,7 +1,11 @@
 #include "editing/scenariopanel.h"
 
+#include "bridge/qtext.h"
+#include "editing/refusalnote.h"
+#include "editing/resourcestable.h"
 #include "editing/scenariomodel.h"
 #include "editing/stepdelegate.h"
+#include "plainmessage.h"
 
 #include <QAction>
 #include <QFormLayout>
@@ -9,6 +13,8 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -22,7 +28,9 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     , model_(model)
     , title_(new QLineEdit(this))
     , subtitle_(new QLineEdit(this))
-    , tree_(new QTreeView(this)) {
+    , resources_(new ResourcesTable(model, this))
+    , tree_(new QTreeView(this))
+    , note_(new RefusalNote(model, this)) {
     title_->setPlaceholderText(tr("Title of the picture"));
     subtitle_->setPlaceholderText(tr("A line under the title"));
     title_->setAccessibleName(tr("Title"));
@@ -37,9 +45,14 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
 
     tree_->setModel(model_);
     tree_->setAccessibleName(tr("Tasks and steps"));
-    tree_->setAccessibleDescription(tr("F2, Enter or a double-click edits a name, kind or "
-                                       "duration; Left and Right go from cell to cell"));
-    tree_->setItemDelegate(new StepDelegate(tree_));
+    tree_->setAccessibleDescription(
+        tr("F2, Enter or a double-click edits a name, kind, duration (a spawn's or join's "
+           "tasks) or start; Left and Right go from cell to cell"));
+    auto* delegate = new StepDelegate(tree_);
+    tree_->setItemDelegate(delegate);
+    connect(delegate, &StepDelegate::refused, this, [this](const QModelIndex& index) {
+        note_->showRefusal(tree_->viewport(), tree_->visualRect(index));
+    });
     tree_->setSelectionMode(QAbstractItemView::SingleSelection);
     // Cells, not rows: a tree moves along a row with Left/Right only when it selects cells.
     tree_->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -53,6 +66,8 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     tree_->header()->setSectionResizeMode(ScenarioModel::NameColumn, QHeaderView::Stretch);
     tree_->header()->setSectionResizeMode(ScenarioModel::KindColumn, QHeaderView::ResizeToContents);
     tree_->header()->setSectionResizeMode(ScenarioModel::DurationColumn,
+                                          QHeaderView::ResizeToContents);
+    tree_->header()->setSectionResizeMode(ScenarioModel::StartColumn,
                                           QHeaderView::ResizeToContents);
     expandIfSmall();
     connect(model_, &QAbstractItemModel::modelReset, this, &ScenarioPanel::expandIfSmall);
@@ -95,16 +110,29 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     for (QToolButton* button : {addTask_, addStep_, duplicate_, remove_, up_, down_})
         buttons->addWidget(button);
     // Top to bottom, left to right, as they are shown.
-    QWidget* const controls[] = {title_,     subtitle_, tree_, addTask_, addStep_,
-                                 duplicate_, remove_,   up_,   down_};
+    QWidget* const controls[] = {title_,
+                                 subtitle_,
+                                 resources_->threads(),
+                                 resources_->table(),
+                                 resources_->addButton(),
+                                 resources_->removeButton(),
+                                 tree_,
+                                 addTask_,
+                                 addStep_,
+                                 duplicate_,
+                                 remove_,
+                                 up_,
+                                 down_};
     for (std::size_t i = 1; i < std::size(controls); ++i)
         setTabOrder(controls[i - 1], controls[i]);
     buttons->addStretch();
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(titles);
+    layout->addWidget(resources_);
     layout->addWidget(tree_, 1);
     layout->addLayout(buttons);
+    layout->addWidget(note_);
     showTitles();
     updateButtons();
 }
@@ -173,10 +201,16 @@ void ScenarioPanel::editCurrent() {
     tree_->edit(cell);
 }
 
+void ScenarioPanel::refused(QWidget* place) {
+    note_->showRefusal(place, place->rect());
+}
+
 void ScenarioPanel::addTask() {
     const int at = current().first < 0 ? model_->rowCount() : current().first + 1;
     if (model_->addTask(at))
         select(at, -1);
+    else
+        refused(addTask_);
 }
 
 void ScenarioPanel::addStep() {
@@ -185,21 +219,51 @@ void ScenarioPanel::addStep() {
     const int at = s < 0 ? model_->rowCount(model_->taskIndex(task)) : s + 1;
     if (model_->addStep(task, at))
         select(task, at);
+    else
+        refused(addStep_);
 }
 
 void ScenarioPanel::duplicateTask() {
     const int t = current().first;
     if (model_->duplicateTask(t))
         select(t + 1, -1);
+    else
+        refused(duplicate_);
+}
+
+bool ScenarioPanel::mayRemoveNamedTask(int t) {
+    const std::vector<StepPlace> naming = model_->stepsNaming(t);
+    if (naming.empty())
+        return true;
+    const Scenario& scenario = model_->scenario();
+    QStringList steps;
+    for (const StepPlace& place : naming)
+        steps << tr("step %1 of %2")
+                     .arg(place.step + 1)
+                     .arg(toQString(scenario.tasks[place.task].name));
+    const QString name = toQString(scenario.tasks[std::size_t(t)].name);
+    const QString text =
+        tr("%1 is spawned or joined by %2. Removing it removes it from those steps too (a "
+           "spawn of it, or a join of it alone, goes).")
+            .arg(name, steps.join(tr(", ")));
+    return showPlainMessage(this, QMessageBox::Question, tr("Remove %1?").arg(name), text,
+                            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                            {{QMessageBox::Yes, tr("Remove them too")}}) == QMessageBox::Yes;
 }
 
 void ScenarioPanel::removeCurrent() {
     const auto [t, s] = current();
     if (s < 0) {
+        if (!mayRemoveNamedTask(t))
+            return;
         if (model_->removeTask(t))
             select(std::min(t, model_->rowCount() - 1), -1);
+        else
+            refused(remove_);
     } else if (model_->removeStep(t, s)) {
         select(t, std::min(s, model_->rowCount(model_->taskIndex(t)) - 1));
+    } else {
+        refused(remove_);
     }
 }
 
@@ -208,8 +272,12 @@ void ScenarioPanel::moveCurrent(int delta) {
     if (s < 0) {
         if (model_->moveTask(t, t + delta))
             select(t + delta, -1);
+        else
+            refused(delta < 0 ? up_ : down_);
     } else if (model_->moveStep(t, s, t, s + delta)) {
         select(t, s + delta);
+    } else {
+        refused(delta < 0 ? up_ : down_);
     }
 }
 

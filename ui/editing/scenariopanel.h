@@ -1,8 +1,9 @@
 #pragma once
 
-// The side panel: title and subtitle, the tasks and their steps in a tree, and buttons to
-// add, duplicate, remove and reorder them (drag and drop works too). Every edit goes
-// through the model, hence through undo. Every control is named for screen readers.
+// The side panel: title and subtitle, the resources and the thread pool, the tasks and their
+// steps in a tree, and buttons to add, duplicate, remove and reorder them (drag and drop
+// works too). Every edit goes through the model, hence through undo; a refused one says why
+// under the tree. Every control is named for screen readers.
 
 #include "keyhelp.h"
 
@@ -14,6 +15,8 @@ class QTreeView;
 
 namespace coroscope {
 
+class RefusalNote;
+class ResourcesTable;
 class ScenarioModel;
 
 class ScenarioPanel : public QWidget {
@@ -27,6 +30,8 @@ public:
     QTreeView* tree() const { return tree_; }
     QLineEdit* titleEdit() const { return title_; }
     QLineEdit* subtitleEdit() const { return subtitle_; }
+    ResourcesTable* resources() const { return resources_; }
+    RefusalNote* note() const { return note_; }
 
     // (task, step) of the current row; step -1 for a task, task -1 for none.
     std::pair<int, int> current() const;
@@ -54,6 +59,10 @@ private:
     void showTitles();
     void commitTitles();
     void updateButtons();
+    // A refused edit of the button's: why, under the tree.
+    void refused(QWidget* button);
+    // A task that spawns and joins name: asks whether those steps may go with it.
+    bool mayRemoveNamedTask(int task);
     // name: what a screen reader says for it.
     QToolButton* addButton(const QString& text, const QString& name, const QString& tip,
                            void (ScenarioPanel::*slot)());
@@ -61,7 +70,9 @@ private:
     ScenarioModel* model_;
     QLineEdit* title_;
     QLineEdit* subtitle_;
+    ResourcesTable* resources_;
     QTreeView* tree_;
+    RefusalNote* note_;
     QToolButton* addTask_ = nullptr;
     QToolButton* addStep_ = nullptr;
     QToolButton* duplicate_ = nullptr;

@@ -1,6 +1,7 @@
 #include "editing/stepdelegate.h"
 
 #include "bridge/qtext.h"
+#include "editing/joineditor.h"
 #include "editing/scenariomodel.h"
 #include "model/scenariorules.h"
 #include "timeline/timelinestyle.h"
@@ -43,33 +44,79 @@ const KindTable& kindsOf(const QModelIndex& index) {
     return model ? model->scenario().kinds : builtinKinds();
 }
 
+void addKind(QComboBox* combo, const KindSpec& spec, const QVariant& data) {
+    QPixmap swatch(12, 12);
+    swatch.fill(style::kindColors(spec).from);
+    combo->addItem(QIcon(swatch), toQString(spec.label), data);
+}
+
+// Every kind of the table (by its index), then Thread, Spawn and Join if the table has none
+// yet (by their name: the model adds them with the step).
 QComboBox* newKindEditor(QWidget* parent, const KindTable& kinds) {
     auto* combo = new QComboBox(parent);
-    for (StepKind kind : kinds.all()) {
-        QPixmap swatch(12, 12);
-        swatch.fill(style::kindColors(kinds[kind]).from);
-        combo->addItem(QIcon(swatch), toQString(kinds[kind].label), int(kind.index));
-    }
+    for (StepKind kind : kinds.all())
+        addKind(combo, kinds[kind], int(kind.index));
+    for (KindBehaviour structural :
+         {KindBehaviour::Thread, KindBehaviour::Spawn, KindBehaviour::Join})
+        if (!kinds.find(structural))
+            addKind(combo, structuralKind(structural), toQString(structuralKind(structural).name));
     // As wide as its longest kind with the swatch, and the list at least as wide.
     combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     combo->view()->setMinimumWidth(combo->sizeHint().width());
     return combo;
 }
 
+// The tasks a spawn step of task `self` may start, then "Spawn a new task".
+QComboBox* newSpawnEditor(QWidget* parent, const ScenarioModel& model, int self) {
+    auto* combo = new QComboBox(parent);
+    combo->setAccessibleName(QObject::tr("Task spawned"));
+    const std::vector<Task>& tasks = model.scenario().tasks;
+    for (std::size_t u = 0; u < tasks.size(); ++u)
+        if (int(u) != self)
+            combo->addItem(toQString(tasks[u].name), int(u));
+    combo->addItem(QObject::tr("Spawn a new task"), ScenarioModel::kNewTask);
+    return combo;
+}
+
+QSpinBox* newMsEditor(QWidget* parent, std::int64_t min, std::int64_t max) {
+    auto* spin = new QSpinBox(parent);
+    spin->setRange(int(min), int(max));
+    spin->setSuffix(QObject::tr(" ms"));
+    spin->setGroupSeparatorShown(true);
+    spin->setAccelerated(true);
+    spin->setFrame(false);
+    return spin;
+}
+
+// What a spawn or join step's Duration cell holds (a step of another kind: Waits).
+KindBehaviour behaviourAt(const QModelIndex& index) {
+    const auto* model = qobject_cast<const ScenarioModel*>(index.model());
+    if (!model)
+        return KindBehaviour::Waits;
+    const auto [t, s] = model->position(index);
+    if (s < 0)
+        return KindBehaviour::Waits;
+    const Scenario& scenario = model->scenario();
+    return scenario.kinds.behaviour(scenario.tasks[std::size_t(t)].steps[std::size_t(s)].kind);
+}
+
 } // namespace
 
 QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                                     const QModelIndex& index) const {
+    const auto* model = qobject_cast<const ScenarioModel*>(index.model());
     switch (index.column()) {
-    case ScenarioModel::DurationColumn: {
-        auto* spin = new QSpinBox(parent);
-        spin->setRange(int(kMinStepMs), int(kMaxStepMs));
-        spin->setSuffix(tr(" ms"));
-        spin->setGroupSeparatorShown(true);
-        spin->setAccelerated(true);
-        spin->setFrame(false);
-        return spin;
-    }
+    case ScenarioModel::DurationColumn:
+        if (model && behaviourAt(index) == KindBehaviour::Spawn) {
+            QComboBox* combo = newSpawnEditor(parent, *model, index.parent().row());
+            connect(combo, &QComboBox::activated, this, &StepDelegate::commitAndClose);
+            return combo;
+        }
+        if (model && behaviourAt(index) == KindBehaviour::Join)
+            return new JoinEditor(*model, index.parent().row(), parent);
+        return newMsEditor(parent, kMinStepMs, kMaxStepMs);
+    case ScenarioModel::StartColumn:
+        return newMsEditor(parent, 0, kMaxStartMs);
     case ScenarioModel::KindColumn: {
         QComboBox* combo = newKindEditor(parent, kindsOf(index));
         connect(combo, &QComboBox::activated, this, &StepDelegate::commitAndClose);
@@ -95,24 +142,42 @@ QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
 }
 
 void StepDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
-    if (auto* spin = qobject_cast<QSpinBox*>(editor))
-        spin->setValue(index.data(Qt::EditRole).toInt());
-    else if (auto* combo = qobject_cast<QComboBox*>(editor))
-        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole).toInt()));
-    else
+    const QVariant value = index.data(Qt::EditRole);
+    if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
+        spin->setValue(value.toInt());
+    } else if (auto* join = qobject_cast<JoinEditor*>(editor)) {
+        std::vector<std::uint32_t> tasks;
+        for (const QVariant& u : value.toList())
+            tasks.push_back(std::uint32_t(u.toInt()));
+        join->setJoined(tasks);
+    } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+        // A kind's index, or the task a spawn starts (the first of the cell's list).
+        const QVariant current =
+            value.typeId() == QMetaType::QVariantList ? value.toList().value(0) : value;
+        combo->setCurrentIndex(combo->findData(current.toInt()));
+    } else {
         QStyledItemDelegate::setEditorData(editor, index);
+    }
 }
 
 void StepDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
                                 const QModelIndex& index) const {
+    QVariant value;
     if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
         spin->interpretText();
-        model->setData(index, spin->value());
+        value = spin->value();
+    } else if (auto* join = qobject_cast<JoinEditor*>(editor)) {
+        QVariantList tasks;
+        for (std::uint32_t u : join->joined())
+            tasks.push_back(int(u));
+        value = tasks;
     } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        model->setData(index, combo->currentData());
-    } else {
-        QStyledItemDelegate::setModelData(editor, model, index);
+        value = combo->currentData();
+    } else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
+        value = edit->text();
     }
+    if (value.isValid() && !model->setData(index, value))
+        emit refused(index);
 }
 
 QSize StepDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
@@ -134,6 +199,10 @@ void StepDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionViewI
     // The whole cell, not only the text beside the swatch: the combo box has its own swatches.
     if (qobject_cast<QComboBox*>(editor))
         editor->setGeometry(option.rect);
+    else if (qobject_cast<JoinEditor*>(editor)) // a list of tasks drops down from the cell
+        editor->setGeometry(QRect(option.rect.topLeft(),
+                                  QSize(std::max(option.rect.width(), editor->sizeHint().width()),
+                                        editor->sizeHint().height())));
     else
         QStyledItemDelegate::updateEditorGeometry(editor, option, index);
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 // Editors for the scenario tree: a spin box for durations (only 1..86,400,000 ms can be
-// entered), a combo box with the legend colours for kinds (a pick commits at once), a line
-// edit for task names.
+// entered) and start times, a combo box with the legend colours for kinds (a pick commits at
+// once, Thread, Spawn and Join among them), a list of tasks for a spawn (or a new one) and a
+// checkable one for a join, a line edit for task names. An edit the model refuses is
+// signalled, so that the panel says why.
 
 #include "model/stepkind.h"
 
@@ -24,6 +26,10 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
                               const QModelIndex& index) const override;
+
+signals:
+    // The model refused the edit of this cell (its refusal() says why).
+    void refused(const QModelIndex& index) const;
 
 private:
     // A kind picked from the list is the edit: no Enter or focus change needed.

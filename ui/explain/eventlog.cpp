@@ -5,8 +5,6 @@
 
 #include <QAbstractListModel>
 
-#include <algorithm>
-
 namespace coroscope {
 
 class EventLog::Model final : public QAbstractListModel {
@@ -24,17 +22,11 @@ public:
     QVariant data(const QModelIndex& index, int role) const override {
         if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
             return {};
-        const LogLine& line = lines_[std::size_t(index.row())];
-        return tr("%L1 ms — %2").arg(line.time).arg(toQString(line.text));
+        return EventLog::shown(lines_[std::size_t(index.row())]);
     }
     double timeOf(int row) const { return double(lines_[std::size_t(row)].time); }
     // The last line at or before ms, or -1.
-    int lineAt(double ms) const {
-        const auto after = std::upper_bound(
-            lines_.begin(), lines_.end(), ms,
-            [](double time, const LogLine& line) { return time < double(line.time); });
-        return int(after - lines_.begin()) - 1;
-    }
+    int lineAt(double ms) const { return logLineAt(lines_, ms); }
 
 private:
     std::vector<LogLine> lines_;
@@ -81,6 +73,10 @@ int EventLog::currentLine() const {
 
 int EventLog::lineCount() const {
     return model_->rowCount();
+}
+
+QString EventLog::shown(const LogLine& line) {
+    return tr("%L1 ms — %2").arg(line.time).arg(toQString(line.text));
 }
 
 QString EventLog::lineText(int line) const {

@@ -4,6 +4,7 @@
 // wait is done; …"), the line of the moment shown highlighted as the animation runs; a click
 // on a line asks for that moment. A list view over the narration: a million lines stay cheap.
 
+#include "explain/explain.h"
 #include "loop/loopevent.h"
 #include "model/scenario.h"
 
@@ -27,6 +28,8 @@ public:
     int lineCount() const;
     // A line as shown.
     QString lineText(int line) const;
+    // A line of narrate() as the log shows it: "370 ms — Task 2's I/O wait is done; …".
+    static QString shown(const LogLine& line);
 
 signals:
     void seekRequested(double ms);

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -29,9 +30,11 @@ ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWid
     , visibleRange_(new QRadioButton(this))
     , scale_(new QComboBox(this))
     , transparent_(new QCheckBox(tr("Transparent background"), this))
-    , theme_(new QComboBox(this)) {
+    , theme_(new QComboBox(this))
+    , fps_(new QSpinBox(this)) {
     const bool png = format == ExportFormat::Png;
-    setWindowTitle(png ? tr("Export PNG") : tr("Export SVG"));
+    const bool gif = format == ExportFormat::Gif;
+    setWindowTitle(png ? tr("Export PNG") : gif ? tr("Export Animated GIF") : tr("Export SVG"));
     finished_->setChecked(true);
     // Two choices of their own, beside the finished run or the frame.
     auto* range = new QButtonGroup(this);
@@ -46,9 +49,11 @@ ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWid
     }
     for (int scale : {1, 2, 3})
         scale_->addItem(tr("%1× (%2 px wide)").arg(scale).arg(std::ceil(pageWidth * scale)), scale);
-    scale_->setCurrentIndex(1);
+    scale_->setCurrentIndex(gif ? 0 : 1); // an animation is many pictures: small by default
     theme_->addItem(tr("Light"), false);
     theme_->addItem(tr("Dark"), true);
+    fps_->setRange(kMinFps, kMaxFps);
+    fps_->setValue(kDefaultFps);
 
     auto* form = new QFormLayout;
     // Two rows under one label, or neither where they do not apply.
@@ -61,10 +66,17 @@ ExportDialog::ExportDialog(ExportFormat format, double currentMs, double pageWid
             second->hide();
         }
     };
-    addPair(tr("Show:"), finished_, frame_, true);
+    addPair(tr("Show:"), finished_, frame_, !gif);
     addPair(tr("Time:"), wholeRun_, visibleRange_, visible_.has_value());
     form->addRow(tr("Colours:"), theme_);
-    addPair(tr("Pixel density:"), scale_, transparent_, png);
+    if (gif) {
+        form->addRow(tr("Pixel density:"), scale_);
+        form->addRow(tr("Frames per second:"), fps_);
+        transparent_->hide();
+    } else {
+        addPair(tr("Pixel density:"), scale_, transparent_, png);
+        fps_->hide();
+    }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export…"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -79,6 +91,7 @@ ExportOptions ExportDialog::options() const {
     options.width = pageWidth_;
     options.scale = scale_->currentData().toDouble();
     options.transparent = transparent_->isChecked();
+    options.fps = fps_->value();
     options.theme = theme_->currentData().toBool() ? style::Theme::dark() : style::Theme::light();
     if (frame_->isChecked())
         options.atMs = currentMs_;

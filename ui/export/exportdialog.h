@@ -1,7 +1,8 @@
 #pragma once
 
 // Asks how to export a picture: the finished run or the current frame, the whole run or the
-// zoomed view's range, pixel density, background and theme.
+// zoomed view's range, pixel density, background and theme; for the animated GIF, which has
+// every frame and no background of its own to leave out, the frames per second instead.
 
 #include "export/timelineexport.h"
 
@@ -11,6 +12,7 @@ class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QRadioButton;
+class QSpinBox;
 
 namespace coroscope {
 
@@ -26,6 +28,8 @@ public:
     ExportOptions options() const;
     // Light (the default) or dark colours.
     QComboBox* themeBox() const { return theme_; }
+    // The GIF's frames per second.
+    QSpinBox* fpsBox() const { return fps_; }
 
 private:
     double currentMs_;
@@ -38,6 +42,7 @@ private:
     QComboBox* scale_;
     QCheckBox* transparent_;
     QComboBox* theme_;
+    QSpinBox* fps_;
 };
 
 } // namespace coroscope

@@ -1,12 +1,16 @@
 #include "export/timelineexport.h"
 
+#include "analysis/runanalysis.h"
 #include "asyncio/asyncioprogram.h"
 #include "bridge/qtext.h"
 #include "export/chrometrace.h"
+#include "export/gifstream.h"
+#include "export/htmlpage.h"
 #include "export/pngwriter.h"
 #include "export/svgfinisher.h"
 #include "export/timelineimage.h"
 #include "files/atomicdevice.h"
+#include "loop/figures.h"
 #include "loop/timeline.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinescene.h"
@@ -138,6 +142,51 @@ Result<void> writePicture(QIODevice& file, const Scenario& scenario, const Expor
     return png.finish();
 }
 
+// Each frame is the PNG export's picture at its moment, drawn and encoded a band at a time.
+// The palette is counted beforehand on the finished timeline and the middle frame: the colours
+// every frame is made of (blends over partly grown segments included).
+Result<void> writeGif(QIODevice& file, const Scenario& scenario, const ExportOptions& options,
+                      const Progress& progress) {
+    const double axisEnd =
+        shownAxisEnd(simulateFigures(scenario), {options.compare, options.measured});
+    const std::vector<AnimationFrame> frames = animationFrames(axisEnd, options.fps);
+    const std::size_t steps = frames.size() + 2; // the frames and the palette's two samples
+    std::optional<QSize> size; // the first frame's; every moment has the same layout
+    const auto draw = [&](double atMs, std::size_t step, const BandSink& take) {
+        ExportOptions moment = options;
+        moment.atMs = atMs;
+        const auto scenes = scenesFor(scenario, moment);
+        const std::vector<TimelineScene*> stacked = pointersTo(scenes);
+        if (pictureSize(stacked, options.scale) !=
+            size.value_or(pictureSize(stacked, options.scale)))
+            return Result<void>(Error{"the frames of the animation differ in size"});
+        size = pictureSize(stacked, options.scale);
+        return renderTimelineBands(stacked, options.scale, false, take, [&](double done) {
+            return goOn(progress, (double(step) + done) / double(steps));
+        });
+    };
+    ColourCount counted;
+    const BandSink count = [&](const QImage& band, int rows) {
+        counted.add(band, rows);
+        return done();
+    };
+    const double samples[] = {frames.back().atMs, axisEnd / 2};
+    for (std::size_t i = 0; i < std::size(samples); ++i)
+        if (Result<void> drawn = draw(samples[i], i, count); !drawn)
+            return drawn;
+    GifStream gif(file, size->width(), size->height(), GifPalette(counted));
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        if (Result<void> begun = gif.beginFrame(frames[i].delayCentiseconds); !begun)
+            return begun;
+        const Result<void> drawn = draw(frames[i].atMs, i + 2, [&](const QImage& band, int rows) {
+            return gif.addRows(band, rows);
+        });
+        if (!drawn)
+            return drawn;
+    }
+    return gif.finish();
+}
+
 Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOptions& options,
                       const Progress& progress) {
     const auto scenes = scenesFor(scenario, options);
@@ -182,7 +231,37 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
     return finished.finish();
 }
 
-// Bytes made in memory beforehand: the asyncio program.
+Rgb rgbOf(const QColor& color) {
+    return color.rgb() & 0xffffffu;
+}
+
+// The page's look: the theme's colours and the names' column of the card the PNG shows.
+HtmlLook htmlLook(const Scenario& scenario, const ExportOptions& options) {
+    const auto scenes = scenesFor(scenario, options);
+    const TimelineLayout& layout = scenes.front()->layout();
+    const style::Theme& theme = options.theme;
+    return {.page = rgbOf(theme.page),
+            .card = rgbOf(theme.card),
+            .cardBorder = rgbOf(theme.cardBorder),
+            .title = rgbOf(theme.title),
+            .mutedText = rgbOf(theme.mutedText),
+            .rowLabel = rgbOf(theme.rowLabel),
+            .rule = rgbOf(theme.rule),
+            .track = rgbOf(theme.track),
+            .cardShadow = theme.cardShadow.alphaF(),
+            .segmentShadow = theme.segmentShadow.alphaF(),
+            .swatchShadow = theme.swatchShadow.alphaF(),
+            .rowLabelWidth = layout.rowLabelWidth,
+            .denseRows = layout.rowHeight < style::kRowHeight};
+}
+
+std::string webPage(const Scenario& scenario, const ExportOptions& options) {
+    const RunAnalysis run =
+        analyseRun(scenario, {.comparing = false, .measured = options.measured});
+    return htmlPage(scenario, run, htmlLook(scenario, options), options.explain);
+}
+
+// Bytes made in memory beforehand: the asyncio program, the web page.
 Result<void> writeBytes(QIODevice& file, QByteArrayView bytes) {
     if (file.write(bytes.data(), bytes.size()) != bytes.size())
         return Error{file.errorString().toStdString()};
@@ -193,8 +272,16 @@ Result<void> writeBytes(QIODevice& file, QByteArrayView bytes) {
 // extension, in a folder that exists, and a picture that fits in memory.
 Result<void> checkTarget(const Scenario& scenario, const std::string& path, ExportFormat format,
                          const ExportOptions& options) {
-    if (format == ExportFormat::Png) {
+    if (format == ExportFormat::Png || format == ExportFormat::Gif) {
         const QSizeF size = pixelSize(scenario, options);
+        if (format == ExportFormat::Gif &&
+            std::max(size.width(), size.height()) > GifStream::kMaxSide)
+            return fail(path, QStringLiteral("the animation would be %L1 × %L2 pixels; a GIF's "
+                                             "side is at most %L3 pixels: use a smaller scale")
+                                  .arg(std::ceil(size.width()), 0, 'f', 0)
+                                  .arg(std::ceil(size.height()), 0, 'f', 0)
+                                  .arg(GifStream::kMaxSide)
+                                  .toStdString());
         if (size.width() * size.height() > kMaxExportPixels)
             return fail(path, QStringLiteral("the picture would be %L1 × %L2 pixels, more than the "
                                              "%L3 megapixels an export may have; use a smaller "
@@ -226,10 +313,14 @@ QString extensionOf(ExportFormat format) {
         return QStringLiteral(".png");
     case ExportFormat::Svg:
         return QStringLiteral(".svg");
+    case ExportFormat::Gif:
+        return QStringLiteral(".gif");
     case ExportFormat::Trace:
         return QStringLiteral(".json");
     case ExportFormat::AsyncioProgram:
         return QStringLiteral(".py");
+    case ExportFormat::WebPage:
+        return QStringLiteral(".html");
     }
     return {};
 }
@@ -244,10 +335,14 @@ Result<void> exportTimeline(const Scenario& scenario, const std::string& path, E
             return writePicture(file, scenario, options, progress);
         case ExportFormat::Svg:
             return writeSvg(file, scenario, options, progress);
+        case ExportFormat::Gif:
+            return writeGif(file, scenario, options, progress);
         case ExportFormat::Trace:
             return writeChromeTrace(file, scenario, simulate(scenario));
         case ExportFormat::AsyncioProgram:
             return writeBytes(file, asyncioProgram(scenario));
+        case ExportFormat::WebPage:
+            return writeBytes(file, webPage(scenario, options));
         }
         return done();
     });

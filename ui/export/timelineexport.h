@@ -1,10 +1,13 @@
 #pragma once
 
 // Writing the timeline to files: PNG and SVG pictures of the card (drawn by the window's
-// scene code), the Chrome trace and the scenario as an asyncio program. Every write is atomic:
-// on failure the target is untouched and no temporary file is left.
+// scene code), the animation as a GIF, the Chrome trace, the scenario as an asyncio program
+// and the web page that plays the animation (the page made by core, in the card's look; it
+// takes the options' explain, theme and measured run). Every write is atomic: on failure the
+// target is untouched and no temporary file is left.
 
 #include "asyncio/measuredrun.h"
+#include "export/animationframes.h"
 #include "model/progress.h"
 #include "model/result.h"
 #include "model/scenario.h"
@@ -19,10 +22,11 @@
 
 namespace coroscope {
 
-enum class ExportFormat { Png, Svg, Trace, AsyncioProgram };
+enum class ExportFormat { Png, Svg, Gif, Trace, AsyncioProgram, WebPage };
 
 struct ExportOptions {
-    double scale = 1;           // pixel density (PNG)
+    double scale = 1;           // pixel density (PNG, GIF)
+    int fps = kDefaultFps;      // GIF: frames per second of wall time (animationframes.h)
     std::optional<double> atMs; // the frame at this virtual time; the finished run if empty
     // The part of the run's time the tracks show (a zoomed view); the whole axis if empty.
     std::optional<TimeWindow> range;
@@ -43,7 +47,7 @@ inline constexpr double kMinExportWidth = 400;
 inline constexpr double kMaxExportPixels = 512.0 * 1024 * 1024;
 inline constexpr double kMaxExportWidth = 10'000;
 
-// ".png", ".svg", ".json" or ".py".
+// ".png", ".svg", ".gif", ".json", ".py" or ".html".
 QString extensionOf(ExportFormat format);
 
 // Writes a valid scenario to path (bytes as the operating system takes them: see

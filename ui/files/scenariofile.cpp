@@ -17,8 +17,12 @@ Result<OpenedFile> ScenarioFile::open(const QString& path, const Progress& progr
 }
 
 Scenario ScenarioFile::builtInDefault() {
+    return builtIn(QStringLiteral(":/scenarios/default.json"));
+}
+
+Scenario ScenarioFile::builtIn(const QString& resourcePath) {
     // The resource ships with the program and is covered by tests, so it always parses.
-    QFile resource(QStringLiteral(":/scenarios/default.json"));
+    QFile resource(resourcePath);
     resource.open(QIODevice::ReadOnly);
     const QByteArray json = resource.readAll();
     return parseScenario({json.constData(), std::size_t(json.size())}).value();

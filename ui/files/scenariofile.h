@@ -24,6 +24,8 @@ public:
     static Result<OpenedFile> open(const QString& path, const Progress& progress = {});
     // The seed's three tasks, from the program's resources.
     static Scenario builtInDefault();
+    // A scenario among the program's resources (":/examples/…"), as builtInDefault reads it.
+    static Scenario builtIn(const QString& resourcePath);
     // Writes atomically: on failure the target is untouched and the error says why.
     static Result<void> write(const Scenario& scenario, const QString& path);
 };

@@ -165,7 +165,7 @@ void TimelineView::wheelEvent(QWheelEvent* event) {
     // Some platforms turn a Shift+wheel into a sideways one.
     const double notches = (delta.y() != 0 ? delta.y() : delta.x()) / kNotch;
     if (event->modifiers() & Qt::ControlModifier) {
-        scene_->zoomAround(timeAtViewport(event->position()), std::pow(kZoomStep, notches));
+        zoomAroundPoint(event->position(), std::pow(kZoomStep, notches));
     } else if ((event->modifiers() & Qt::ShiftModifier) || (delta.x() != 0 && delta.y() == 0)) {
         scene_->panBy(-notches * kPanPerNotch * scene_->window().span());
     } else {
@@ -179,19 +179,29 @@ bool TimelineView::viewportEvent(QEvent* event) {
     if (event->type() == QEvent::NativeGesture) {
         const auto* gesture = static_cast<QNativeGestureEvent*>(event);
         if (gesture->gestureType() == Qt::ZoomNativeGesture) {
-            scene_->zoomAround(timeAtViewport(gesture->position()), 1 + gesture->value());
+            zoomAroundPoint(gesture->position(), 1 + gesture->value());
             return true;
         }
     } else if (event->type() == QEvent::Gesture) {
         auto* gestures = static_cast<QGestureEvent*>(event);
         if (auto* pinch = static_cast<QPinchGesture*>(gestures->gesture(Qt::PinchGesture))) {
             const QPointF centre = viewport()->mapFromGlobal(pinch->centerPoint().toPoint());
-            scene_->zoomAround(timeAtViewport(centre), pinch->scaleFactor());
+            zoomAroundPoint(centre, pinch->scaleFactor());
             gestures->accept(pinch);
             return true;
         }
     }
     return QGraphicsView::viewportEvent(event);
+}
+
+void TimelineView::zoomAroundPoint(QPointF at, double factor) {
+    const double anchor = timeAtViewport(at);
+    scene_->zoomAround(anchor, factor);
+    // A zoom may show or hide a scroll bar, which moves the card under the point once the
+    // layouts have run: run them now and pan the anchor back under the point.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    if (const double drift = timeAtViewport(at) - anchor; drift != 0)
+        scene_->panBy(-drift);
 }
 
 void TimelineView::zoomBy(double factor) {

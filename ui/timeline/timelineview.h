@@ -55,6 +55,8 @@ private:
     void fitCard();
     void pinRuler();
     void zoomBy(double factor);
+    // Zooms keeping the time under a viewport point (the pointer, a pinch) where it is.
+    void zoomAroundPoint(QPointF at, double factor);
     // The time under a viewport point, clamped to the window when off the tracks.
     double timeAtViewport(QPointF viewportPoint) const;
     TimelineScene* scene_;

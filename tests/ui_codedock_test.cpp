@@ -1,0 +1,191 @@
+// The Code dock: the seed as asyncio code, each task's current line lit in the colour of what
+// it does as the run is scrubbed, a click selecting the step, edits (and undo) rewriting it.
+
+#include "asyncio/asyncioprogram.h"
+#include "bridge/schedulerbridge.h"
+#include "code/codedock.h"
+#include "editing/scenariomodel.h"
+#include "editing/scenariopanel.h"
+#include "files/scenariofile.h"
+#include "mainwindow.h"
+#include "qstringprinter.h"
+#include "windowmenus.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTest>
+#include <QTextBlock>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace coroscope;
+using Highlights = std::vector<CodeDock::Highlight>;
+
+namespace {
+
+class CodeDockTest : public ::testing::Test {
+protected:
+    CodeDockTest() {
+        window.resize(1100, 760);
+        window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+        window.bridge()->pause();
+        window.show();
+        dock()->toggleViewAction()->trigger();
+        window.resizeDocks({dock()}, {420}, Qt::Horizontal);
+        QApplication::processEvents();
+    }
+    CodeDock* dock() const { return window.codeDock(); }
+    QString text() const { return dock()->view()->toPlainText(); }
+    // The lines lit at a moment of the run.
+    Highlights litAt(double ms) {
+        window.bridge()->seek(ms);
+        return dock()->highlights();
+    }
+    QColor kind(StepKind kind) const {
+        return CodeDock::kindColor(window.bridge()->scenario().kinds[kind]);
+    }
+    MainWindow window;
+};
+
+const QString kSeedCode = "# Task 1\n@task(1)\nasync def task_1():\n"
+                          "    cpu(150)\n    await io(350)\n    cpu(100)\n\n\n"
+                          "# Task 2\n@task(2)\nasync def task_2():\n"
+                          "    cpu(100)\n    await io(120)\n    cpu(130)\n    await http(300)\n\n\n"
+                          "# Task 3\n@task(3)\nasync def task_3():\n"
+                          "    cpu(120)\n    await http(300)\n";
+
+} // namespace
+
+TEST_F(CodeDockTest, IsAViewMenuToggleHiddenAtFirst) {
+    MainWindow fresh;
+    EXPECT_FALSE(fresh.codeDock()->isVisibleTo(&fresh));
+    EXPECT_TRUE(
+        test::menuNamed(fresh, "&View")->actions().contains(fresh.codeDock()->toggleViewAction()));
+    EXPECT_EQ(fresh.codeDock()->windowTitle(), "Code");
+    EXPECT_TRUE(dock()->isVisible());
+}
+
+TEST_F(CodeDockTest, ShowsTheSeedsTaskFunctionsInMonospace) {
+    EXPECT_EQ(text(), kSeedCode);
+    EXPECT_TRUE(QFontInfo(dock()->view()->font()).fixedPitch());
+    EXPECT_TRUE(dock()->view()->isReadOnly());
+}
+
+TEST_F(CodeDockTest, IsSelectableAndCopyable) {
+    QPlainTextEdit* view = dock()->view();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    EXPECT_EQ(QApplication::clipboard()->text(), kSeedCode);
+}
+
+// The lines of the seed (from 0): Task 1's steps on 3-5, Task 2's on 11-14, Task 3's on 20-21.
+TEST_F(CodeDockTest, LightsEachTasksLineInTheColourOfWhatItDoes) {
+    const QColor ready = CodeDock::readyColor(style::Theme::light());
+    // Task 1 holds the loop; Task 2 and 3 are ready, waiting for it.
+    EXPECT_EQ(litAt(100), (Highlights{{3, kind(StepKind::Cpu)}, {11, ready}, {20, ready}}));
+    // Task 1 waits on I/O, Task 2 holds the loop, Task 3 still waits for it.
+    EXPECT_EQ(litAt(200),
+              (Highlights{{4, kind(StepKind::Io)}, {11, kind(StepKind::Cpu)}, {20, ready}}));
+    EXPECT_EQ(litAt(400),
+              (Highlights{
+                  {4, kind(StepKind::Io)}, {13, kind(StepKind::Cpu)}, {21, kind(StepKind::Http)}}));
+    // Task 1 and Task 3 are done.
+    EXPECT_EQ(litAt(700), (Highlights{{14, kind(StepKind::Http)}}));
+    // The colours are the kinds' own and the hatch's, in either theme.
+    EXPECT_EQ(kind(StepKind::Cpu).rgb(),
+              QColor::fromRgb(window.bridge()->scenario().kinds[StepKind::Cpu].color).rgb());
+    EXPECT_EQ(ready.rgb(), style::Theme::light().mutedText.rgb());
+    window.themeAction(ThemeChoice::Dark)->trigger();
+    EXPECT_EQ(litAt(100)[1].color, CodeDock::readyColor(style::Theme::dark()));
+    EXPECT_NE(CodeDock::readyColor(style::Theme::dark()).rgb(), ready.rgb());
+    window.themeAction(ThemeChoice::System)->trigger(); // as the other tests expect
+}
+
+TEST_F(CodeDockTest, FollowsTheAnimationAsItPlays) {
+    window.bridge()->seek(100);
+    window.bridge()->stepForward(); // 150: Task 1 waits, Task 2 runs
+    EXPECT_EQ(dock()->highlights(),
+              (Highlights{{4, kind(StepKind::Io)},
+                          {11, kind(StepKind::Cpu)},
+                          {20, CodeDock::readyColor(style::Theme::light())}}));
+}
+
+TEST_F(CodeDockTest, AClickOnALineSelectsItsStep) {
+    QPlainTextEdit* view = dock()->view();
+    const auto click = [&](int line) {
+        const QRect at = view->cursorRect(QTextCursor(view->document()->findBlockByNumber(line)));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at.center() + QPoint(8, 0));
+    };
+    click(12); // Task 2's await io(120)
+    EXPECT_EQ(window.panel()->current(), (std::pair{1, 1}));
+    click(18); // Task 3's decorator: the task
+    EXPECT_EQ(window.panel()->current(), (std::pair{2, -1}));
+    click(21);
+    EXPECT_EQ(window.panel()->current(), (std::pair{2, 1}));
+}
+
+TEST_F(CodeDockTest, AnEditRewritesItWhereTheReaderWasAndUndoRestoresIt) {
+    ScenarioModel* model = window.model();
+    ASSERT_TRUE(model->setData(model->stepIndex(1, 2, ScenarioModel::DurationColumn), 45));
+    QString edited = kSeedCode;
+    edited.replace("cpu(130)", "cpu(45)");
+    EXPECT_EQ(text(), edited);
+    window.undoStack()->undo();
+    EXPECT_EQ(text(), kSeedCode);
+}
+
+TEST_F(CodeDockTest, AnEditKeepsTheScrollPosition) {
+    Scenario many = ScenarioFile::builtInDefault();
+    for (int i = 0; i < 40; ++i)
+        many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
+    window.showScenario(many, "Many");
+    window.bridge()->pause();
+    QScrollBar* bar = dock()->view()->verticalScrollBar();
+    ASSERT_GT(bar->maximum(), 100);
+    bar->setValue(100);
+    ScenarioModel* model = window.model();
+    ASSERT_TRUE(model->setData(model->stepIndex(0, 0, ScenarioModel::DurationColumn), 7));
+    EXPECT_TRUE(text().startsWith("# Task 1\n@task(1)\nasync def task_1():\n    cpu(7)\n"));
+    EXPECT_EQ(bar->value(), 100);
+    // Only the tasks in view are lit: none of the first ones.
+    window.bridge()->seek(100);
+    const Highlights lit = dock()->highlights();
+    ASSERT_FALSE(lit.empty());
+    EXPECT_GE(lit.front().line, 100 - 9); // a function is at most 9 lines long
+}
+
+// Hidden, the dock builds nothing; shown again it shows the scenario of then.
+TEST_F(CodeDockTest, HiddenItWaitsUntilShown) {
+    dock()->toggleViewAction()->trigger();
+    ASSERT_FALSE(dock()->isVisible());
+    ScenarioModel* model = window.model();
+    ASSERT_TRUE(model->setData(model->stepIndex(0, 0, ScenarioModel::DurationColumn), 9));
+    EXPECT_EQ(text(), kSeedCode);
+    dock()->toggleViewAction()->trigger();
+    EXPECT_TRUE(text().contains("    cpu(9)\n"));
+}
+
+// Only the lines that change are rewritten: whatever the edit, the text is the scenario's.
+TEST_F(CodeDockTest, EveryKindOfEditLeavesTheTextOfTheScenario) {
+    ScenarioModel* model = window.model();
+    const auto fresh = [&] {
+        return QString::fromUtf8(asyncioTaskFunctions(window.bridge()->scenario()).text);
+    };
+    ASSERT_TRUE(model->setData(model->taskIndex(1), QString::fromUtf8("Tâche 2 — ünï")));
+    EXPECT_TRUE(text().contains(QString::fromUtf8("# Tâche 2 — ünï\n@task(2)\n")));
+    ASSERT_TRUE(model->removeStep(0, 1));
+    ASSERT_TRUE(model->addStep(2, 0));
+    ASSERT_TRUE(model->removeTask(0));
+    ASSERT_TRUE(model->addTask(2));
+    EXPECT_EQ(text(), fresh());
+    while (window.undoStack()->canUndo()) {
+        window.undoStack()->undo();
+        EXPECT_EQ(text(), fresh());
+    }
+    EXPECT_EQ(text(), kSeedCode);
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+// The banner above the card while an example is shown: its paragraph of what to watch for, in
+// plain text (the palette's colours, so both themes), and a button that closes it.
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace coroscope {
+
+class ExampleBanner : public QFrame {
+    Q_OBJECT
+public:
+    explicit ExampleBanner(QWidget* parent = nullptr);
+
+    // Shows the paragraph (hidden until then).
+    void showText(const QString& text);
+    QString text() const;
+    QToolButton* closeButton() const { return close_; }
+
+private:
+    QLabel* label_;
+    QToolButton* close_;
+};
+
+} // namespace coroscope
