@@ -707,3 +707,36 @@ TEST(Recording, OnlyVersion3WaitsLastAsMeasured) {
     EXPECT_EQ(errorOf(text), "traceEvents[11].dur: a wait lasts its nominal ms × 1000 µs (10000), "
                              "not 9982.203");
 }
+
+TEST(Recording, KeepsWhatEachRecordedAwaitWaitedOnAndWhere) {
+    const Result<Recording> recording = recordedProgram();
+    ASSERT_TRUE(succeeded(recording));
+    const MeasuredRun& run = recording.value().measured;
+    // blocker's step 2 is its asyncio.sleep(0.01), awaited on line 10; a cpu step has none.
+    const AwaitPlace* slept = run.awaited(1, 1);
+    ASSERT_NE(slept, nullptr);
+    EXPECT_EQ(describeAwait(*slept), "awaited `asyncio.sleep(0.01)` at blocking.py:10");
+    EXPECT_EQ(run.awaited(1, 0), nullptr);
+    EXPECT_EQ(describeAwait(*run.awaited(0, 1)),
+              "awaited `asyncio.gather(*tasks)` at blocking.py:22");
+    EXPECT_EQ(run.awaited(0, 3), nullptr) << "past the task's steps";
+    EXPECT_EQ(run.awaited(99, 0), nullptr) << "no such task";
+    EXPECT_EQ(describeAwait({"", "app.py:3"}), "awaited at app.py:3");
+}
+
+TEST(Recording, AnAwaitsLabelOrLineIsAStringOfAtMost200Bytes) {
+    const std::string text = readText(COROSCOPE_RECORDINGS "/recorded-blocking.json");
+    const std::string label = R"x("label": "asyncio.sleep(0.01)")x";
+    std::string notText = text;
+    notText.replace(notText.find(label), label.size(), R"("label": 7)");
+    EXPECT_EQ(errorOf(notText), "traceEvents[11].args.label: must be a string (what was awaited)");
+    std::string tooLong = text;
+    tooLong.replace(tooLong.find(label), label.size(),
+                    R"("label": ")" + std::string(201, 'x') + "\"");
+    EXPECT_EQ(errorOf(tooLong), "traceEvents[11].args.label: the label is longer than 200 bytes");
+    const std::string at = R"("at": "blocking.py:10")";
+    std::string atNotText = text;
+    atNotText.replace(atNotText.find(at), at.size(), R"("at": null)");
+    EXPECT_EQ(errorOf(atNotText),
+              "traceEvents[11].args.at: must be a string (the source line that awaited)");
+}

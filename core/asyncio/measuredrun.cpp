@@ -3,11 +3,12 @@
 namespace coroscope {
 
 MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
-                         std::string python, double stretch)
+                         std::string python, double stretch, AwaitPlaces awaits)
     : segments_(std::move(segments))
     , taskNames_(std::move(taskNames))
     , python_(std::move(python))
-    , stretch_(stretch) {
+    , stretch_(stretch)
+    , awaits_(std::move(awaits)) {
     reach_.reserve(segments_.items.size());
     for (std::size_t task = 0; task < segments_.tasks(); ++task) {
         double reach = 0;
@@ -17,6 +18,22 @@ MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::str
         }
         end_ = std::max(end_, reach);
     }
+}
+
+std::string describeAwait(const AwaitPlace& place) {
+    std::string text = "awaited";
+    if (!place.label.empty())
+        text.append(" `").append(place.label).append("`");
+    if (!place.at.empty())
+        text.append(" at ").append(place.at);
+    return text;
+}
+
+const AwaitPlace* MeasuredRun::awaited(std::size_t task, std::size_t step) const {
+    const std::span<const std::uint32_t> steps = awaits_.ofStep.of(task);
+    if (step >= steps.size() || steps[step] == 0)
+        return nullptr;
+    return &awaits_.places[steps[step] - 1];
 }
 
 std::pair<std::size_t, std::size_t> MeasuredRun::overlapping(std::size_t task, double fromMs,

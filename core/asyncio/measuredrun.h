@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
@@ -34,6 +35,24 @@ struct MeasuredSegment {
     friend bool operator==(const MeasuredSegment&, const MeasuredSegment&) = default;
 };
 
+// What a recorded program's await waited on, and where (a version 3 recording): its text
+// ("client.get(url)") and the line of the program's own code that awaited ("app.py:41").
+struct AwaitPlace {
+    std::string label;
+    std::string at;
+    friend bool operator==(const AwaitPlace&, const AwaitPlace&) = default;
+};
+
+// "awaited `client.get(url)` at app.py:41" (either part left out when the recording has none).
+std::string describeAwait(const AwaitPlace& place);
+
+// The awaits' places of a run, per task and step: ofStep holds 1 + an index into places, or 0
+// for a step that has none; each place is kept once, however many steps share it.
+struct AwaitPlaces {
+    PerTask<std::uint32_t> ofStep;
+    std::vector<AwaitPlace> places;
+};
+
 class MeasuredRun {
 public:
     MeasuredRun() = default;
@@ -42,7 +61,7 @@ public:
     // stretch: how it was measured (the Python version, and how many times slower than the
     // scenario the program ran so that timing noise stays small).
     MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
-                std::string python, double stretch);
+                std::string python, double stretch, AwaitPlaces awaits = {});
 
     std::size_t tasks() const { return segments_.tasks(); }
     std::size_t segmentCount() const { return segments_.items.size(); }
@@ -54,6 +73,8 @@ public:
     // one past the last that starts before toMs: those that may show in [fromMs, toMs).
     std::pair<std::size_t, std::size_t> overlapping(std::size_t task, double fromMs,
                                                     double toMs) const;
+    // What a task's step (by its index in the scenario's steps) awaited and where, if recorded.
+    const AwaitPlace* awaited(std::size_t task, std::size_t step) const;
     const std::vector<std::string>& taskNames() const { return taskNames_; }
     // The latest time the run reaches (0 for none).
     double end() const { return end_; }
@@ -69,6 +90,7 @@ private:
     double end_ = 0;
     std::string python_;
     double stretch_ = 1;
+    AwaitPlaces awaits_;
 };
 
 } // namespace coroscope

@@ -13,6 +13,8 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,8 +29,8 @@ constexpr std::array<std::string_view, 7> kOtherKeys{"format", "version", "stret
                                                      "python", "threads", "kinds"};
 constexpr std::array<std::string_view, 7> kEventKeys{"name", "ph",  "cat", "tid",
                                                      "ts",   "dur", "args"};
-constexpr std::array<std::string_view, 7> kArgKeys{"name", "step",  "ms",      "returned_us",
-                                                   "task", "tasks", "start_ms"};
+constexpr std::array<std::string_view, 9> kArgKeys{
+    "name", "step", "ms", "returned_us", "task", "tasks", "start_ms", "label", "at"};
 constexpr std::array<std::string_view, 4> kKindKeys{"name", "label", "color", "limit"};
 constexpr std::string_view kQueuedSuffix = "-slot";
 
@@ -278,6 +280,9 @@ struct EventFields {
     std::optional<double> task, startMs; // a spawn's task; a task's arrival
     bool tasksGiven = false;             // a join's tasks: whole numbers, or bad
     std::optional<std::vector<std::uint32_t>> tasks;
+    // A recorded await's text and source line (version 3); given but not a string: bad.
+    bool labelGiven = false, atGiven = false;
+    std::optional<std::string_view> label, at;
 };
 
 // How a step's event meets the loop, by its kind's name alone ("db-slot": the time queued for
@@ -333,6 +338,7 @@ struct RanStep {
     // The kind as written, when it came before the table that says which kinds there are (then
     // nominal.kind is resolved once the whole file is read).
     std::optional<std::string_view> pendingCat;
+    AwaitPlace place; // what a recorded await waited on, and where (empty if not told)
 };
 
 // Reads the events one by one, keeping the first problem; after it the rest are only walked
@@ -439,6 +445,14 @@ private:
                 break;
             case 6:
                 fields.startMs = values.number(member);
+                break;
+            case 7:
+                fields.labelGiven = true;
+                fields.label = values.text(member);
+                break;
+            case 8:
+                fields.atGiven = true;
+                fields.at = values.text(member);
                 break;
             default:
                 values.skip(member); // sort_index, and what other traces hold
@@ -610,6 +624,21 @@ private:
         }
         if (!totalStepsAllowed(ran.size() + 1))
             return checkTotalSteps(eventPlace(index), ran.size() + 1).error();
+        AwaitPlace place;
+        for (const auto& [given, text, field, what, into] :
+             {std::tuple{fields.labelGiven, fields.label, "args.label", "what was awaited",
+                         &place.label},
+              std::tuple{fields.atGiven, fields.at, "args.at", "the source line that awaited",
+                         &place.at}}) {
+            if (!given)
+                continue;
+            if (!text)
+                return fail(eventPlace(index, field),
+                            std::string("must be a string (") + what + ")");
+            if (auto valid = checkLabel(eventPlace(index, field), *text); !valid)
+                return valid.error();
+            into->assign(*text);
+        }
         const double endUs = *fields.ts + *fields.dur;
         RanStep step{index,
                      *task,
@@ -619,7 +648,8 @@ private:
                      endUs,
                      returns && !kind.queued ? *fields.returned : endUs,
                      kind.queued,
-                     std::nullopt};
+                     std::nullopt,
+                     std::move(place)};
         if (!resolved)
             step.pendingCat = *fields.cat;
         ran.push_back(std::move(step));
@@ -713,11 +743,42 @@ std::optional<Error> resolvePending(std::vector<RanStep>& ran, const KindTable& 
     return reader.problem;
 }
 
+// Builds a run's AwaitPlaces step by step, each place kept once.
+class AwaitPlaceIndex {
+public:
+    explicit AwaitPlaceIndex(AwaitPlaces& awaits)
+        : awaits_(awaits) {
+        awaits_.ofStep.offsets.assign(1, 0);
+    }
+    void add(const AwaitPlace& place) {
+        std::uint32_t number = 0;
+        if (!place.label.empty() || !place.at.empty()) {
+            const auto [it, added] = numbers_.try_emplace(place.label + '\0' + place.at,
+                                                          std::uint32_t(awaits_.places.size() + 1));
+            if (added)
+                awaits_.places.push_back(place);
+            number = it->second;
+        }
+        awaits_.ofStep.items.push_back(number);
+    }
+    void endTask() { awaits_.ofStep.offsets.push_back(awaits_.ofStep.items.size()); }
+    // A run without places keeps no table of them.
+    void finish() {
+        if (awaits_.places.empty())
+            awaits_ = {};
+    }
+
+private:
+    AwaitPlaces& awaits_;
+    std::unordered_map<std::string, std::uint32_t> numbers_;
+};
+
 // The steps that ran, grouped by task in step order (a step's queued time before it): each
 // task's steps 1 to n once each, none left out, each starting no earlier than the row before
 // it. Fills the scenario's steps; the segments are the rows that take time (not a spawn, nor a
 // join that did not wait).
-Result<PerTask<MeasuredSegment>> stepsByTask(Scenario& scenario, const std::vector<RanStep>& ran) {
+Result<PerTask<MeasuredSegment>> stepsByTask(Scenario& scenario, const std::vector<RanStep>& ran,
+                                             AwaitPlaces& awaits) {
     const std::size_t tasks = scenario.tasks.size();
     std::vector<std::size_t> offsets(tasks + 1, 0);
     for (const RanStep& r : ran) {
@@ -743,6 +804,7 @@ Result<PerTask<MeasuredSegment>> stepsByTask(Scenario& scenario, const std::vect
     PerTask<MeasuredSegment> segments;
     segments.offsets.assign(tasks + 1, 0);
     segments.items.reserve(ran.size());
+    AwaitPlaceIndex placeIndex(awaits);
     for (std::size_t t = 0; t < tasks; ++t) {
         const auto first = order.begin() + std::ptrdiff_t(offsets[t]);
         const auto last = order.begin() + std::ptrdiff_t(offsets[t + 1]);
@@ -786,6 +848,7 @@ Result<PerTask<MeasuredSegment>> stepsByTask(Scenario& scenario, const std::vect
                                 kinds[r.nominal.kind].name + ", not a wait for a slot of " +
                                 kinds[queued->nominal.kind].name);
             steps.push_back(r.nominal);
+            placeIndex.add(r.place);
             if (queued)
                 segments.items.push_back({queued->startUs / 1000, queued->endUs / 1000,
                                           queued->endUs / 1000, queued->nominal.kind, true});
@@ -801,7 +864,9 @@ Result<PerTask<MeasuredSegment>> stepsByTask(Scenario& scenario, const std::vect
                         describePlace(scenario, t + 1, queued->step + 1) +
                             " queued but never ran (no event for it)");
         segments.offsets[t + 1] = segments.items.size();
+        placeIndex.endTask();
     }
+    placeIndex.finish();
     return segments;
 }
 
@@ -821,7 +886,8 @@ Result<Recording> finishRecording(const std::optional<std::string>& rootKeys,
         scenario.value().threads = std::int64_t(*other.threads);
     for (std::size_t t = 0; t < reader.startMs.size() && t < scenario.value().tasks.size(); ++t)
         scenario.value().tasks[t].startMs = reader.startMs[t];
-    Result<PerTask<MeasuredSegment>> segments = stepsByTask(scenario.value(), reader.ran);
+    AwaitPlaces awaits;
+    Result<PerTask<MeasuredSegment>> segments = stepsByTask(scenario.value(), reader.ran, awaits);
     if (!segments)
         return segments.error();
     if (auto valid = validateScenario(scenario.value()); !valid)
@@ -832,7 +898,7 @@ Result<Recording> finishRecording(const std::optional<std::string>& rootKeys,
         names.push_back(task.name);
     return Recording{std::move(scenario).value(),
                      MeasuredRun(std::move(segments).value(), std::move(names),
-                                 std::string(*other.python), *other.stretch)};
+                                 std::string(*other.python), *other.stretch, std::move(awaits))};
 }
 
 // Parses text[0, size) that has simdjson's padding readable after it; progress hears it as
