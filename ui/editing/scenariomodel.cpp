@@ -52,7 +52,6 @@ void ScenarioModel::resetScenario(const Scenario& scenario) {
     for (std::size_t t = 0; t < scenario_.tasks.size(); ++t)
         taskIds_.push_back(nextTaskId_++);
     renumberTasks();
-    spawners_.reset();
     endResetModel();
     spawners(); // known before the first edit, which compares with it
     emit scenarioReset(scenario_);
@@ -116,6 +115,8 @@ bool ScenarioModel::allowsInVersion2(const std::function<void(Scenario&)>& chang
 }
 
 void ScenarioModel::renumberTasks() {
+    // The rows moved: a view that asks during the change must not read the old spawners.
+    spawners_.reset();
     taskRows_.clear();
     for (std::size_t t = 0; t < taskIds_.size(); ++t)
         taskRows_.insert(taskIds_[t], int(t));

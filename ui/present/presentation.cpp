@@ -48,6 +48,7 @@ Presentation::Presentation(QMainWindow* window, SchedulerBridge* bridge, Timelin
     , bridge_(bridge)
     , scene_(scene)
     , view_(view)
+    , viewport_(view->viewport())
     , alsoHidden_(std::move(alsoHidden))
     , action_(new QAction(tr("&Present"), this))
     , footer_(new QWidget(window))
@@ -152,11 +153,13 @@ void Presentation::showNow(double ms) {
 }
 
 bool Presentation::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == view_->viewport() && event->type() == QEvent::Resize) {
+    const QEvent::Type type = event->type();
+    // Compared by address alone: the application's events reach here while widgets are being
+    // destroyed, when the view may already be no more than a QWidget.
+    if (watched == viewport_ && type == QEvent::Resize) {
         rescale();
         return false;
     }
-    const QEvent::Type type = event->type();
     if ((type != QEvent::ShortcutOverride && type != QEvent::KeyPress) ||
         !watched->isWidgetType() || static_cast<QWidget*>(watched)->window() != window_)
         return false;

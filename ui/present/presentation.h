@@ -61,6 +61,7 @@ private:
     SchedulerBridge* bridge_;
     TimelineScene* scene_;
     TimelineView* view_;
+    QWidget* viewport_; // the view's, whose resizes rescale the card
     QList<QWidget*> alsoHidden_;
     QAction* action_;
     QWidget* footer_;
