@@ -86,6 +86,26 @@ TEST(Cli, PrintFigures) {
                        "\"segments\":9,\"sequential_ms\":1670,\"speedup\":2.0875,\"tasks\":3}\n");
 }
 
+// Requests arriving over time: b at 5 ms and c at 40 ms each begin with a sleep for their start
+// time, begun when they first run (at 10 ms, after a's CPU); they leave at 25 and 80 ms.
+TEST(Cli, PrintFiguresOfArrivingRequestsHasTheirLatencyPercentiles) {
+    QTemporaryDir dir;
+    QFile file(dir.filePath("arrivals.json"));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "coroscope-scenario", "version": 2, "tasks": [
+        {"name": "a", "steps": [{"kind": "cpu", "ms": 10}]},
+        {"name": "b", "start_ms": 5, "steps": [{"kind": "cpu", "ms": 10}]},
+        {"name": "c", "start_ms": 40, "steps": [{"kind": "cpu", "ms": 10}, {"kind": "io", "ms": 20}]}]})");
+    file.close();
+    const ProcessResult run = runCoroscope({"--scenario", file.fileName(), "--print-figures"});
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    // Latencies 10, 20 and 40: nearest rank 2 of 3 for p50, 3 for p95 and p99.
+    EXPECT_EQ(run.out, "{\"cpu_busy_ms\":30,\"cpu_busy_pct\":37.5,\"latency_max_ms\":40,"
+                       "\"latency_p50_ms\":20,\"latency_p95_ms\":40,\"latency_p99_ms\":40,"
+                       "\"makespan_ms\":80,\"segments\":4,\"sequential_ms\":70,"
+                       "\"speedup\":0.875,\"tasks\":3}\n");
+}
+
 // The print modes are plain C++ after the arguments are read: with a display platform that
 // does not exist, any Qt GUI application would abort at start.
 TEST(Cli, PrintModesNeedNoGuiApplication) {

@@ -3,6 +3,7 @@
 // through edits, so the playback bar and the overview above it never jump.
 
 #include "editing/scenariomodel.h"
+#include "fanout.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "windowdialogs.h"
@@ -78,4 +79,25 @@ TEST(StatusBar, NarrowTheFiguresWrapRatherThanBeingCut) {
     QLabel* figures = window.figuresLabel();
     EXPECT_GT(window.statusBar()->height(), wide);
     EXPECT_GE(figures->height(), figures->heightForWidth(figures->width()));
+}
+
+// Requests arriving over time: the figures add their latencies' percentiles (the request's 25 ms:
+// its sleep begins at 5 ms, after the handler's CPU; the handler's 172 ms), and the tooltip
+// says what nearest rank means; a run where every task starts at 0 has no such figures.
+TEST(StatusBar, RequestsArrivingOverTimeAddTheirLatencyPercentiles) {
+    MainWindow window;
+    window.showScenario(fanOutScenario(), "fan-out");
+    QLabel* figures = window.figuresLabel();
+    EXPECT_TRUE(figures->text().contains(
+        "  ·  Speed-up 1.81×  ·  Latency p50 25ms / p95 172ms / p99 172ms  ·  8 tasks, "))
+        << figures->text().toStdString();
+    EXPECT_TRUE(figures->text().endsWith("8 tasks, 21 segments")) << figures->text().toStdString();
+    EXPECT_TRUE(figures->toolTip().contains(
+        "Latency: each arriving task's end minus its start time; p95 is the nearest-rank "
+        "percentile, the latency at rank ⌈95/100 · n⌉ of the n sorted ones, so 95% of them are "
+        "at most that long."));
+
+    window.showScenario(ScenarioFile::builtInDefault(), "seed");
+    EXPECT_FALSE(figures->text().contains("Latency"));
+    EXPECT_FALSE(figures->toolTip().contains("Latency"));
 }

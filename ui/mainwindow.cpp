@@ -300,13 +300,20 @@ void MainWindow::showFigures() {
     const auto time = [this](std::int64_t ms) {
         return toQString(timeReadout(double(ms), scene_->ticks()));
     };
+    // Latencies only mean something for requests arriving over time (not all at 0).
+    const bool latencies = f.loop.arrivals;
+    const QString latency = latencies
+                                ? tr("  ·  Latency p50 %1 / p95 %2 / p99 %3")
+                                      .arg(time(f.loop.latencyP50Ms), time(f.loop.latencyP95Ms),
+                                           time(f.loop.latencyP99Ms))
+                                : QString();
     const QString text =
-        tr("Makespan %1  ·  CPU busy %2 (%3%)  ·  One at a time %4  ·  Speed-up %5×  ·  %6, %7")
+        tr("Makespan %1  ·  CPU busy %2 (%3%)  ·  One at a time %4  ·  Speed-up %5×%6  ·  %7, %8")
             .arg(time(f.makespanMs), time(f.cpuBusyMs))
             .arg(f.cpuBusyPct, 0, 'f', 1)
             .arg(time(f.sequentialMs))
             .arg(f.speedup, 0, 'f', 2)
-            .arg(counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
+            .arg(latency, counted(f.tasks, tr("%L1 task"), tr("%L1 tasks")),
                  counted(f.segments, tr("%L1 segment"), tr("%L1 segments")));
     figures_->setWrappedText(text);
     // The whole line, however the status bar wraps it, and what each number means.
@@ -316,7 +323,11 @@ void MainWindow::showFigures() {
            "CPU busy: how long the one CPU (the event loop) runs code, and its share of the "
            "makespan.\n"
            "One at a time: every step run back to back, as a blocking program would.\n"
-           "Speed-up: one at a time ÷ makespan, what overlapping the waits saves."));
+           "Speed-up: one at a time ÷ makespan, what overlapping the waits saves.") +
+        (latencies ? tr("\nLatency: each arriving task's end minus its start time; p95 is the "
+                        "nearest-rank percentile, the latency at rank ⌈95/100 · n⌉ of the n "
+                        "sorted ones, so 95% of them are at most that long.")
+                   : QString()));
 }
 
 void MainWindow::notify(const QString& text) {

@@ -52,14 +52,12 @@ public:
     LoopFigures finish() {
         LoopFigures f;
         f.shown = formatVersion(scenario_) > 1;
+        f.arrivals = std::any_of(scenario_.tasks.begin(), scenario_.tasks.end(),
+                                 [](const Task& task) { return task.startMs > 0; });
         std::sort(latencies_.begin(), latencies_.end());
-        const auto rank = [&](std::size_t p) {
-            const std::size_t n = latencies_.size();
-            return n == 0 ? 0 : latencies_[(p * n + 99) / 100 - 1];
-        };
-        f.latencyP50Ms = rank(50);
-        f.latencyP95Ms = rank(95);
-        f.latencyP99Ms = rank(99);
+        f.latencyP50Ms = nearestRank(latencies_, 50);
+        f.latencyP95Ms = nearestRank(latencies_, 95);
+        f.latencyP99Ms = nearestRank(latencies_, 99);
         f.latencyMaxMs = latencies_.empty() ? 0 : latencies_.back();
         for (StepKind kind : scenario_.kinds.all())
             if (scenario_.kinds.isResource(kind) && scenario_.kinds[kind].limit > 0)
@@ -119,6 +117,11 @@ public:
 };
 
 } // namespace
+
+std::int64_t nearestRank(std::span<const std::int64_t> sorted, std::size_t percent) {
+    const std::size_t n = sorted.size();
+    return n == 0 ? 0 : sorted[std::max<std::size_t>((percent * n + 99) / 100, 1) - 1];
+}
 
 Figures computeFigures(const Scenario& scenario, const Timeline& timeline,
                        std::span<const LoopEvent> events) {

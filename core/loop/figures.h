@@ -18,11 +18,16 @@ struct QueuePeak {
     friend bool operator==(const QueuePeak&, const QueuePeak&) = default;
 };
 
+// The nearest-rank p-th percentile of n sorted values: the one at rank ceil(p/100 · n),
+// counting from 1 (so always one of the values); 0 when there are none.
+std::int64_t nearestRank(std::span<const std::int64_t> sorted, std::size_t percent);
+
 // What a version 2 run adds: each top-level task's latency (when it left minus its start
-// time; nearest rank: the p-th percentile of n sorted latencies is the one at rank
-// ceil(p/100 · n)) and the queues' peaks (each resource with a limit, then the thread pool).
+// time; nearestRank percentiles) and the queues' peaks (each resource with a limit, then the
+// thread pool).
 struct LoopFigures {
-    bool shown = false; // a version 2 scenario: printed only then
+    bool shown = false;    // a version 2 scenario: printed only then
+    bool arrivals = false; // some top-level task starts after 0: requests arriving over time
     std::int64_t latencyP50Ms = 0;
     std::int64_t latencyP95Ms = 0;
     std::int64_t latencyP99Ms = 0;

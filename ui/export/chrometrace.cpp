@@ -1,6 +1,7 @@
 #include "export/chrometrace.h"
 
 #include "bridge/qtext.h"
+#include "view/flowarrows.h"
 
 #include <QIODevice>
 #include <QJsonDocument>
@@ -55,6 +56,41 @@ private:
     bool first_ = true;
 };
 
+// A segment's category: its kind's name ("cpu", "db", "thread", "join"), and for the time it
+// queued for a slot or a free worker the CSV's "db-slot", "thread-slot".
+QString category(const KindTable& kinds, const Segment& s) {
+    const QString name = toQString(kinds[s.kind].name);
+    return s.queued ? name + QStringLiteral("-slot") : name;
+}
+
+QString eventName(const KindTable& kinds, const Segment& s) {
+    const QString label = toQString(kinds[s.kind].label);
+    return s.queued ? label + QStringLiteral(": queued") : label;
+}
+
+// An arrow as a flow event pair sharing its id: "s" on the task it leaves, "f" on the task it
+// reaches, bound ("bp":"e") to the segment under its end, as the window's arrows point.
+bool addFlow(TraceWriter& trace, const KindTable& kinds, const FlowArrow& arrow, qint64 id) {
+    const KindBehaviour behaviour =
+        arrow.kind == FlowArrow::Kind::Spawn ? KindBehaviour::Spawn : KindBehaviour::Join;
+    const QString name = toQString(kinds[*kinds.find(behaviour)].name);
+    return trace.add(QJsonObject{{"name", name},
+                                 {"cat", name},
+                                 {"ph", "s"},
+                                 {"id", id},
+                                 {"pid", kPid},
+                                 {"tid", qint64(arrow.fromTask) + 1},
+                                 {"ts", double(arrow.fromMs) * 1000}}) &&
+           trace.add(QJsonObject{{"name", name},
+                                 {"cat", name},
+                                 {"ph", "f"},
+                                 {"bp", "e"},
+                                 {"id", id},
+                                 {"pid", kPid},
+                                 {"tid", qint64(arrow.toTask) + 1},
+                                 {"ts", double(arrow.toMs) * 1000}});
+}
+
 } // namespace
 
 Result<void> writeChromeTrace(QIODevice& device, const Scenario& scenario,
@@ -71,8 +107,8 @@ Result<void> writeChromeTrace(QIODevice& device, const Scenario& scenario,
     }
     for (auto s = timeline.segments.begin(); written && s != timeline.segments.end(); ++s) {
         written = trace.add(QJsonObject{
-            {"name", toQString(scenario.kinds[s->kind].label)},
-            {"cat", toQString(scenario.kinds[s->kind].name)},
+            {"name", eventName(scenario.kinds, *s)},
+            {"cat", category(scenario.kinds, *s)},
             {"ph", "X"},
             {"pid", kPid},
             {"tid", qint64(s->task) + 1},
@@ -80,6 +116,13 @@ Result<void> writeChromeTrace(QIODevice& device, const Scenario& scenario,
             {"dur", double(s->duration()) * 1000},
             {"args", QJsonObject{{"step", qint64(s->step) + 1}}},
         });
+    }
+    // Spawns and joins exist from version 2 on; a version 1 run keeps no lanes for them.
+    if (written && formatVersion(scenario) > 1) {
+        const std::vector<FlowArrow> arrows =
+            flowArrows(scenario, Lanes(timeline, scenario.tasks.size()));
+        for (std::size_t i = 0; written && i < arrows.size(); ++i)
+            written = addFlow(trace, scenario.kinds, arrows[i], qint64(i) + 1);
     }
     if (!written || !trace.finish())
         return Error{device.errorString().toStdString()};

@@ -1,7 +1,9 @@
 #pragma once
 
 // The run in the Chrome Trace Event format, for Perfetto, chrome://tracing and other trace
-// viewers: one thread per task, one complete ("X") event per segment, times in microseconds.
+// viewers: one thread per task, one complete ("X") event per segment (its kind's name as its
+// category, "db-slot" for the time queued for a slot), a flow event pair per spawn and join
+// arrow (view/flowarrows), times in microseconds.
 
 #include "loop/timeline.h"
 #include "model/result.h"
