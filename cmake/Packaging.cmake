@@ -163,8 +163,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "education")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${COROSCOPE_HOMEPAGE}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The timeline's typeface; without it the system's sans serif is used.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-roboto-unhinted")
+# The timeline's typeface (without it the system's sans serif is used), and python3, which
+# `coroscope --record` runs the recorder (share/coroscope/python) with; the rest of the
+# program works without it.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-roboto-unhinted, python3")
 set(CPACK_DEBIAN_PACKAGE_RELEASE "${COROSCOPE_CHANGELOG_RELEASE}")
 # coroscope_<version>-<release>_<arch>.deb, Debian's usual name.
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

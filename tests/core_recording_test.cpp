@@ -98,11 +98,11 @@ TEST(Recording, KeepsWhatWasMeasuredPerTaskInStepOrder) {
     // A cpu step: as measured, resumed at its end.
     EXPECT_EQ(task1[0], (MeasuredSegment{0.1, 150.3, 150.3, Cpu}));
     // A wait: its nominal end, and its await returning 6.8 ms later (Task 2 held the loop).
-    EXPECT_EQ(task1[1], (MeasuredSegment{150.35, 500.35, 507.15, Io}));
+    EXPECT_EQ(task1[1], (MeasuredSegment{150.35, 500.35, 507.15, Io, false, 1}));
     EXPECT_NEAR(task1[1].late(), 6.8, 1e-9);
     EXPECT_EQ(task1[1].until(), 507.15);
     EXPECT_EQ(task1[0].late(), 0);
-    EXPECT_EQ(run.lane(2)[1], (MeasuredSegment{376.9, 676.9, 680, Http}));
+    EXPECT_EQ(run.lane(2)[1], (MeasuredSegment{376.9, 676.9, 680, Http, false, 1}));
     EXPECT_EQ(run.end(), 807.2);
     EXPECT_EQ(run.taskNames(), (std::vector<std::string>{"Task 1", "Task 2", "Task 3"}));
 }
@@ -115,6 +115,20 @@ TEST(Recording, FindsTheSegmentsInATimeRangeByBinarySearch) {
     EXPECT_EQ(run.overlapping(0, 505, 506), (std::pair<std::size_t, std::size_t>{1, 2}));
     EXPECT_EQ(run.overlapping(0, 700, 800), (std::pair<std::size_t, std::size_t>{3, 3}));
     EXPECT_EQ(run.overlapping(5, 0, 1000), (std::pair<std::size_t, std::size_t>{0, 0}));
+}
+
+TEST(Recording, FindsTheSegmentDrawnAtATime) {
+    const MeasuredRun run = parseRecording(seedRecording()).value().measured;
+    const std::span<const MeasuredSegment> task1 = run.lane(0);
+    // Task 1: cpu 0.1–150.3, io 150.35–507.15 (with its late return), cpu 507.2–607.3.
+    EXPECT_EQ(run.segmentAt(0, 0.1), &task1[0]);
+    EXPECT_EQ(run.segmentAt(0, 200), &task1[1]);
+    EXPECT_EQ(run.segmentAt(0, 505), &task1[1]) << "its late return is drawn too";
+    EXPECT_EQ(run.segmentAt(0, 600), &task1[2]);
+    EXPECT_EQ(run.segmentAt(0, 0.05), nullptr) << "before the first";
+    EXPECT_EQ(run.segmentAt(0, 150.32), nullptr) << "between two";
+    EXPECT_EQ(run.segmentAt(0, 607.3), nullptr) << "a segment ends before its end";
+    EXPECT_EQ(run.segmentAt(5, 100), nullptr) << "no such task";
 }
 
 TEST(Recording, KeysMayComeInAnyOrderAndOtherTracesFieldsAreLeftAlone) {
@@ -570,10 +584,11 @@ TEST(RecordingV2, KeepsTheTimeQueuedBeforeItsStep) {
     const MeasuredRun& run = recording.value().measured;
     const StepKind thread = *scenario.kinds.find(KindBehaviour::Thread);
     ASSERT_EQ(run.lane(0).size(), 4u);
-    EXPECT_EQ(run.lane(0)[0], (MeasuredSegment{0, 1.5, 1.5, db, true}));
-    EXPECT_EQ(run.lane(0)[1], (MeasuredSegment{1.5, 4.5, 4.6, db, false}));
-    EXPECT_EQ(run.lane(0)[2], (MeasuredSegment{4.6, 6.6, 6.6, thread, true}));
-    EXPECT_EQ(run.lane(0)[3], (MeasuredSegment{6.6, 7.6, 7.7, thread, false}));
+    // Each segment knows its step: the queued time of step 2 is the lane's third segment.
+    EXPECT_EQ(run.lane(0)[0], (MeasuredSegment{0, 1.5, 1.5, db, true, 0}));
+    EXPECT_EQ(run.lane(0)[1], (MeasuredSegment{1.5, 4.5, 4.6, db, false, 0}));
+    EXPECT_EQ(run.lane(0)[2], (MeasuredSegment{4.6, 6.6, 6.6, thread, true, 1}));
+    EXPECT_EQ(run.lane(0)[3], (MeasuredSegment{6.6, 7.6, 7.7, thread, false, 1}));
     ASSERT_EQ(run.lane(1).size(), 2u);
     EXPECT_EQ(run.lane(1)[0].end, 7.8);
 }

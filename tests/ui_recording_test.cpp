@@ -18,14 +18,20 @@
 #include "resultchecks.h"
 #include "scenetexts.h"
 #include "timeline/timelinescene.h"
+#include "timeline/timelinestyle.h"
+#include "timeline/timelineview.h"
+#include "tooltiptext.h"
 #include "windowdialogs.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFile>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -316,4 +322,68 @@ TEST(MeasuredOverlay, HoveringASegmentAlsoSaysWhenItRanUnderAsyncio) {
                                       "returned 2.3 ms later, the loop being busy");
     const MeasuredSegment cpu{0, 150.04, 150.04, StepKind::Cpu};
     EXPECT_EQ(describeMeasured(cpu), "Measured under asyncio: 0.0 ms to 150.0 ms");
+}
+
+namespace {
+
+// A recording opened in a shown view, finished, with its measured run drawn (for hovers).
+struct RecordedView {
+    explicit RecordedView(const char* file)
+        : recording(parseRecording(readFile(QString(COROSCOPE_RECORDINGS "/") + file).toStdString())
+                        .value())
+        , scene(timelineAt(recording.scenario, std::numeric_limits<double>::infinity(), 1000,
+                           style::Theme::light(),
+                           std::make_shared<const MeasuredRun>(recording.measured))) {
+        view.resize(1280, 800);
+        view.show();
+        EXPECT_TRUE(QTest::qWaitForWindowActive(&view));
+    }
+    ~RecordedView() { QToolTip::hideText(); }
+
+    // What hovering a task's row at a time shows, or nothing.
+    QString hover(std::size_t task, double ms) {
+        const QRectF track = scene->layout().track(scene->taskRow(task));
+        const QPoint pos = view.mapFromScene(
+            QPointF(scene->layout().xAt(ms, scene->window()), track.center().y()));
+        QHelpEvent event(QEvent::ToolTip, pos, view.viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(view.viewport(), &event);
+        return event.isAccepted() ? shownText(QToolTip::text()) : QString();
+    }
+
+    const Recording recording;
+    const std::unique_ptr<TimelineScene> scene;
+    TimelineView view{scene.get()};
+};
+
+} // namespace
+
+TEST(MeasuredOverlay, HoveringARecordedAwaitSaysWhatItAwaitedAndWhere) {
+    RecordedView recorded("recorded-blocking.json");
+    // sleeper-0 (task 3) slept 0.8 to 50.8 ms on line 15, and resumed only at 222.1 ms, behind
+    // blocker's time.sleep(0.2): the model's step and the measured one, then the await.
+    const QString sleeping = recorded.hover(2, 30);
+    EXPECT_TRUE(sleeping.endsWith(
+        "\nMeasured under asyncio: 0.8 ms to 50.8 ms; its await returned 171.4 ms later, the "
+        "loop being busy\nawaited `asyncio.sleep(0.05)` at blocking.py:15"))
+        << sleeping.toStdString();
+    // Ready at 150 ms, where the model's step is over: the measured await alone.
+    EXPECT_EQ(recorded.hover(2, 150),
+              "Measured under asyncio: 0.8 ms to 50.8 ms; its await returned 171.4 ms later, the "
+              "loop being busy\nawaited `asyncio.sleep(0.05)` at blocking.py:15");
+    // Task-1's gather, a join, found by the time under the pointer.
+    EXPECT_TRUE(
+        recorded.hover(0, 100).endsWith("\nawaited `asyncio.gather(*tasks)` at blocking.py:22"));
+    // A stretch that held the loop awaited nothing.
+    const QString holding = recorded.hover(1, 100);
+    EXPECT_TRUE(holding.endsWith("\nMeasured under asyncio: 18.1 ms to 222.0 ms"))
+        << holding.toStdString();
+}
+
+TEST(MeasuredOverlay, HoveringAVersion2RowFindsItsMeasuredSegmentByTime) {
+    // handler spawns six tasks before its join: the join is step 8, but its lane's second
+    // measured segment (a spawn takes no time).
+    RecordedView recorded("fanout.json");
+    const MeasuredSegment& join = recorded.recording.measured.lane(0)[1];
+    const QString text = recorded.hover(0, (join.start + join.end) / 2);
+    EXPECT_TRUE(text.contains(describeMeasured(join))) << text.toStdString();
 }

@@ -1,5 +1,7 @@
 #include "asyncio/measuredrun.h"
 
+#include <cmath>
+
 namespace coroscope {
 
 MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
@@ -50,6 +52,19 @@ std::pair<std::size_t, std::size_t> MeasuredRun::overlapping(std::size_t task, d
         std::partition_point(lane.begin() + std::ptrdiff_t(first), lane.end(),
                              [&](const MeasuredSegment& s) { return s.start < toMs; });
     return {first, std::size_t(last - lane.begin())};
+}
+
+const MeasuredSegment* MeasuredRun::segmentAt(std::size_t task, double ms) const {
+    if (task >= tasks())
+        return nullptr;
+    const std::span<const MeasuredSegment> lane = this->lane(task);
+    // Those drawn beyond ms and starting no later: a task's segments follow one another, so
+    // these are one or two, searched from the latest.
+    const auto [first, last] = overlapping(task, ms, std::nextafter(ms, HUGE_VAL));
+    for (std::size_t i = last; i > first; --i)
+        if (lane[i - 1].start <= ms && ms < lane[i - 1].until())
+            return &lane[i - 1];
+    return nullptr;
 }
 
 } // namespace coroscope

@@ -27,6 +27,8 @@ struct MeasuredSegment {
     StepKind kind = StepKind::Cpu;
     // The time queued for a slot of kind or a free worker (a "-slot" row) before its step.
     bool queued = false;
+    // The index of its step in its task's steps (the step it queued for, if queued).
+    std::uint32_t step = 0;
 
     // How long the await returned after the wait's nominal end (0 for a cpu step).
     double late() const { return std::max(0.0, resumed - end); }
@@ -73,6 +75,9 @@ public:
     // one past the last that starts before toMs: those that may show in [fromMs, toMs).
     std::pair<std::size_t, std::size_t> overlapping(std::size_t task, double fromMs,
                                                     double toMs) const;
+    // The task's segment drawn at ms (from its start to its until()), if any: the latest one
+    // where two touch.
+    const MeasuredSegment* segmentAt(std::size_t task, double ms) const;
     // What a task's step (by its index in the scenario's steps) awaited and where, if recorded.
     const AwaitPlace* awaited(std::size_t task, std::size_t step) const;
     const std::vector<std::string>& taskNames() const { return taskNames_; }

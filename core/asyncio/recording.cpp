@@ -851,13 +851,14 @@ Result<PerTask<MeasuredSegment>> stepsByTask(Scenario& scenario, const std::vect
             placeIndex.add(r.place);
             if (queued)
                 segments.items.push_back({queued->startUs / 1000, queued->endUs / 1000,
-                                          queued->endUs / 1000, queued->nominal.kind, true});
+                                          queued->endUs / 1000, queued->nominal.kind, true,
+                                          std::uint32_t(s)});
             queued = nullptr;
             const KindBehaviour behaviour = kinds.behaviour(r.nominal.kind);
             if (behaviour != KindBehaviour::Spawn &&
                 !(behaviour == KindBehaviour::Join && r.endUs <= r.startUs))
-                segments.items.push_back(
-                    {r.startUs / 1000, r.endUs / 1000, r.resumedUs / 1000, r.nominal.kind});
+                segments.items.push_back({r.startUs / 1000, r.endUs / 1000, r.resumedUs / 1000,
+                                          r.nominal.kind, false, std::uint32_t(s)});
         }
         if (queued)
             return fail(eventPlace(queued->event, "args.step"),

@@ -141,6 +141,12 @@ for library in libc6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6; do
     [[ $depends =~ $named ]] ||
         fail "Depends does not name $library (dpkg-shlibdeps not run?): $depends"
 done
+# Recommended, not required: the timeline's typeface and the recorder's interpreter.
+recommends=$(field Recommends)
+for package in fonts-roboto-unhinted python3; do
+    named="(^|[ ,])$package([ ,(]|\$)"
+    [[ $recommends =~ $named ]] || fail "Recommends does not name $package: $recommends"
+done
 for name in Maintainer Section Homepage Description; do
     [[ -n $(field "$name") ]] || fail "the control file has no $name"
 done

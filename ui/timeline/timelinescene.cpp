@@ -558,9 +558,8 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     if (const std::optional<Segment> segment = segmentAt(event->scenePos())) {
         text = describeRunSegment(*segment, {kinds_, taskNames_, *lanes_, threads_,
                                              joinedBy(segment->task, segment->step)});
-        if (const auto task = measuredTask(taskRow(segment->task));
-            task && segment->step < measured_->lane(*task).size())
-            text += '\n' + describeMeasured(measured_->lane(*task)[segment->step]);
+        if (const QString measured = describeMeasuredAt(event->scenePos()); !measured.isEmpty())
+            text += '\n' + measured;
     } else if (layout_.loopLane && layout_.loopTrack().contains(event->scenePos())) {
         text = describeLoopAt(event->scenePos());
     } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {
@@ -579,6 +578,8 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
         text = tr("%1 and the %n task(s) it spawns, folded: click its name to unfold", nullptr,
                   int(tree_.subtreeSize(rowTask(hit->row)) - 1))
                    .arg(taskNames_[qsizetype(rowTask(hit->row))]);
+    } else {
+        text = describeMeasuredAt(event->scenePos()); // an outline where the model has nothing
     }
     // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"
     // must show as typed. Plain text stays plain, as it always looked.
@@ -596,6 +597,21 @@ QString describeMeasured(const MeasuredSegment& s) {
     if (s.late() >= 0.05)
         text +=
             QObject::tr("; its await returned %1 ms later, the loop being busy").arg(ms(s.late()));
+    return text;
+}
+
+QString TimelineScene::describeMeasuredAt(QPointF p) const {
+    const std::optional<TrackHit> hit = layout_.trackHitAt(p, window_);
+    if (!measured_ || !hit || !layout_.track(hit->row).contains(p))
+        return {};
+    const std::optional<std::size_t> task = measuredTask(hit->row);
+    const MeasuredSegment* segment = task ? measured_->segmentAt(*task, hit->ms) : nullptr;
+    if (!segment)
+        return {};
+    QString text = describeMeasured(*segment);
+    if (const AwaitPlace* place = measured_->awaited(*task, segment->step);
+        place && !segment->queued)
+        text += '\n' + toQString(describeAwait(*place));
     return text;
 }
 
