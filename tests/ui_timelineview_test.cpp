@@ -184,3 +184,16 @@ TEST_F(TimelineViewTest, TheLoopsLaneSaysWhoHoldsItAndWhenItIsIdle) {
     EXPECT_EQ(QToolTip::text(), "The loop is idle: every task is waiting\n670 ms to 800 ms");
     EXPECT_FALSE(hover(onLoop(900))) << "the run is over";
 }
+
+TEST_F(TimelineViewTest, AHatchedReadyStretchSaysWhoHeldTheLoopMeanwhile) {
+    // Task 3 at 100 ms, wherever its row is (Explain adds the loop's lane above the rows).
+    const auto onTask3 = [&] {
+        const TimelineLayout& l = scene->layout();
+        return QPointF(l.xAt(100, scene->window()), l.track(2).center().y());
+    };
+    EXPECT_FALSE(hover(onTask3())) << "no hatch is drawn while Explain is off";
+    scene->setExplained(true);
+    ASSERT_TRUE(hover(onTask3()));
+    EXPECT_EQ(QToolTip::text(), "Task 3 is ready, waiting for the loop\n"
+                                "0 ms to 250 ms (250 ms), while Task 1, Task 2 held it");
+}

@@ -579,7 +579,10 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
                   int(tree_.subtreeSize(rowTask(hit->row)) - 1))
                    .arg(taskNames_[qsizetype(rowTask(hit->row))]);
     } else {
-        text = describeMeasuredAt(event->scenePos()); // an outline where the model has nothing
+        text = describeReadyAt(event->scenePos());
+        // An outline where the model has nothing, or over the model's ready stretch.
+        if (const QString measured = describeMeasuredAt(event->scenePos()); !measured.isEmpty())
+            text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + measured;
     }
     // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"
     // must show as typed. Plain text stays plain, as it always looked.
@@ -627,6 +630,31 @@ QString TimelineScene::describeLoopAt(QPointF p) const {
         return tr("The loop is idle: every task is waiting\n%1").arg(when);
     // One multi-argument arg(), so that a "%2" in a task name stays as typed.
     return tr("%1 holds the loop\n%2").arg(taskNames_[qsizetype(hold.task)], when);
+}
+
+QString TimelineScene::describeReadyAt(QPointF p) const {
+    const std::optional<TrackHit> hit = layout_.trackHitAt(p, window_);
+    if (!explained_ || !hit || !layout_.track(hit->row).contains(p) || hit->ms >= now_)
+        return {};
+    const std::size_t task = rowTask(hit->row);
+    if (isFolded(task))
+        return {}; // the merged row draws no one task's ready stretches
+    const auto [first, last] = readyStretches().overlapping(task, hit->ms, hit->ms);
+    if (first >= last)
+        return {};
+    const Stretch& ready = readyStretches().lane(task)[first];
+    QStringList holders;
+    const auto [from, to] = loopLane().overlapping(double(ready.start), double(ready.end));
+    for (std::size_t h = from; h < to; ++h)
+        if (const std::size_t holder = loopLane().holds()[h].task;
+            holder != LoopEvent::kNoTask && holder != task &&
+            !holders.contains(taskNames_[qsizetype(holder)]))
+            holders << taskNames_[qsizetype(holder)];
+    const QString when =
+        tr("%1 ms to %2 ms (%3 ms)").arg(ready.start).arg(ready.end).arg(ready.end - ready.start);
+    // One multi-argument arg(), so that a "%2" in a task name stays as typed.
+    return tr("%1 is ready, waiting for the loop\n%2, while %3 held it")
+        .arg(taskNames_[qsizetype(task)], when, holders.join(QStringLiteral(", ")));
 }
 
 int TimelineScene::rowLabelAt(QPointF p) const {

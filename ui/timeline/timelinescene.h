@@ -208,6 +208,9 @@ private:
     int rowLabelAt(QPointF scenePoint) const;
     // Explain mode: what the loop's lane says at the point, or nothing off it.
     QString describeLoopAt(QPointF scenePoint) const;
+    // Explain mode: a task's hatched stretch of being ready while others hold the loop, and who
+    // held it meanwhile; empty where none is drawn.
+    QString describeReadyAt(QPointF scenePoint) const;
     // The measured run under a point: its row's measured segment at that time (found by time,
     // as a version 2 row's spawns, joins and queued stretches leave no step index to go by)
     // and, for an await of a recorded program, what it awaited and where; empty for none.
