@@ -111,6 +111,20 @@ void report(const char* what, const std::vector<double>& frames) {
                 percentile(frames, 0.5), percentile(frames, 0.95), percentile(frames, 1.0));
 }
 
+// As the animation runs: a tick and the repaint it causes, 625 frames of 16 ms; each frame's
+// time in ms.
+std::vector<double> animate(SchedulerBridge& bridge) {
+    QElapsedTimer timer;
+    std::vector<double> frames;
+    for (int frame = 0; frame < 625; ++frame) {
+        timer.start();
+        bridge.seek(bridge.axisEnd() * frame / 625);
+        QCoreApplication::processEvents();
+        frames.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return frames;
+}
+
 void frames() {
     MainWindow window;
     window.resize(1400, 760);
@@ -139,16 +153,9 @@ void frames() {
                         : "whole viewport, zoomed out",
                frames);
     }
-    // As the animation runs: a tick and the repaint it causes, 625 frames of 16 ms.
     scene->fitWindow();
     bridge->seek(0);
-    std::vector<double> animation;
-    for (int frame = 0; frame < 625; ++frame) {
-        timer.start();
-        bridge->seek(bridge->axisEnd() * frame / 625);
-        QCoreApplication::processEvents();
-        animation.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
+    const std::vector<double> animation = animate(*bridge);
     report("animating (only where segments grew)", animation);
 }
 
@@ -229,13 +236,7 @@ void code() {
     window.codeDock()->show();
     QCoreApplication::processEvents();
     report("Code dock shown, 100,000 tasks", {double(timer.nsecsElapsed()) / 1e6});
-    std::vector<double> animation;
-    for (int frame = 0; frame < 625; ++frame) {
-        timer.start();
-        bridge->seek(bridge->axisEnd() * frame / 625);
-        QCoreApplication::processEvents();
-        animation.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
+    const std::vector<double> animation = animate(*bridge);
     report("animating with the Code dock shown", animation);
     int schedules = 0;
     QObject::connect(bridge, &SchedulerBridge::scenarioChanged, [&] { ++schedules; });

@@ -140,9 +140,9 @@ void Presentation::leave() {
 }
 
 void Presentation::rescale() {
-    const double scale = presentationScale(
-        view_->viewport()->size(),
-        QSizeF(style::kCardMaxWidth + 2 * style::kPagePadding, scene_->layout().page.height()));
+    const double scale =
+        presentationScale(viewport_->size(), QSizeF(style::kCardMaxWidth + 2 * style::kPagePadding,
+                                                    scene_->layout().page.height()));
     view_->setTransform(QTransform::fromScale(scale, scale));
 }
 

@@ -395,19 +395,25 @@ std::vector<ShownSegment> TimelineScene::shownSegments() const {
     return shown;
 }
 
-std::optional<Segment> TimelineScene::segmentAt(QPointF scenePoint) const {
+std::optional<TimelineScene::TaskHit> TimelineScene::drawnTaskAt(QPointF scenePoint) const {
     const auto hit = layout_.trackHitAt(scenePoint, window_);
     if (!hit || !layout_.track(hit->row).contains(scenePoint) || hit->ms >= now_)
         return std::nullopt;
-    // A folded row's merged lane belongs to many tasks: no one segment to name.
     const std::size_t task = rowTask(hit->row);
     if (isFolded(task))
         return std::nullopt;
-    const std::ptrdiff_t index = lanes_->stepAt(task, hit->ms);
+    return TaskHit{task, hit->ms};
+}
+
+std::optional<Segment> TimelineScene::segmentAt(QPointF scenePoint) const {
+    const std::optional<TaskHit> hit = drawnTaskAt(scenePoint);
+    if (!hit)
+        return std::nullopt;
+    const std::ptrdiff_t index = lanes_->stepAt(hit->task, hit->ms);
     if (index < 0)
         return std::nullopt;
-    const LaneSegment& s = lanes_->lane(task)[std::size_t(index)];
-    return Segment{task, s.step, s.kind, s.start, s.end, s.queued};
+    const LaneSegment& s = lanes_->lane(hit->task)[std::size_t(index)];
+    return Segment{hit->task, s.step, s.kind, s.start, s.end, s.queued};
 }
 
 QString TimelineScene::shownRowLabel(int row) const {
@@ -633,12 +639,10 @@ QString TimelineScene::describeLoopAt(QPointF p) const {
 }
 
 QString TimelineScene::describeReadyAt(QPointF p) const {
-    const std::optional<TrackHit> hit = layout_.trackHitAt(p, window_);
-    if (!explained_ || !hit || !layout_.track(hit->row).contains(p) || hit->ms >= now_)
+    const std::optional<TaskHit> hit = explained_ ? drawnTaskAt(p) : std::nullopt;
+    if (!hit)
         return {};
-    const std::size_t task = rowTask(hit->row);
-    if (isFolded(task))
-        return {}; // the merged row draws no one task's ready stretches
+    const std::size_t task = hit->task;
     const auto [first, last] = readyStretches().overlapping(task, hit->ms, hit->ms);
     if (first >= last)
         return {};

@@ -208,6 +208,13 @@ private:
     int rowLabelAt(QPointF scenePoint) const;
     // Explain mode: what the loop's lane says at the point, or nothing off it.
     QString describeLoopAt(QPointF scenePoint) const;
+    // The task whose track lies under a point, and the time there, where the run is drawn so
+    // far; nothing off the tracks, after now, or on a folded row (its lane merges many tasks).
+    struct TaskHit {
+        std::size_t task;
+        double ms;
+    };
+    std::optional<TaskHit> drawnTaskAt(QPointF scenePoint) const;
     // Explain mode: a task's hatched stretch of being ready while others hold the loop, and who
     // held it meanwhile; empty where none is drawn.
     QString describeReadyAt(QPointF scenePoint) const;
