@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include <gtest/gtest.h>
 
@@ -339,4 +340,28 @@ TEST_F(CodeDockTest, ScrollsAcrossToTheWidestLine) {
     QTest::keyClick(view, Qt::Key_End);
     EXPECT_GE(view->horizontalScrollBar()->value(), view->horizontalScrollBar()->maximum() - 1);
     EXPECT_LT(view->cursorRect(8, 302).right(), view->viewport()->width());
+}
+
+// An edit elsewhere leaves the selection on the same text.
+TEST_F(CodeDockTest, AnEditKeepsTheSelection) {
+    CodeView* view = dock()->view();
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, before(view, 19, 11));
+    ASSERT_EQ(view->selectedText(), "task_3");
+    ScenarioModel* model = window.model();
+    ASSERT_TRUE(model->setData(model->stepIndex(0, 0, ScenarioModel::DurationColumn), 7));
+    ASSERT_TRUE(text().contains("    cpu(7)\n"));
+    EXPECT_EQ(copied(view), "task_3");
+}
+
+TEST_F(CodeDockTest, ScrollsWithTheWheel) {
+    Scenario many = ScenarioFile::builtInDefault();
+    for (int i = 0; i < 40; ++i)
+        many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
+    window.showScenario(many, "Many");
+    CodeView* view = dock()->view();
+    const QPoint at = view->viewport()->rect().center();
+    QWheelEvent wheel(at, view->viewport()->mapToGlobal(at), {}, {0, -120}, Qt::NoButton, {},
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    EXPECT_EQ(view->firstVisibleLine(), QApplication::wheelScrollLines());
 }

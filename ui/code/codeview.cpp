@@ -79,7 +79,8 @@ void CodeView::setText(std::string text) {
         at = static_cast<const char*>(found) + 1;
         lineStarts_.push_back(std::size_t(at - text_.data()));
     }
-    // Only a line of more bytes than the widest has characters can have more characters.
+    // A line has no more characters than bytes: only a line of more bytes than the widest so far
+    // has characters is counted, so this is a pass over the line offsets, not the text.
     widestLine_ = 0;
     std::size_t widest = 0;
     for (std::size_t line = 0; line < lineStarts_.size(); ++line) {
