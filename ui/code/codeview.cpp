@@ -65,7 +65,7 @@ void CodeView::setText(std::string text) {
         if (offset <= head)
             return offset;
         if (offset >= text_.size() - tail)
-            return offset - text_.size() + text.size();
+            return offset + text.size() - text_.size();
         return head;
     };
     anchor_ = kept(anchor_);
