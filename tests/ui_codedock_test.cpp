@@ -365,3 +365,20 @@ TEST_F(CodeDockTest, ScrollsWithTheWheel) {
     QApplication::sendEvent(view->viewport(), &wheel);
     EXPECT_EQ(view->firstVisibleLine(), QApplication::wheelScrollLines());
 }
+
+// Lines that come into view as the dock grows are lit at once, the run paused.
+TEST_F(CodeDockTest, LightsTheLinesThatAGrowingDockBringsIntoView) {
+    Scenario many = ScenarioFile::builtInDefault();
+    for (int i = 0; i < 40; ++i)
+        many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
+    window.showScenario(many, "Many");
+    window.bridge()->pause();
+    window.resize(1100, 400);
+    window.bridge()->seek(100);
+    QApplication::processEvents();
+    const int before = dock()->highlights().back().line;
+    window.resize(1100, 900);
+    QApplication::processEvents();
+    EXPECT_GT(dock()->highlights().back().line, before + 10);
+    EXPECT_GE(dock()->highlights().back().line, dock()->view()->lastVisibleLine() - 9);
+}
