@@ -40,6 +40,14 @@ protected:
         QApplication::processEvents();
     }
     CodeDock* dock() const { return window.codeDock(); }
+    // The seed's tasks 43 times over, paused: more lines than the dock shows.
+    void showManyTasks() {
+        Scenario many = ScenarioFile::builtInDefault();
+        for (int i = 0; i < 40; ++i)
+            many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
+        window.showScenario(many, "Many");
+        window.bridge()->pause();
+    }
     QString text() const { return dock()->view()->toPlainText(); }
     // The lines lit at a moment of the run.
     Highlights litAt(double ms) {
@@ -149,11 +157,7 @@ TEST_F(CodeDockTest, AnEditRewritesItWhereTheReaderWasAndUndoRestoresIt) {
 }
 
 TEST_F(CodeDockTest, AnEditKeepsTheScrollPosition) {
-    Scenario many = ScenarioFile::builtInDefault();
-    for (int i = 0; i < 40; ++i)
-        many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
-    window.showScenario(many, "Many");
-    window.bridge()->pause();
+    showManyTasks();
     QScrollBar* bar = dock()->view()->verticalScrollBar();
     ASSERT_GT(bar->maximum(), 100);
     bar->setValue(100);
@@ -354,10 +358,7 @@ TEST_F(CodeDockTest, AnEditKeepsTheSelection) {
 }
 
 TEST_F(CodeDockTest, ScrollsWithTheWheel) {
-    Scenario many = ScenarioFile::builtInDefault();
-    for (int i = 0; i < 40; ++i)
-        many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
-    window.showScenario(many, "Many");
+    showManyTasks();
     CodeView* view = dock()->view();
     const QPoint at = view->viewport()->rect().center();
     QWheelEvent wheel(at, view->viewport()->mapToGlobal(at), {}, {0, -120}, Qt::NoButton, {},
@@ -368,11 +369,7 @@ TEST_F(CodeDockTest, ScrollsWithTheWheel) {
 
 // Lines that come into view as the dock grows are lit at once, the run paused.
 TEST_F(CodeDockTest, LightsTheLinesThatAGrowingDockBringsIntoView) {
-    Scenario many = ScenarioFile::builtInDefault();
-    for (int i = 0; i < 40; ++i)
-        many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
-    window.showScenario(many, "Many");
-    window.bridge()->pause();
+    showManyTasks();
     window.resize(1100, 400);
     window.bridge()->seek(100);
     QApplication::processEvents();
