@@ -7,7 +7,7 @@
 #include "export/gifstream.h"
 #include "export/htmlpage.h"
 #include "export/pngwriter.h"
-#include "export/svgfinisher.h"
+#include "export/svgpaintdevice.h"
 #include "export/timelineimage.h"
 #include "files/atomicdevice.h"
 #include "loop/figures.h"
@@ -17,8 +17,8 @@
 #include "timeline/timelinestyle.h"
 
 #include <QFontMetricsF>
+#include <QIODevice>
 #include <QPainter>
-#include <QSvgGenerator>
 
 #include <cmath>
 #include <filesystem>
@@ -30,9 +30,8 @@ namespace coroscope {
 
 namespace {
 
-// Text for an XML document (QSvgGenerator writes its title as given; the text elements are
-// ours): escaped, and characters XML 1.0 cannot hold (most control characters, lone
-// surrogates) are dropped.
+// Text for an XML document (the title, the text elements): escaped, and characters XML 1.0 cannot
+// hold (most control characters, lone surrogates) are dropped.
 QString xmlText(const QString& text) {
     QString kept;
     kept.reserve(text.size());
@@ -74,7 +73,7 @@ QString svgText(const SceneText& text) {
 }
 
 // Takes the text out of the scene, to be written as <text> elements (UTF-8, a line each):
-// QSvgGenerator would write cached items as bitmaps, and unanchored text.
+// painted, it would come as glyph outlines, neither selectable nor anchored.
 // A scene drawn lower in the picture has its text moved down by `top`.
 QByteArray takeTextForSvg(TimelineScene& scene, double top) {
     QByteArray elements;
@@ -197,22 +196,15 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
         const QSizeF page = scene->sceneRect().size();
         size = {std::max(size.width(), page.width()), size.height() + page.height()};
     }
-    // Our side holds no copy of the drawing; QSvgGenerator itself keeps the whole document
-    // until its painter ends (as UTF-16, copied once more as it is written out).
-    SvgFinisher finished(file, size, std::move(text));
-    QSvgGenerator svg;
-    svg.setOutputDevice(&finished);
-    svg.setResolution(96); // CSS pixels: a 1040 px picture is 1040 px wide in a browser
-    svg.setSize(size.toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), size));
-    svg.setTitle(xmlText(toQString(scenario.title)));
-    svg.setDescription(QStringLiteral("Made with Coroscope"));
+    // Each element goes to the file as it is painted: memory holds the scenes and a piece.
+    SvgPaintDevice svg(file, size, xmlText(toQString(scenario.title)).toUtf8(),
+                       "Made with Coroscope");
     QPainter painter;
     if (!painter.begin(&svg))
         return Error{"the SVG could not be started"};
     painter.setRenderHint(QPainter::Antialiasing);
-    // One pass a scene (the SVG painter cannot clip bands apart); the rows tell progress as they
-    // go, each scene its share of the picture's height.
+    // One pass a scene; the rows tell progress as they go, each scene its share of the
+    // picture's height.
     double top = 0;
     for (const auto& scene : scenes) {
         const QRectF rect = scene->sceneRect();
@@ -220,15 +212,13 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
             return goOn(progress, (top + done * rect.height()) / size.height());
         });
         scene->render(&painter, QRectF(QPointF(0, top), rect.size()), rect);
-        if (scene->paintStopped()) {
-            finished.abandon();
-            return cancelled();
-        }
+        if (scene->paintStopped())
+            return cancelled(); // the file is not kept
         top += rect.height();
     }
     painter.end();
     (void)goOn(progress, 1);
-    return finished.finish();
+    return svg.finish(text);
 }
 
 Rgb rgbOf(const QColor& color) {

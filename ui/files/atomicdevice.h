@@ -1,7 +1,7 @@
 #pragma once
 
 // core's AtomicFile for Qt writers: a QIODevice whose every write goes straight to the
-// temporary file and is checked, so QSvgGenerator and the PNG encoder write atomically too.
+// temporary file and is checked, so the SVG, PNG and GIF writers write atomically too.
 
 #include "model/result.h"
 
