@@ -27,8 +27,16 @@ SvgPaintDevice::SvgPaintDevice(QIODevice& file, QSizeF size, QByteArrayView titl
          << "stroke-linejoin=\"bevel\">\n";
 }
 
-Result<void> SvgPaintDevice::finish(QByteArrayView tail) {
-    out_ << "</g>\n" << tail << "</svg>\n";
+void SvgPaintDevice::addOver(QByteArrayView element) {
+    if (!drawingClosed_)
+        out_ << "</g>\n"; // the root group of QPainter's defaults
+    drawingClosed_ = true;
+    out_ << element;
+    out_.elementDone();
+}
+
+Result<void> SvgPaintDevice::finish() {
+    addOver("</svg>\n");
     return out_.finish();
 }
 

@@ -25,9 +25,10 @@ public:
 
     QPaintEngine* paintEngine() const override { return engine_.get(); }
 
-    // Once the painter has ended: `tail` (elements over the drawing) and the document's end.
-    // Fails with the file's errorString() if it refused a write.
-    Result<void> finish(QByteArrayView tail);
+    // Once the painter has ended: an element over the drawing (the text).
+    void addOver(QByteArrayView element);
+    // The document's end. Fails with the file's errorString() if it refused a write.
+    Result<void> finish();
 
 protected:
     int metric(PaintDeviceMetric metric) const override;
@@ -36,6 +37,7 @@ private:
     QSizeF size_;
     SvgOutput out_;
     std::unique_ptr<SvgPaintEngine> engine_;
+    bool drawingClosed_ = false;
 };
 
 } // namespace coroscope

@@ -72,17 +72,14 @@ QString svgText(const SceneText& text) {
              xmlText(text.text));
 }
 
-// Takes the text out of the scene, to be written as <text> elements (UTF-8, a line each):
-// painted, it would come as glyph outlines, neither selectable nor anchored.
-// A scene drawn lower in the picture has its text moved down by `top`.
-QByteArray takeTextForSvg(TimelineScene& scene, double top) {
-    QByteArray elements;
+// The scene's text as <text> elements over the drawing (UTF-8, a line each): painted, it
+// would come as glyph outlines, neither selectable nor anchored. A scene drawn lower in the
+// picture has its text moved down by `top`.
+void addTextOver(SvgPaintDevice& svg, const TimelineScene& scene, double top) {
     for (SceneText text : scene.texts()) {
         text.rect.translate(0, top);
-        elements += svgText(text).toUtf8() + '\n';
+        svg.addOver(svgText(text).toUtf8() + '\n');
     }
-    scene.setTextPainted(false);
-    return elements;
 }
 
 // The scenes the picture shows, top to bottom: the card, or the async card and the blocking one.
@@ -189,10 +186,9 @@ Result<void> writeGif(QIODevice& file, const Scenario& scenario, const ExportOpt
 Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOptions& options,
                       const Progress& progress) {
     const auto scenes = scenesFor(scenario, options);
-    QByteArray text;
     QSizeF size(0, 0);
     for (const auto& scene : scenes) {
-        text += takeTextForSvg(*scene, size.height());
+        scene->setTextPainted(false); // written as text once the drawing is done
         const QSizeF page = scene->sceneRect().size();
         size = {std::max(size.width(), page.width()), size.height() + page.height()};
     }
@@ -217,8 +213,13 @@ Result<void> writeSvg(QIODevice& file, const Scenario& scenario, const ExportOpt
         top += rect.height();
     }
     painter.end();
+    top = 0;
+    for (const auto& scene : scenes) {
+        addTextOver(svg, *scene, top);
+        top += scene->sceneRect().height();
+    }
     (void)goOn(progress, 1);
-    return svg.finish(text);
+    return svg.finish();
 }
 
 Rgb rgbOf(const QColor& color) {
