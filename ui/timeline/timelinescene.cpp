@@ -115,6 +115,10 @@ TimelineScene::~TimelineScene() = default;
 
 void TimelineScene::follow(SchedulerBridge* bridge) {
     connect(bridge, &SchedulerBridge::explanationChanged, this, &TimelineScene::showExplanation);
+    connect(this, &TimelineScene::explanationWanted, bridge,
+            [this, bridge](bool wanted) { bridge->wantExplanation(this, wanted); });
+    if (explained_)
+        bridge->wantExplanation(this, true);
     connect(bridge, &SchedulerBridge::measuredChanged, this, &TimelineScene::showMeasured);
     connect(bridge, &SchedulerBridge::scenarioChanged, this, &TimelineScene::showScenario);
     connect(bridge, &SchedulerBridge::timeAdvanced, this, &TimelineScene::advanceTo);
@@ -292,6 +296,7 @@ void TimelineScene::setExplained(bool on) {
     if (on == explained_)
         return;
     explained_ = on;
+    emit explanationWanted(on);
     relayout(); // the loop's lane comes or goes above the rows, the legend's entry with it
 }
 

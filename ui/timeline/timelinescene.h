@@ -184,6 +184,8 @@ public:
 
 signals:
     void windowChanged(double fromMs, double toMs);
+    // Explain mode turned on or off: whether the scene needs the run's explanation.
+    void explanationWanted(bool wanted);
 
 public slots:
     // New rows, labels and schedule; nothing drawn until the time moves past a start.
