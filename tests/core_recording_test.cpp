@@ -2,6 +2,7 @@
 // scenario and what was measured, every broken or foreign trace gets one message naming the
 // place and the rule, and the file reader tells recordings from scenario files.
 
+#include "analysis/narration.h"
 #include "asyncio/openedfile.h"
 #include "asyncio/recording.h"
 #include "asyncio/rundifferences.h"
@@ -754,4 +755,52 @@ TEST(Recording, AnAwaitsLabelOrLineIsAStringOfAtMost200Bytes) {
     atNotText.replace(atNotText.find(at), at.size(), R"("at": null)");
     EXPECT_EQ(errorOf(atNotText),
               "traceEvents[11].args.at: must be a string (the source line that awaited)");
+}
+
+TEST(Recording, TheEventLogNamesWhatEachRecordedAwaitWaitedOnAndWhere) {
+    const Result<Recording> recording = recordedProgram();
+    ASSERT_TRUE(succeeded(recording));
+    const Scenario& scenario = recording.value().scenario;
+    const std::vector<LoopEvent> events = simulateLoopEvents(scenario);
+    const auto said = [&](const MeasuredRun* measured) {
+        std::string text;
+        for (const LogLine& line : narrateRun(scenario, events, measured))
+            text += line.text + '\n';
+        return text;
+    };
+    const std::string recorded = said(&recording.value().measured);
+    // sleeper-0's sleep, when it yields and when it is done.
+    EXPECT_NE(recorded.find("sleeper-0 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
+                            "blocking.py:15."),
+              std::string::npos)
+        << recorded;
+    EXPECT_NE(recorded.find("sleeper-0's sleep wait for `asyncio.sleep(0.05)` at blocking.py:15 "
+                            "is done; it joins the ready queue behind "),
+              std::string::npos)
+        << recorded;
+    EXPECT_NE(recorded.find("blocker yields at sleep(10), awaiting `asyncio.sleep(0.01)` at "
+                            "blocking.py:10."),
+              std::string::npos)
+        << recorded;
+    // A scenario's run (no recording) says the model's words alone.
+    const std::string modelled = said(nullptr);
+    EXPECT_NE(modelled.find("sleeper-0 yields at sleep(50)."), std::string::npos) << modelled;
+    EXPECT_EQ(modelled.find('`'), std::string::npos) << modelled;
+}
+
+TEST(Recording, TheEventLogFollowsATaskThatMovedSinceTheRecording) {
+    const Result<Recording> recording = recordedProgram();
+    ASSERT_TRUE(succeeded(recording));
+    // blocker deleted: sleeper-0 is the model's task 2 now, still the measured task 3.
+    Scenario edited = recording.value().scenario;
+    edited.tasks.erase(edited.tasks.begin() + 1);
+    edited.tasks[0].steps[1].tasks = {1, 2, 3};
+    std::string text;
+    for (const LogLine& line :
+         narrateRun(edited, simulateLoopEvents(edited), &recording.value().measured))
+        text += line.text + '\n';
+    EXPECT_NE(text.find("sleeper-0 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
+                        "blocking.py:15."),
+              std::string::npos)
+        << text;
 }

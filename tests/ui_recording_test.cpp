@@ -7,12 +7,14 @@
 #include "bridge/schedulerbridge.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
+#include "explain/eventlog.h"
 #include "export/timelineexport.h"
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "measured/differencesdock.h"
 #include "measured/differencesmodel.h"
+#include "playbackbar.h"
 #include "qstringprinter.h"
 #include "qtfiles.h"
 #include "resultchecks.h"
@@ -386,4 +388,43 @@ TEST(MeasuredOverlay, HoveringAVersion2RowFindsItsMeasuredSegmentByTime) {
     const MeasuredSegment& join = recorded.recording.measured.lane(0)[1];
     const QString text = recorded.hover(0, (join.start + join.end) / 2);
     EXPECT_TRUE(text.contains(describeMeasured(join))) << text.toStdString();
+}
+
+namespace {
+
+// The Event Log's lines of a recording opened in the window, Explain on.
+QStringList loggedLines(const QString& path) {
+    MainWindow window;
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    EXPECT_TRUE(succeeded(window.openFile(path)));
+    window.playbackBar()->explainAction()->trigger();
+    QStringList lines;
+    for (int line = 0; line < window.eventLog()->lineCount(); ++line)
+        lines << window.eventLog()->lineText(line);
+    return lines;
+}
+
+} // namespace
+
+TEST(RecordedEventLog, EachWaitSaysWhatItAwaitedAndOnWhichLine) {
+    const QString lines =
+        loggedLines(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json")).join('\n');
+    EXPECT_TRUE(lines.contains("sleeper-1 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
+                               "blocking.py:15."))
+        << lines.toStdString();
+    EXPECT_TRUE(lines.contains("sleeper-1's sleep wait for `asyncio.sleep(0.05)` at "
+                               "blocking.py:15 is done"))
+        << lines.toStdString();
+}
+
+TEST(RecordedEventLog, ShowsTheRecordedTextAsTyped) {
+    QFile original(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json"));
+    ASSERT_TRUE(original.open(QIODevice::ReadOnly));
+    QByteArray bytes = original.readAll();
+    bytes.replace(R"x("label": "asyncio.sleep(0.01)")x", R"x("label": "<b>x</b> & %1")x");
+    const QTemporaryDir dir;
+    const QString lines = loggedLines(write(dir, "marked.json", bytes)).join('\n');
+    EXPECT_TRUE(lines.contains("blocker yields at sleep(10), awaiting `<b>x</b> & %1` at "
+                               "blocking.py:10."))
+        << lines.toStdString();
 }

@@ -215,7 +215,7 @@ void MainWindow::setExplained(bool on) {
 }
 
 void MainWindow::tellEvents() {
-    eventLog_->showRun(bridge_->scenario(), bridge_->events());
+    eventLog_->showRun(bridge_->scenario(), bridge_->events(), bridge_->measured().get());
     eventLog_->setNow(bridge_->now());
 }
 

@@ -22,13 +22,18 @@ MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::str
     }
 }
 
-std::string describeAwait(const AwaitPlace& place) {
-    std::string text = "awaited";
+std::string awaitWords(const AwaitPlace& place) {
+    std::string text;
     if (!place.label.empty())
-        text.append(" `").append(place.label).append("`");
+        text.append("`").append(place.label).append("`");
     if (!place.at.empty())
-        text.append(" at ").append(place.at);
+        text.append(text.empty() ? "at " : " at ").append(place.at);
     return text;
+}
+
+std::string describeAwait(const AwaitPlace& place) {
+    const std::string words = awaitWords(place);
+    return words.empty() ? "awaited" : "awaited " + words;
 }
 
 const AwaitPlace* MeasuredRun::awaited(std::size_t task, std::size_t step) const {

@@ -45,7 +45,10 @@ struct AwaitPlace {
     friend bool operator==(const AwaitPlace&, const AwaitPlace&) = default;
 };
 
-// "awaited `client.get(url)` at app.py:41" (either part left out when the recording has none).
+// "`client.get(url)` at app.py:41" (either part left out when the recording has none), as the
+// Event Log names a wait.
+std::string awaitWords(const AwaitPlace& place);
+// "awaited `client.get(url)` at app.py:41", as a hover text says it.
 std::string describeAwait(const AwaitPlace& place);
 
 // The awaits' places of a run, per task and step: ofStep holds 1 + an index into places, or 0

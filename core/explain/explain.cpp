@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <string_view>
 
 namespace coroscope {
 
@@ -150,8 +151,9 @@ public:
                before.kind != LoopEventKind::Ready && before.kind != LoopEventKind::Idle;
     }
 
-    explicit Narrator(const Scenario& scenario)
+    Narrator(const Scenario& scenario, const AwaitWords& awaited)
         : scenario_(scenario)
+        , awaited_(awaited)
         , nextStep_(scenario.tasks.size(), 0)
         , lastWait_(scenario.tasks.size(), nullptr)
         , holding_(scenario.tasks.size(), false)
@@ -216,6 +218,14 @@ public:
 private:
     const std::string& name(std::size_t task) const { return scenario_.tasks[task].name; }
     const std::string& kindName(StepKind kind) const { return scenario_.kinds[kind].name; }
+    // " for `client.get(url)` at app.py:41" of the task's current wait, if recorded.
+    std::string awaitedFor(std::size_t task, std::string_view joiner) const {
+        if (!awaited_)
+            return {};
+        const std::size_t step = std::size_t(lastWait_[task] - scenario_.tasks[task].steps.data());
+        std::string words = awaited_(task, step);
+        return words.empty() ? words : std::string(joiner) + words;
+    }
     std::string inUse(StepKind kind) const {
         return std::to_string(taken_[kind.index]) + " of " +
                std::to_string(scenario_.kinds[kind].limit) + " in use";
@@ -235,7 +245,8 @@ private:
         } else {
             text += name(e.task) + "'s ";
             text += scenario_.kinds.waitNoun(lastWait_[e.task]->kind);
-            text += " wait is done; it joins the ready queue behind ";
+            text += " wait" + awaitedFor(e.task, " for ") +
+                    " is done; it joins the ready queue behind ";
             text += queued_ > 0 ? name(back_) : std::string("nobody");
             text += '.';
         }
@@ -262,7 +273,7 @@ private:
         holding_[task] = limit > 0;
         text += name(task) + " yields at ";
         text += kindName(step.kind);
-        text += '(' + std::to_string(step.ms) + ").";
+        text += '(' + std::to_string(step.ms) + ')' + awaitedFor(task, ", awaiting ") + '.';
     }
 
     // Whether task was handed its slot already (its slot is counted then).
@@ -282,7 +293,7 @@ private:
             lastWait_[next->task]) {
             text += "Nothing is ready: the loop idles until " + name(next->task) + "'s ";
             text += scenario_.kinds.waitNoun(lastWait_[next->task]->kind);
-            text += " wait ends.";
+            text += " wait" + awaitedFor(next->task, " for ") + " ends.";
         } else if (next && next->kind == LoopEventKind::ThreadFinished && next->task < tasks) {
             text += "Nothing is ready: the loop idles until " + name(next->task) +
                     "'s thread item is done.";
@@ -295,6 +306,7 @@ private:
     }
 
     const Scenario& scenario_;
+    const AwaitWords& awaited_;
     std::vector<std::size_t> nextStep_;
     std::vector<const Step*> lastWait_;
     std::vector<bool> holding_;       // its current wait holds a slot
@@ -312,9 +324,10 @@ public:
 
 } // namespace
 
-std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events) {
+std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events,
+                             const AwaitWords& awaited) {
     const std::size_t tasks = scenario.tasks.size();
-    Narrator narrator(scenario);
+    Narrator narrator(scenario, awaited);
     std::vector<LogLine> lines;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const LoopEvent& e = events[i];

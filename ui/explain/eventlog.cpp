@@ -1,5 +1,6 @@
 #include "explain/eventlog.h"
 
+#include "analysis/narration.h"
 #include "bridge/qtext.h"
 #include "explain/explain.h"
 
@@ -49,8 +50,9 @@ EventLog::EventLog(QWidget* parent)
             [this](const QModelIndex& index) { emit seekRequested(model_->timeOf(index.row())); });
 }
 
-void EventLog::showRun(const Scenario& scenario, std::span<const LoopEvent> events) {
-    model_->reset(narrate(scenario, events));
+void EventLog::showRun(const Scenario& scenario, std::span<const LoopEvent> events,
+                       const MeasuredRun* measured) {
+    model_->reset(narrateRun(scenario, events, measured));
 }
 
 void EventLog::setNow(double ms) {
