@@ -679,8 +679,12 @@ TEST(RunDifferences, AFinishAfterAWaitIsWhenTheModelsTaskIsDone) {
 
 namespace {
 
+std::string recordedProgramText() {
+    return readText(COROSCOPE_RECORDINGS "/recorded-blocking.json");
+}
+
 Result<Recording> recordedProgram() {
-    return parseRecording(readText(COROSCOPE_RECORDINGS "/recorded-blocking.json"));
+    return parseRecording(recordedProgramText());
 }
 
 } // namespace
@@ -803,4 +807,96 @@ TEST(Recording, TheEventLogFollowsATaskThatMovedSinceTheRecording) {
                         "blocking.py:15."),
               std::string::npos)
         << text;
+}
+
+namespace {
+
+std::string threeRuns() {
+    return readText(COROSCOPE_RECORDINGS "/three-runs.json");
+}
+
+std::vector<std::string> taskNames(const Scenario& scenario) {
+    std::vector<std::string> names;
+    for (const Task& task : scenario.tasks)
+        names.push_back(task.name);
+    return names;
+}
+
+} // namespace
+
+TEST(RecordingRuns, EachAsyncioRunIsARunOfItsOwnTasks) {
+    const Result<std::vector<Recording>> runs = parseRecordingRuns(threeRuns());
+    ASSERT_TRUE(succeeded(runs));
+    ASSERT_EQ(runs.value().size(), 3u);
+    // The loop work of no task goes with each run it falls in: none in run 2.
+    EXPECT_EQ(taskNames(runs.value()[0].scenario),
+              (std::vector<std::string>{"first", "(callbacks)"}));
+    EXPECT_EQ(taskNames(runs.value()[1].scenario), (std::vector<std::string>{"second", "child"}));
+    EXPECT_EQ(taskNames(runs.value()[2].scenario),
+              (std::vector<std::string>{"third", "(callbacks)"}));
+    // Run 2's join names child by its number in the run; its times count from the run's start.
+    const Scenario& second = runs.value()[1].scenario;
+    EXPECT_EQ(second.tasks[0].steps[1].tasks, (std::vector<std::uint32_t>{1}));
+    EXPECT_EQ(second.tasks[1].startMs, 1);
+    const MeasuredRun& measured = runs.value()[1].measured;
+    EXPECT_NEAR(measured.lane(0)[0].start, 0.1, 1e-9);
+    EXPECT_NEAR(measured.lane(0)[1].resumed, 11.2, 1e-9);
+    EXPECT_NEAR(measured.end(), 11.7, 1e-9);
+    EXPECT_EQ(describeAwait(*measured.awaited(0, 1)), "awaited `child` at three.py:11");
+}
+
+TEST(RecordingRuns, TheCallbacksRowIsClippedToTheRun) {
+    const Result<std::vector<Recording>> runs = parseRecordingRuns(threeRuns());
+    ASSERT_TRUE(succeeded(runs));
+    // Its wait from 25.1 ms to 85.1 ms spans runs: left out, the rest renumbered from 1.
+    const Scenario& first = runs.value()[0].scenario;
+    EXPECT_EQ(first.tasks[1].steps, (std::vector<Step>{Step(Cpu, 1)}));
+    const Recording& third = runs.value()[2];
+    const std::optional<StepKind> between = third.scenario.kinds.find("between_callbacks");
+    ASSERT_TRUE(between);
+    EXPECT_EQ(third.scenario.tasks[1].steps,
+              (std::vector<Step>{Step(Cpu, 1), Step(*between, 1), Step(Cpu, 1)}));
+    const std::span<const MeasuredSegment> callbacks = third.measured.lane(1);
+    ASSERT_EQ(callbacks.size(), 3u);
+    EXPECT_NEAR(callbacks[0].start, 5.1, 1e-9);
+    EXPECT_NEAR(callbacks[2].end, 6.3, 1e-9);
+}
+
+TEST(RecordingRuns, ARecordingOpensAtItsFirstRun) {
+    const Result<Recording> first = parseRecording(threeRuns());
+    ASSERT_TRUE(succeeded(first));
+    EXPECT_EQ(taskNames(first.value().scenario),
+              (std::vector<std::string>{"first", "(callbacks)"}));
+    const Result<std::vector<Recording>> one = parseRecordingRuns(recordedProgramText());
+    ASSERT_TRUE(succeeded(one));
+    EXPECT_EQ(one.value().size(), 1u) << "a recording of one asyncio.run";
+}
+
+TEST(RecordingRuns, ARunThatIsNotListedOrATaskOfTwoRunsIsRefused) {
+    const std::string text = threeRuns();
+    std::string unlisted = text;
+    unlisted.replace(unlisted.find(R"("run": 3)"), 8, R"("run": 4)");
+    EXPECT_EQ(errorOf(unlisted),
+              "traceEvents[4].args.run: run 4 is not one of otherData.runs (1 to 3)");
+    std::string crossing = text;
+    crossing.replace(crossing.find(R"("tasks": [3])"), 12, R"("tasks": [1])");
+    EXPECT_EQ(errorOf(crossing), "traceEvents[10]: names thread 1, a task of another asyncio.run "
+                                 "than its own (run 2)");
+    std::string badRun = text;
+    badRun.replace(badRun.find(R"("end_us": 30000.0)"), 17, R"("end_us": -1)");
+    EXPECT_EQ(errorOf(badRun), "otherData.runs[0].end_us: must be a time in µs from 0 up to 1e17");
+}
+
+TEST(RecordingRuns, TheFileReaderKeepsEveryRunToShowAnother) {
+    const Result<OpenedFile> opened =
+        readScenarioOrRecording(COROSCOPE_RECORDINGS "/three-runs.json");
+    ASSERT_TRUE(succeeded(opened));
+    EXPECT_EQ(opened.value().runCount(), 3u);
+    EXPECT_EQ(opened.value().run, 1u);
+    EXPECT_EQ(opened.value().scenario.tasks[0].name, "first");
+    const OpenedFile second = showingRun(opened.value(), 2);
+    EXPECT_EQ(second.run, 2u);
+    EXPECT_EQ(taskNames(second.scenario), (std::vector<std::string>{"second", "child"}));
+    ASSERT_NE(second.measured, nullptr);
+    EXPECT_EQ(second.measured->taskNames(), taskNames(second.scenario));
 }

@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "measured/differencesdock.h"
 #include "measured/differencesmodel.h"
+#include "measured/runsnote.h"
 #include "playbackbar.h"
 #include "qstringprinter.h"
 #include "qtfiles.h"
@@ -27,6 +28,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QHelpEvent>
 #include <QLabel>
@@ -427,4 +429,49 @@ TEST(RecordedEventLog, ShowsTheRecordedTextAsTyped) {
     EXPECT_TRUE(lines.contains("blocker yields at sleep(10), awaiting `<b>x</b> & %1` at "
                                "blocking.py:10."))
         << lines.toStdString();
+}
+
+namespace {
+
+QStringList taskNamesOf(const Scenario& scenario) {
+    QStringList names;
+    for (const Task& task : scenario.tasks)
+        names << QString::fromStdString(task.name);
+    return names;
+}
+
+} // namespace
+
+TEST(RecordingRunsInTheWindow, TheNoteSaysWhichRunIsShownAndSwitchesToAnother) {
+    MainWindow window;
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    EXPECT_TRUE(window.runsNote()->isHidden());
+    ASSERT_TRUE(
+        succeeded(window.openFile(QStringLiteral(COROSCOPE_RECORDINGS "/three-runs.json"))));
+    EXPECT_FALSE(window.runsNote()->isHidden());
+    EXPECT_EQ(window.runsNote()->text(),
+              "This recording holds 3 runs of asyncio.run; showing run 1.");
+    EXPECT_EQ(taskNamesOf(window.model()->scenario()), (QStringList{"first", "(callbacks)"}));
+    QComboBox* runs = window.runsNote()->runList();
+    ASSERT_EQ(runs->count(), 3);
+    EXPECT_EQ(runs->itemText(1), "Run 2");
+    runs->setCurrentIndex(1);
+    emit runs->activated(1);
+    EXPECT_EQ(window.runsNote()->text(),
+              "This recording holds 3 runs of asyncio.run; showing run 2.");
+    EXPECT_EQ(taskNamesOf(window.model()->scenario()), (QStringList{"second", "child"}));
+    ASSERT_NE(window.bridge()->measured(), nullptr);
+    EXPECT_EQ(window.bridge()->measured()->taskNames(),
+              (std::vector<std::string>{"second", "child"}));
+    EXPECT_EQ(window.windowTitle(), "Derived from three-runs.json[*] — Coroscope");
+    // Another file leaves the note behind.
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    EXPECT_TRUE(window.runsNote()->isHidden());
+}
+
+TEST(RecordingRunsInTheWindow, ARecordingOfOneRunHasNoNote) {
+    MainWindow window;
+    ASSERT_TRUE(
+        succeeded(window.openFile(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json"))));
+    EXPECT_TRUE(window.runsNote()->isHidden());
 }
