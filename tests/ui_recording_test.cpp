@@ -431,6 +431,29 @@ TEST(RecordedEventLog, ShowsTheRecordedTextAsTyped) {
         << lines.toStdString();
 }
 
+TEST(RecordedEventLog, TheLoopWorkRowAwaitsNothingOfTheProgram) {
+    const QString lines =
+        loggedLines(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json")).join('\n');
+    EXPECT_TRUE(lines.contains("(callbacks) yields at between_callbacks(204)."))
+        << lines.toStdString();
+    EXPECT_FALSE(lines.contains("next callback")) << lines.toStdString();
+}
+
+TEST(MeasuredOverlay, HoveringTheLoopWorkRowSaysWhatItIsAndWhen) {
+    RecordedView recorded("recorded-blocking.json");
+    // Row 6, (callbacks): between its work at 18.0 ms and at 222.1 ms, no such callback ran.
+    const QString between = recorded.hover(5, 100);
+    EXPECT_TRUE(between.endsWith("\nNo loop work of no task from 18.1 ms to 222.1 ms (the loop ran "
+                                 "tasks or had nothing to do until the next such callback)"))
+        << between.toStdString();
+    EXPECT_FALSE(between.contains("next callback`")) << between.toStdString();
+    const MeasuredSegment& work = recorded.recording.measured.lane(5)[0];
+    EXPECT_EQ(describeLoopWork(work), "Loop work of no task (protocol callbacks, call_soon "
+                                      "functions), measured under asyncio: 18.0 ms to 18.1 ms");
+    // A task's await keeps its own words.
+    EXPECT_TRUE(recorded.hover(2, 150).endsWith("awaited `asyncio.sleep(0.05)` at blocking.py:15"));
+}
+
 namespace {
 
 QStringList taskNamesOf(const Scenario& scenario) {

@@ -5,12 +5,14 @@
 namespace coroscope {
 
 MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
-                         std::string python, double stretch, AwaitPlaces awaits)
+                         std::string python, double stretch, AwaitPlaces awaits,
+                         std::size_t loopWork)
     : segments_(std::move(segments))
     , taskNames_(std::move(taskNames))
     , python_(std::move(python))
     , stretch_(stretch)
-    , awaits_(std::move(awaits)) {
+    , awaits_(std::move(awaits))
+    , loopWork_(loopWork) {
     reach_.reserve(segments_.items.size());
     for (std::size_t task = 0; task < segments_.tasks(); ++task) {
         double reach = 0;

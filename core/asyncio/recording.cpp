@@ -801,7 +801,22 @@ struct RunEvents {
     std::vector<std::optional<std::string>> threads;
     std::vector<std::int64_t> startMs;
     std::vector<RanStep> ran;
+    std::size_t loopWork = MeasuredRun::kNoTask; // the recorder's row of loop work, if any
 };
+
+// Whether tid − 1 is the recorder's row of the loop's work of no task: named so, in no run.
+bool isLoopWorkRow(const EventReader& reader, std::size_t task) {
+    return reader.measuredWaits && reader.threads[task] == kLoopWorkRow &&
+           (task >= reader.runOf.size() || reader.runOf[task].first == 0);
+}
+
+// The row of loop work among the tasks, if there is one.
+std::size_t loopWorkRow(const EventReader& reader) {
+    for (std::size_t t = 0; t < reader.threads.size(); ++t)
+        if (isLoopWorkRow(reader, t))
+            return t;
+    return MeasuredRun::kNoTask;
+}
 
 // The tasks, named by their threads 1 to n, every one of them.
 Result<Scenario> namedTasks(const std::string& title, std::string subtitle,
@@ -987,7 +1002,8 @@ Result<Recording> recordingOf(const std::string& title, const OtherData& other,
         names.push_back(task.name);
     return Recording{std::move(scenario).value(),
                      MeasuredRun(std::move(segments).value(), std::move(names),
-                                 std::string(*other.python), *other.stretch, std::move(awaits))};
+                                 std::string(*other.python), *other.stretch, std::move(awaits),
+                                 events.loopWork)};
 }
 
 // A time of the recording as a time of the run that starts at fromUs.
@@ -1021,6 +1037,8 @@ Result<RunEvents> eventsOfRun(const EventReader& reader, std::uint32_t run, RunS
         if (!holds[t])
             continue;
         renumbered[t] = std::uint32_t(events.threads.size());
+        if (isLoopWorkRow(reader, t))
+            events.loopWork = events.threads.size();
         events.threads.push_back(reader.threads[t]);
         const std::int64_t start = t < reader.startMs.size() ? reader.startMs[t] : 0;
         events.startMs.push_back(
@@ -1071,9 +1089,10 @@ Result<std::vector<Recording>> finishRecording(const std::optional<std::string>&
         return fail("traceEvents", "no process_name event (it names the scenario)");
     std::vector<Recording> runs;
     if (other.runs.size() <= 1) {
-        Result<Recording> whole = recordingOf(
-            *reader.title, other, kinds,
-            {std::move(reader.threads), std::move(reader.startMs), std::move(reader.ran)});
+        const std::size_t loopWork = loopWorkRow(reader);
+        Result<Recording> whole = recordingOf(*reader.title, other, kinds,
+                                              {std::move(reader.threads), std::move(reader.startMs),
+                                               std::move(reader.ran), loopWork});
         if (!whole)
             return whole.error();
         runs.push_back(std::move(whole).value());
