@@ -4,9 +4,13 @@ import asyncio
 import time
 
 
+async def nap(seconds):
+    await asyncio.sleep(seconds)
+
+
 async def first():
-    await asyncio.gather(asyncio.create_task(asyncio.sleep(0.02), name="nap-a"),
-                         asyncio.create_task(asyncio.sleep(0.03), name="nap-b"))
+    await asyncio.gather(asyncio.create_task(nap(0.02), name="nap-a"),
+                         asyncio.create_task(nap(0.03), name="nap-b"))
 
 
 async def second():
@@ -16,7 +20,7 @@ async def second():
 
 
 async def third():
-    await asyncio.create_task(asyncio.sleep(0.01), name="last-nap")
+    await asyncio.create_task(nap(0.01), name="last-nap")
 
 
 asyncio.run(first())
