@@ -786,10 +786,40 @@ TEST(Recording, TheEventLogNamesWhatEachRecordedAwaitWaitedOnAndWhere) {
                             "blocking.py:10."),
               std::string::npos)
         << recorded;
+    // Task-1's gather, a join.
+    EXPECT_NE(recorded.find("Task-1 waits for the tasks it joins, awaiting "
+                            "`asyncio.gather(*tasks)` at blocking.py:22."),
+              std::string::npos)
+        << recorded;
     // A scenario's run (no recording) says the model's words alone.
     const std::string modelled = said(nullptr);
     EXPECT_NE(modelled.find("sleeper-0 yields at sleep(50)."), std::string::npos) << modelled;
     EXPECT_EQ(modelled.find('`'), std::string::npos) << modelled;
+}
+
+TEST(Recording, TheEventLogNamesWhatAThreadItemRuns) {
+    // fanout.json's handler runs a thread item (its step 5): labelled as the recorder labels one.
+    std::string text = readText(COROSCOPE_RECORDINGS "/fanout.json");
+    const std::string args = R"("args": {"step": 5, "ms": 30, "returned_us": 205307.1})";
+    ASSERT_NE(text.find(args), std::string::npos);
+    text.replace(text.find(args), args.size(),
+                 R"x("args": {"step": 5, "ms": 30, "returned_us": 205307.1, )x"
+                 R"x("label": "asyncio.to_thread(parse)", "at": "app.py:9"})x");
+    const Result<Recording> recording = parseRecording(text);
+    ASSERT_TRUE(succeeded(recording));
+    const Scenario& scenario = recording.value().scenario;
+    std::string said;
+    for (const LogLine& line :
+         narrateRun(scenario, simulateLoopEvents(scenario), &recording.value().measured))
+        said += line.text + '\n';
+    EXPECT_NE(said.find("handler's thread item (`asyncio.to_thread(parse)` at app.py:9) starts "
+                        "on a worker."),
+              std::string::npos)
+        << said;
+    EXPECT_NE(said.find("handler's thread item (`asyncio.to_thread(parse)` at app.py:9) is done; "
+                        "it joins the ready queue"),
+              std::string::npos)
+        << said;
 }
 
 TEST(Recording, TheEventLogFollowsATaskThatMovedSinceTheRecording) {

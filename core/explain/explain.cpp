@@ -155,6 +155,9 @@ public:
         : scenario_(scenario)
         , awaited_(awaited)
         , nextStep_(scenario.tasks.size(), 0)
+        , nextJoin_(scenario.tasks.size(), 0)
+        , nextThread_(scenario.tasks.size(), 0)
+        , thread_(scenario.tasks.size(), 0)
         , lastWait_(scenario.tasks.size(), nullptr)
         , holding_(scenario.tasks.size(), false)
         , taken_(scenario.kinds.size(), 0) {}
@@ -196,17 +199,24 @@ public:
                     inUse(e.resource) + ").";
             break;
         case LoopEventKind::ThreadQueued:
-            text += name(e.task) + "'s thread item queues for a free worker.";
+            text += threadItem(e.task, nextOf(e.task, KindBehaviour::Thread, nextThread_)) +
+                    " queues for a free worker.";
             break;
         case LoopEventKind::ThreadStarted:
-            text += name(e.task) + "'s thread item starts on a worker.";
+            thread_[e.task] = nextOf(e.task, KindBehaviour::Thread, nextThread_);
+            nextThread_[e.task] = thread_[e.task] + 1;
+            text += threadItem(e.task, thread_[e.task]) + " starts on a worker.";
             break;
         case LoopEventKind::ThreadFinished:
-            text += name(e.task) + "'s thread item is done.";
+            text += threadItem(e.task, thread_[e.task]) + " is done.";
             break;
-        case LoopEventKind::JoinWaiting:
-            text += name(e.task) + " waits for the tasks it joins.";
+        case LoopEventKind::JoinWaiting: {
+            const std::size_t join = nextOf(e.task, KindBehaviour::Join, nextJoin_);
+            nextJoin_[e.task] = join + 1;
+            text += name(e.task) + " waits for the tasks it joins" +
+                    wordsOf(e.task, join, ", awaiting ") + '.';
             break;
+        }
         case LoopEventKind::JoinReleased:
             text += name(e.task) + "'s join is released (the last task it joins has left).";
             break;
@@ -218,13 +228,33 @@ public:
 private:
     const std::string& name(std::size_t task) const { return scenario_.tasks[task].name; }
     const std::string& kindName(StepKind kind) const { return scenario_.kinds[kind].name; }
-    // " for `client.get(url)` at app.py:41" of the task's current wait, if recorded.
-    std::string awaitedFor(std::size_t task, std::string_view joiner) const {
-        if (!awaited_)
+    // joiner and "`client.get(url)` at app.py:41" of the task's step, if recorded; else "".
+    std::string wordsOf(std::size_t task, std::size_t step, std::string_view joiner) const {
+        if (!awaited_ || step >= scenario_.tasks[task].steps.size())
             return {};
-        const std::size_t step = std::size_t(lastWait_[task] - scenario_.tasks[task].steps.data());
         std::string words = awaited_(task, step);
         return words.empty() ? words : std::string(joiner) + words;
+    }
+    // The same of the task's current wait.
+    std::string awaitedFor(std::size_t task, std::string_view joiner) const {
+        return wordsOf(task, std::size_t(lastWait_[task] - scenario_.tasks[task].steps.data()),
+                       joiner);
+    }
+    // The index of the task's next step of that behaviour from next[task] on (the step count
+    // for none).
+    std::size_t nextOf(std::size_t task, KindBehaviour behaviour,
+                       const std::vector<std::size_t>& next) const {
+        const std::vector<Step>& steps = scenario_.tasks[task].steps;
+        std::size_t s = next[task];
+        while (s < steps.size() && scenario_.kinds.behaviour(steps[s].kind) != behaviour)
+            ++s;
+        return s;
+    }
+    // "fetch's thread item", and what it runs if recorded: "fetch's thread item
+    // (`asyncio.to_thread(parse)` at app.py:9)".
+    std::string threadItem(std::size_t task, std::size_t step) const {
+        std::string words = wordsOf(task, step, " (");
+        return name(task) + "'s thread item" + (words.empty() ? words : words + ')');
     }
     std::string inUse(StepKind kind) const {
         return std::to_string(taken_[kind.index]) + " of " +
@@ -308,6 +338,8 @@ private:
     const Scenario& scenario_;
     const AwaitWords& awaited_;
     std::vector<std::size_t> nextStep_;
+    std::vector<std::size_t> nextJoin_, nextThread_; // where to look for its next join, thread
+    std::vector<std::size_t> thread_;                // its thread item running, by step index
     std::vector<const Step*> lastWait_;
     std::vector<bool> holding_;       // its current wait holds a slot
     std::vector<std::int64_t> taken_; // by resource: slots held or kept for a woken task
