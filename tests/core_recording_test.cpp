@@ -917,6 +917,17 @@ TEST(RecordingRuns, ARunThatIsNotListedOrATaskOfTwoRunsIsRefused) {
     EXPECT_EQ(errorOf(badRun), "otherData.runs[0].end_us: must be a time in µs from 0 up to 1e17");
 }
 
+TEST(RecordingRuns, ARunWithNothingRecordedIsLeftOut) {
+    // A fourth asyncio.run that began once the recorder's cap was reached: no task of its own.
+    std::string text = threeRuns();
+    const std::string last = R"({"start_us": 80000.0, "end_us": 100000.0})";
+    text.replace(text.find(last), last.size(),
+                 std::string(last) + R"(, {"start_us": 200000.0, "end_us": 300000.0})");
+    const Result<std::vector<Recording>> runs = parseRecordingRuns(text);
+    ASSERT_TRUE(succeeded(runs));
+    EXPECT_EQ(runs.value().size(), 3u);
+}
+
 TEST(RecordingRuns, TheFileReaderKeepsEveryRunToShowAnother) {
     const Result<OpenedFile> opened =
         readScenarioOrRecording(COROSCOPE_RECORDINGS "/three-runs.json");

@@ -1107,12 +1107,16 @@ Result<std::vector<Recording>> finishRecording(const std::optional<std::string>&
         Result<RunEvents> events = eventsOfRun(reader, std::uint32_t(n + 1), other.runs[n]);
         if (!events)
             return events.error();
+        if (events.value().threads.empty())
+            continue; // a run with nothing recorded (past the recorder's cap): nothing to show
         Result<Recording> recording =
             recordingOf(*reader.title, other, kinds, std::move(events).value());
         if (!recording)
             return fail("otherData.runs[" + std::to_string(n) + "]", recording.error().message);
         runs.push_back(std::move(recording).value());
     }
+    if (runs.empty())
+        return fail("otherData.runs", "no run holds a task");
     return runs;
 }
 
