@@ -23,7 +23,8 @@ public:
     QVariant data(const QModelIndex& index, int role) const override {
         if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
             return {};
-        return EventLog::shown(lines_[std::size_t(index.row())]);
+        const QString shown = EventLog::shown(lines_[std::size_t(index.row())]);
+        return role == Qt::ToolTipRole ? plainToolTip(shown) : shown;
     }
     double timeOf(int row) const { return double(lines_[std::size_t(row)].time); }
     // The last line at or before ms, or -1.

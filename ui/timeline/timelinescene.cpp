@@ -19,7 +19,6 @@
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QPen>
-#include <QTextDocument>
 #include <QToolTip>
 
 #include <algorithm>
@@ -590,10 +589,7 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
         if (const QString measured = describeMeasuredAt(event->scenePos()); !measured.isEmpty())
             text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + measured;
     }
-    // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"
-    // must show as typed. Plain text stays plain, as it always looked.
-    if (Qt::mightBeRichText(text))
-        text = Qt::convertFromPlainText(text, Qt::WhiteSpacePre);
+    text = plainToolTip(text); // a task name such as "<b>x</b>" shows as typed
     // Empty text hides a tooltip left over from a segment.
     QToolTip::showText(event->screenPos(), text, event->widget());
     event->setAccepted(!text.isEmpty());
