@@ -498,3 +498,35 @@ TEST(RecordingRunsInTheWindow, ARecordingOfOneRunHasNoNote) {
         succeeded(window.openFile(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json"))));
     EXPECT_TRUE(window.runsNote()->isHidden());
 }
+
+TEST(RecordingRunsInTheWindow, UnsavedEditsAreAskedAboutBeforeAnotherRun) {
+    MainWindow window;
+    ASSERT_TRUE(
+        succeeded(window.openFile(QStringLiteral(COROSCOPE_RECORDINGS "/three-runs.json"))));
+    window.model()->setData(window.model()->taskIndex(0), "edited");
+    ASSERT_TRUE(window.isModified());
+    QComboBox* runs = window.runsNote()->runList();
+    QString asked;
+    answerMessageBox(
+        [&](QMessageBox* box) {
+            asked = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        },
+        [&] {
+            runs->setCurrentIndex(2);
+            emit runs->activated(2);
+        });
+    EXPECT_EQ(asked, "The scenario has changes that are not saved. Save them?");
+    // Cancelled: the edited run 1 stays, and the list says so.
+    EXPECT_EQ(window.model()->scenario().tasks[0].name, "edited");
+    EXPECT_EQ(runs->currentIndex(), 0);
+    EXPECT_EQ(window.runsNote()->text(),
+              "This recording holds 3 runs of asyncio.run; showing run 1.");
+    answerMessageBox([](QMessageBox* box) { box->button(QMessageBox::Discard)->click(); },
+                     [&] {
+                         runs->setCurrentIndex(2);
+                         emit runs->activated(2);
+                     });
+    EXPECT_EQ(taskNamesOf(window.model()->scenario()), (QStringList{"third", "(callbacks)"}));
+    EXPECT_FALSE(window.isModified());
+}
