@@ -761,18 +761,23 @@ TEST(Recording, AnAwaitsLabelOrLineIsAStringOfAtMost200Bytes) {
               "traceEvents[11].args.at: must be a string (the source line that awaited)");
 }
 
+namespace {
+
+// The Event Log's lines of a scenario's run, one a line; measured: a recording's, or null.
+std::string logged(const Scenario& scenario, const MeasuredRun* measured) {
+    std::string text;
+    for (const LogLine& line : narrateRun(scenario, simulateLoopEvents(scenario), measured))
+        text += line.text + '\n';
+    return text;
+}
+
+} // namespace
+
 TEST(Recording, TheEventLogNamesWhatEachRecordedAwaitWaitedOnAndWhere) {
     const Result<Recording> recording = recordedProgram();
     ASSERT_TRUE(succeeded(recording));
     const Scenario& scenario = recording.value().scenario;
-    const std::vector<LoopEvent> events = simulateLoopEvents(scenario);
-    const auto said = [&](const MeasuredRun* measured) {
-        std::string text;
-        for (const LogLine& line : narrateRun(scenario, events, measured))
-            text += line.text + '\n';
-        return text;
-    };
-    const std::string recorded = said(&recording.value().measured);
+    const std::string recorded = logged(scenario, &recording.value().measured);
     // sleeper-0's sleep, when it yields and when it is done.
     EXPECT_NE(recorded.find("sleeper-0 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
                             "blocking.py:15."),
@@ -792,7 +797,7 @@ TEST(Recording, TheEventLogNamesWhatEachRecordedAwaitWaitedOnAndWhere) {
               std::string::npos)
         << recorded;
     // A scenario's run (no recording) says the model's words alone.
-    const std::string modelled = said(nullptr);
+    const std::string modelled = logged(scenario, nullptr);
     EXPECT_NE(modelled.find("sleeper-0 yields at sleep(50)."), std::string::npos) << modelled;
     EXPECT_EQ(modelled.find('`'), std::string::npos) << modelled;
 }
@@ -807,11 +812,7 @@ TEST(Recording, TheEventLogNamesWhatAThreadItemRuns) {
                  R"x("label": "asyncio.to_thread(parse)", "at": "app.py:9"})x");
     const Result<Recording> recording = parseRecording(text);
     ASSERT_TRUE(succeeded(recording));
-    const Scenario& scenario = recording.value().scenario;
-    std::string said;
-    for (const LogLine& line :
-         narrateRun(scenario, simulateLoopEvents(scenario), &recording.value().measured))
-        said += line.text + '\n';
+    const std::string said = logged(recording.value().scenario, &recording.value().measured);
     EXPECT_NE(said.find("handler's thread item (`asyncio.to_thread(parse)` at app.py:9) starts "
                         "on a worker."),
               std::string::npos)
@@ -829,10 +830,7 @@ TEST(Recording, TheEventLogFollowsATaskThatMovedSinceTheRecording) {
     Scenario edited = recording.value().scenario;
     edited.tasks.erase(edited.tasks.begin() + 1);
     edited.tasks[0].steps[1].tasks = {1, 2, 3};
-    std::string text;
-    for (const LogLine& line :
-         narrateRun(edited, simulateLoopEvents(edited), &recording.value().measured))
-        text += line.text + '\n';
+    const std::string text = logged(edited, &recording.value().measured);
     EXPECT_NE(text.find("sleeper-0 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
                         "blocking.py:15."),
               std::string::npos)
