@@ -817,6 +817,10 @@ TEST(Recording, TheEventLogNamesWhatAThreadItemRuns) {
                         "on a worker."),
               std::string::npos)
         << said;
+    EXPECT_NE(said.find("Nothing is ready: the loop idles until handler's thread item "
+                        "(`asyncio.to_thread(parse)` at app.py:9) is done."),
+              std::string::npos)
+        << said;
     EXPECT_NE(said.find("handler's thread item (`asyncio.to_thread(parse)` at app.py:9) is done; "
                         "it joins the ready queue"),
               std::string::npos)

@@ -325,8 +325,8 @@ private:
             text += scenario_.kinds.waitNoun(lastWait_[next->task]->kind);
             text += " wait" + awaitedFor(next->task, " for ") + " ends.";
         } else if (next && next->kind == LoopEventKind::ThreadFinished && next->task < tasks) {
-            text += "Nothing is ready: the loop idles until " + name(next->task) +
-                    "'s thread item is done.";
+            text += "Nothing is ready: the loop idles until " +
+                    threadItem(next->task, thread_[next->task]) + " is done.";
         } else if (next && next->kind == LoopEventKind::Ready && next->task < tasks &&
                    scenario_.tasks[next->task].startMs > 0) {
             text += "Nothing is ready: the loop idles until " + name(next->task) + " arrives.";
