@@ -14,11 +14,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QPlainTextEdit>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTest>
-#include <QTextBlock>
+#include <QTimer>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 #include <gtest/gtest.h>
 
@@ -39,6 +40,14 @@ protected:
         QApplication::processEvents();
     }
     CodeDock* dock() const { return window.codeDock(); }
+    // The seed's tasks 43 times over, paused: more lines than the dock shows.
+    void showManyTasks() {
+        Scenario many = ScenarioFile::builtInDefault();
+        for (int i = 0; i < 40; ++i)
+            many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
+        window.showScenario(many, "Many");
+        window.bridge()->pause();
+    }
     QString text() const { return dock()->view()->toPlainText(); }
     // The lines lit at a moment of the run.
     Highlights litAt(double ms) {
@@ -71,12 +80,20 @@ TEST_F(CodeDockTest, IsAViewMenuToggleHiddenAtFirst) {
 
 TEST_F(CodeDockTest, ShowsTheSeedsTaskFunctionsInMonospace) {
     EXPECT_EQ(text(), kSeedCode);
-    EXPECT_TRUE(QFontInfo(dock()->view()->font()).fixedPitch());
-    EXPECT_TRUE(dock()->view()->isReadOnly());
+    // Measured, as fontconfig does not say so of every monospace face (Noto Sans Mono).
+    const QFontMetricsF metrics(dock()->view()->font());
+    EXPECT_EQ(metrics.horizontalAdvance("iiiii"), metrics.horizontalAdvance("WWWWW"));
+    EXPECT_EQ(dock()->view()->accessibleName(), "The scenario as asyncio code");
+    // Read-only: typing changes nothing.
+    dock()->view()->setFocus();
+    QTest::keyClicks(dock()->view(), "x");
+    QTest::keyClick(dock()->view(), Qt::Key_Backspace);
+    QTest::keyClick(dock()->view(), Qt::Key_Delete);
+    EXPECT_EQ(text(), kSeedCode);
 }
 
 TEST_F(CodeDockTest, IsSelectableAndCopyable) {
-    QPlainTextEdit* view = dock()->view();
+    CodeView* view = dock()->view();
     view->setFocus();
     QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
@@ -116,10 +133,10 @@ TEST_F(CodeDockTest, FollowsTheAnimationAsItPlays) {
 }
 
 TEST_F(CodeDockTest, AClickOnALineSelectsItsStep) {
-    QPlainTextEdit* view = dock()->view();
+    CodeView* view = dock()->view();
     const auto click = [&](int line) {
-        const QRect at = view->cursorRect(QTextCursor(view->document()->findBlockByNumber(line)));
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at.center() + QPoint(8, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->lineRect(line).topLeft() + QPoint(16, 4));
     };
     click(12); // Task 2's await io(120)
     EXPECT_EQ(window.panel()->current(), (std::pair{1, 1}));
@@ -140,11 +157,7 @@ TEST_F(CodeDockTest, AnEditRewritesItWhereTheReaderWasAndUndoRestoresIt) {
 }
 
 TEST_F(CodeDockTest, AnEditKeepsTheScrollPosition) {
-    Scenario many = ScenarioFile::builtInDefault();
-    for (int i = 0; i < 40; ++i)
-        many.tasks.push_back(many.tasks[std::size_t(i % 3)]);
-    window.showScenario(many, "Many");
-    window.bridge()->pause();
+    showManyTasks();
     QScrollBar* bar = dock()->view()->verticalScrollBar();
     ASSERT_GT(bar->maximum(), 100);
     bar->setValue(100);
@@ -188,4 +201,181 @@ TEST_F(CodeDockTest, EveryKindOfEditLeavesTheTextOfTheScenario) {
         EXPECT_EQ(text(), fresh());
     }
     EXPECT_EQ(text(), kSeedCode);
+}
+
+namespace {
+
+// Where a cursor before a column of a line of the seed's code is, and a point just inside the
+// character there.
+QPoint before(CodeView* view, int line, int column) {
+    return view->cursorRect(line, column).center() + QPoint(1, 0);
+}
+
+QString copied(CodeView* view) {
+    QApplication::clipboard()->clear();
+    QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+    return QApplication::clipboard()->text();
+}
+
+} // namespace
+
+TEST_F(CodeDockTest, SelectsWithTheMouseToCopyExactly) {
+    CodeView* view = dock()->view();
+    const std::pair<int, int> unselected = window.panel()->current();
+    // A drag from Task 1's cpu(150) to the middle of the next line.
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, before(view, 3, 4));
+    QTest::mouseMove(view->viewport(), before(view, 4, 9));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, before(view, 4, 9));
+    EXPECT_EQ(view->selectedText(), "cpu(150)\n    await");
+    EXPECT_EQ(copied(view), "cpu(150)\n    await");
+    // A shift-click extends it; a drag selects, so no step is selected.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, before(view, 5, 12));
+    EXPECT_EQ(copied(view), "cpu(150)\n    await io(350)\n    cpu(100)");
+    EXPECT_EQ(window.panel()->current(), unselected);
+    // A double-click selects a word.
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, before(view, 2, 11));
+    EXPECT_EQ(copied(view), "task_1");
+}
+
+TEST_F(CodeDockTest, SelectsWithTheKeyboardToCopyExactly) {
+    CodeView* view = dock()->view();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(view, Qt::Key_Down);
+    for (int i = 0; i < 4; ++i)
+        QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_End, Qt::ShiftModifier);
+    EXPECT_EQ(copied(view), "cpu(150)");
+    QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+    QTest::keyClick(view, Qt::Key_Left, Qt::ShiftModifier);
+    EXPECT_EQ(copied(view), "cpu(150)\n    await i");
+    QTest::keyClick(view, Qt::Key_Home, Qt::ShiftModifier);
+    EXPECT_EQ(copied(view), "cpu(150)\n");
+    // A page down from the top goes to the last line of this short text, after its last '\n'.
+    QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+    QTest::keyClick(view, Qt::Key_PageDown, Qt::ShiftModifier);
+    EXPECT_EQ(copied(view), kSeedCode);
+    QTest::keyClick(view, Qt::Key_Left, Qt::ShiftModifier);
+    EXPECT_EQ(copied(view), kSeedCode.left(kSeedCode.size() - 1));
+    QTest::keyClick(view, Qt::Key_PageUp, Qt::ShiftModifier);
+    QTest::keyClick(view, Qt::Key_Home, Qt::ShiftModifier);
+    EXPECT_EQ(copied(view), "");
+}
+
+TEST_F(CodeDockTest, ItsContextMenuCopiesAndSelectsAll) {
+    CodeView* view = dock()->view();
+    QStringList menus;
+    const auto choose = [&](const QString& choice) {
+        QTimer::singleShot(0, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            ASSERT_TRUE(menu);
+            QStringList items;
+            for (QAction* action : menu->actions()) {
+                if (action->isSeparator())
+                    continue;
+                items << action->text() + (action->isEnabled() ? "" : " (off)");
+                if (action->text() == choice)
+                    action->trigger();
+            }
+            menus << items.join(", ");
+            menu->close();
+        });
+        QContextMenuEvent event(QContextMenuEvent::Mouse, before(view, 3, 4),
+                                view->viewport()->mapToGlobal(before(view, 3, 4)));
+        QApplication::sendEvent(view->viewport(), &event);
+    };
+    QApplication::clipboard()->clear();
+    choose("&Copy");
+    EXPECT_EQ(QApplication::clipboard()->text(), "");
+    choose("Select All");
+    choose("&Copy");
+    EXPECT_EQ(QApplication::clipboard()->text(), kSeedCode);
+    EXPECT_EQ(menus, (QStringList{"&Copy (off), Select All", "&Copy (off), Select All",
+                                  "&Copy, Select All"}));
+}
+
+// The colour of a line's band, right of its text: the highlight over the background.
+TEST_F(CodeDockTest, PaintsTheHighlightsBehindTheLines) {
+    CodeView* view = dock()->view();
+    window.bridge()->seek(100);
+    const QImage picture = view->viewport()->grab().toImage();
+    const auto band = [&](int line) {
+        return picture.pixelColor(view->lineRect(line).right() - 2,
+                                  view->lineRect(line).center().y());
+    };
+    const QColor base = view->palette().color(QPalette::Base);
+    const auto over = [&](const QColor& color) {
+        const auto mix = [&](int top, int under) {
+            return int(std::lround(color.alphaF() * top + (1 - color.alphaF()) * under));
+        };
+        return QColor(mix(color.red(), base.red()), mix(color.green(), base.green()),
+                      mix(color.blue(), base.blue()));
+    };
+    const auto near = [](const QColor& a, const QColor& b) {
+        return std::abs(a.red() - b.red()) <= 2 && std::abs(a.green() - b.green()) <= 2 &&
+               std::abs(a.blue() - b.blue()) <= 2;
+    };
+    EXPECT_TRUE(near(band(3), over(kind(StepKind::Cpu)))) << band(3).name().toStdString();
+    EXPECT_TRUE(near(band(11), over(CodeDock::readyColor(style::Theme::light()))))
+        << band(11).name().toStdString();
+    EXPECT_TRUE(near(band(4), base)) << band(4).name().toStdString();
+    EXPECT_NE(band(3).rgb(), band(11).rgb());
+}
+
+// The view scrolls across to the widest line's end, however long.
+TEST_F(CodeDockTest, ScrollsAcrossToTheWidestLine) {
+    Scenario named = ScenarioFile::builtInDefault();
+    named.tasks[1].name = std::string(300, 'w');
+    window.showScenario(named, "Named");
+    window.bridge()->pause();
+    CodeView* view = dock()->view();
+    const int widest = QFontMetrics(view->font()).horizontalAdvance(QString(302, 'w'));
+    EXPECT_GE(view->horizontalScrollBar()->maximum(), widest - view->viewport()->width());
+    EXPECT_LE(view->horizontalScrollBar()->maximum(),
+              widest - view->viewport()->width() +
+                  QFontMetrics(view->font()).averageCharWidth() * 2);
+    // The keyboard brings the end of the line into view.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+    for (int i = 0; i < 8; ++i)
+        QTest::keyClick(view, Qt::Key_Down);
+    QTest::keyClick(view, Qt::Key_End);
+    EXPECT_GE(view->horizontalScrollBar()->value(), view->horizontalScrollBar()->maximum() - 1);
+    EXPECT_LT(view->cursorRect(8, 302).right(), view->viewport()->width());
+}
+
+// An edit elsewhere leaves the selection on the same text.
+TEST_F(CodeDockTest, AnEditKeepsTheSelection) {
+    CodeView* view = dock()->view();
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, before(view, 19, 11));
+    ASSERT_EQ(view->selectedText(), "task_3");
+    ScenarioModel* model = window.model();
+    ASSERT_TRUE(model->setData(model->stepIndex(0, 0, ScenarioModel::DurationColumn), 7));
+    ASSERT_TRUE(text().contains("    cpu(7)\n"));
+    EXPECT_EQ(copied(view), "task_3");
+}
+
+TEST_F(CodeDockTest, ScrollsWithTheWheel) {
+    showManyTasks();
+    CodeView* view = dock()->view();
+    const QPoint at = view->viewport()->rect().center();
+    QWheelEvent wheel(at, view->viewport()->mapToGlobal(at), {}, {0, -120}, Qt::NoButton, {},
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    EXPECT_EQ(view->firstVisibleLine(), QApplication::wheelScrollLines());
+}
+
+// Lines that come into view as the dock grows are lit at once, the run paused.
+TEST_F(CodeDockTest, LightsTheLinesThatAGrowingDockBringsIntoView) {
+    showManyTasks();
+    window.resize(1100, 400);
+    window.bridge()->seek(100);
+    QApplication::processEvents();
+    const int before = dock()->highlights().back().line;
+    window.resize(1100, 900);
+    QApplication::processEvents();
+    EXPECT_GT(dock()->highlights().back().line, before + 10);
+    EXPECT_GE(dock()->highlights().back().line, dock()->view()->lastVisibleLine() - 9);
 }

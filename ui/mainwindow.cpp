@@ -32,6 +32,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -148,8 +149,12 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     code_->follow(bridge_);
     connect(code_, &CodeDock::stepClicked, panel_, &ScenarioPanel::select);
     setAcceptDrops(true);
-    // Smaller, the card's rows and the scrubber would be cut beyond use.
-    setMinimumSize(640, 420);
+    // Smaller, the card's rows and the scrubber would be cut beyond use; and as wide as the
+    // panel and the smallest whole card need side by side.
+    setMinimumSize(std::max(640, dock_->minimumSizeHint().width() +
+                                     style()->pixelMetric(QStyle::PM_DockWidgetSeparatorExtent) +
+                                     pane_->minimumSizeHint().width()),
+                   420);
     // Room for the panel and a full-width card, within the screen.
     const QSize available = screen()->availableSize();
     resize(std::min(1400, available.width()), std::min(760, available.height()));
@@ -214,6 +219,7 @@ void MainWindow::setExplained(bool on) {
     if (!on)
         return;
     tellEvents();
+    logDock_->raise(); // the tab in front, where it shares the bottom with the differences
     // A few lines high: the timeline stays what the window is for.
     resizeDocks({logDock_}, {160}, Qt::Vertical);
 }

@@ -70,6 +70,9 @@ void MainWindow::showOpened(const OpenedFile& file, const QString& path,
         runsPath_ = path;
         runsNote_->showRuns(file.runCount(), file.run);
     }
+    // Tabs rather than side by side: the log's sentences need the window's width. (Only now:
+    // a tab bar that holds no shown dock would still take a stop in the Tab order.)
+    tabifyDockWidget(logDock_, differences_);
     // A few rows of differences: the timeline stays what the window is for.
     resizeDocks({differences_}, {160}, Qt::Vertical);
 }

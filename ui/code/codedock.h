@@ -7,18 +7,18 @@
 // is ready but another task holds the loop. A click on a line selects its step; an edit
 // rewrites the text where the reader was. Read-only, selectable and copyable.
 //
-// At scale the text is built only while the dock is shown, and only the lines in view are
-// highlighted, so a hundred thousand tasks cost nothing hidden and little shown.
+// At scale the text is built only while the dock is shown, its view lays out only the lines in
+// view, and only those are highlighted, so a hundred thousand tasks cost nothing hidden and
+// little shown.
 
 #include "asyncio/asyncioprogram.h"
+#include "code/codeview.h"
 #include "timeline/timelinestyle.h"
 
 #include <QColor>
 #include <QDockWidget>
 
 #include <vector>
-
-class QPlainTextEdit;
 
 namespace coroscope {
 
@@ -33,15 +33,11 @@ public:
     // The card's theme: the ready colour is its muted text's, as Explain mode's hatch is.
     void setTheme(const style::Theme& theme);
 
-    QPlainTextEdit* view() const { return view_; }
+    CodeView* view() const { return view_; }
     // A line highlighted now (from 0) and its background.
-    struct Highlight {
-        int line = 0;
-        QColor color;
-        friend bool operator==(const Highlight&, const Highlight&) = default;
-    };
+    using Highlight = CodeView::Highlight;
     // The highlighted lines among those in view, top first.
-    std::vector<Highlight> highlights() const;
+    const std::vector<Highlight>& highlights() const { return view_->highlights(); }
 
     // The backgrounds: a step of a kind (cpu holding the loop, a wait), a task ready to run.
     static QColor kindColor(const KindSpec& kind);
@@ -51,21 +47,16 @@ signals:
     // A click on a line: its step, or step -1 on a task's heading lines.
     void stepClicked(int task, int step);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     // The text of the bridge's scenario, if the dock is shown (else when it is next shown).
     void showCode();
-    // Rewrites only the lines that differ between the text shown and the new one.
-    void replaceChangedLines(const std::string& before, const std::string& after);
     // Each task in view: its current step's lines, coloured by what it is doing.
     void highlightNow();
 
     SchedulerBridge* bridge_ = nullptr;
-    QPlainTextEdit* view_;
-    TaskFunctions functions_;
-    bool stale_ = true; // the scenario changed while hidden
+    CodeView* view_;
+    TaskFunctions functions_; // its text is the view's
+    bool stale_ = true;       // the scenario changed while hidden
     style::Theme theme_ = style::Theme::light();
 };
 

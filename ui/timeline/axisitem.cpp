@@ -73,7 +73,29 @@ std::vector<SceneText> AxisItem::labels() const {
              QRectF(x - w / 2, layout.axisLabelTop + scene_.rulerOffset(), w, kAxisLabelLine), text,
              font, color, Qt::AlignHCenter});
     }
-    return spacedOut(labels, ticks);
+    labels = spacedOut(labels, ticks);
+    if (std::optional<SceneText> title = pinnedTitle())
+        labels.push_back(std::move(*title));
+    return labels;
+}
+
+std::optional<SceneText> AxisItem::pinnedTitle() const {
+    const TimelineLayout& layout = scene_.layout();
+    const QString title = scene_.cardTitle();
+    if (!scene_.titleScrolledAway() || title.isEmpty() || layout.rowLabelWidth <= 0)
+        return std::nullopt;
+    // In the row labels' column, on the tick labels' line: the card's own heading has
+    // scrolled away, and with two cards compared this is what tells them apart.
+    const QFont font = style::font(kAxisLabelSize, true);
+    const double width = layout.rowLabelWidth;
+    const QString shown = QFontMetricsF(font).elidedText(title, Qt::ElideRight, width);
+    return SceneText{TextItem::Role::Title,
+                     QRectF(layout.rowLabelLeft, layout.axisLabelTop + scene_.rulerOffset(), width,
+                            kAxisLabelLine),
+                     shown,
+                     font,
+                     themeOf(this).title,
+                     Qt::AlignLeft};
 }
 
 void AxisItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {

@@ -38,6 +38,10 @@ QRectF TimelineLayout::rowLabel(int row) const {
     return {rowLabelLeft, rowTop(row), rowLabelWidth, rowHeight};
 }
 
+double TimelineLayout::tracksHeight() const {
+    return legendRule.top() - axisLabelTop + kRulerBandAbove;
+}
+
 double TimelineLayout::xAt(double ms, const TimeWindow& window) const {
     return trackLeft + windowToX(ms, window, trackWidth);
 }
@@ -76,13 +80,14 @@ double rowLabelFontSize(int rows) {
     return rows >= kDenseRowsFrom ? kDenseRowLabelSize : kRowLabelSize;
 }
 
-TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel, bool loopLane) {
+TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel, bool loopLane,
+                              bool compact) {
     TimelineLayout l;
     l.rows = rows;
     l.loopLane = loopLane;
     const bool dense = rows >= kDenseRowsFrom;
-    l.rowHeight = dense ? kDenseRowHeight : kRowHeight;
-    l.rowGap = dense ? kDenseRowGap : kRowGap;
+    l.rowHeight = dense ? kDenseRowHeight : compact ? kCompactRowHeight : kRowHeight;
+    l.rowGap = dense ? kDenseRowGap : compact ? kCompactRowGap : kRowGap;
     l.rowLabelSize = rowLabelFontSize(rows);
     const double cap = std::max(kRowLabelWidth, std::min(kRowLabelMaxWidth, cardWidth / 3));
     l.rowLabelWidth = std::clamp(widestRowLabel, kRowLabelWidth, cap);

@@ -52,6 +52,9 @@ struct TimelineLayout {
     QRectF loopLabel() const;
     QRectF track(int row) const;
     QRectF rowLabel(int row) const;
+    // From the ruler's band to the finish mark under the last row: what a view must show of
+    // the card to show every row.
+    double tracksHeight() const;
     // x in scene coordinates of a virtual time on the tracks showing a window of time.
     double xAt(double ms, const TimeWindow& window) const;
     // The same, kept within a row's height beyond the tracks' edges: what lies further out is
@@ -69,8 +72,9 @@ struct TimelineLayout {
 
 // widestRowLabel: the widest task name in the row-label font (rowLabelFontSize(rows)).
 // loopLane: room for the event loop's lane above the rows (the rows move down by one).
+// compact: compact rows (style::kCompactRowHeight) unless they are dense already.
 TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel = 0,
-                              bool loopLane = false);
+                              bool loopLane = false, bool compact = false);
 // The row labels' pixel size: smaller in dense rows.
 double rowLabelFontSize(int rows);
 

@@ -81,6 +81,8 @@ void TimelinePane::showBlocking(bool comparing) {
     if (comparing == !blockingView_->isHidden())
         return;
     blockingView_->setVisible(comparing);
+    view_->setRowsFitted(comparing);
+    blockingView_->setRowsFitted(comparing);
     if (!comparing)
         return;
     // The two cards share the height, each showing its ruler and rows rather than its title.

@@ -39,9 +39,6 @@ constexpr double kArrowsZ = 2.7;   // spawn and join arrows over both
 constexpr double kRulerZ = 3;
 constexpr double kPlayheadZ = 4;
 
-// The band the ruler covers when pinned: from above its labels to under the playhead's time.
-constexpr double kRulerBandAbove = 8, kRulerBandBelow = 20;
-
 } // namespace
 
 QString describeSegment(const Segment& s, const QString& taskName, const KindTable& kinds) {
@@ -515,11 +512,17 @@ void TimelineScene::placeFinish() {
 void TimelineScene::pinRuler(double viewTop) {
     const double natural = layout_.axisLabelTop - kRulerBandAbove;
     const double offset = std::max(0.0, viewTop - natural);
-    if (offset == rulerOffset_)
+    const bool titleAway = viewTop > layout_.title.center().y();
+    if (offset == rulerOffset_ && titleAway == titleScrolledAway_)
         return;
     rulerOffset_ = offset;
+    titleScrolledAway_ = titleAway;
     placeRuler();
     placePlayhead();
+}
+
+QString TimelineScene::cardTitle() const {
+    return title_->text();
 }
 
 void TimelineScene::placeRuler() {
@@ -678,8 +681,24 @@ int TimelineScene::rowLabelAt(QPointF p) const {
     return -1;
 }
 
+void TimelineScene::fitRowsTo(double viewHeight) {
+    if (viewHeight == fitRowsTo_)
+        return;
+    fitRowsTo_ = viewHeight;
+    if (laidOut().rowHeight != layout_.rowHeight)
+        relayout();
+}
+
+TimelineLayout TimelineScene::laidOut() const {
+    const double widest = widestRowLabel_ + treeIndent_;
+    const TimelineLayout full = layoutTimeline(cardWidth_, rows(), widest, explained_);
+    if (fitRowsTo_ <= 0 || full.tracksHeight() <= fitRowsTo_)
+        return full;
+    return layoutTimeline(cardWidth_, rows(), widest, explained_, true);
+}
+
 void TimelineScene::relayout() {
-    layout_ = layoutTimeline(cardWidth_, rows(), widestRowLabel_ + treeIndent_, explained_);
+    layout_ = laidOut();
     setSceneRect(layout_.page);
     card_->setRect(layout_.card);
     title_->setRect(layout_.title);

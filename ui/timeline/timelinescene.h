@@ -70,6 +70,9 @@ public:
 
     // The card's outer width (at most 1000 in the window); the scene grows to fit the card.
     void setCardWidth(double width);
+    // The height of the view showing the card, when its rows should fit it: rows turn compact
+    // where the full-size ruler and rows would be taller (0: always full size).
+    void fitRowsTo(double viewHeight);
     double cardWidth() const { return cardWidth_; }
     const TimelineLayout& layout() const { return layout_; }
     double axisEnd() const { return axisEnd_; }
@@ -165,6 +168,10 @@ public:
     // when the card's top is in view).
     void pinRuler(double viewTop);
     double rulerOffset() const { return rulerOffset_; }
+    // Whether the view's top has passed the middle of the card's title (the ruler then carries
+    // the title in small), and the title.
+    bool titleScrolledAway() const { return titleScrolledAway_; }
+    QString cardTitle() const;
     // Told as the rows are painted (an export's one long paint); when it says stop, the rest
     // of the rows are left out and paintStopped() says so.
     void setPaintProgress(const Progress& progress);
@@ -203,6 +210,8 @@ private:
     // A join's tasks (empty for any other step).
     std::span<const std::uint32_t> joinedBy(std::size_t task, std::size_t step) const;
     void relayout();
+    // The layout for the card's width, rows and modes (compact rows if they must fit).
+    TimelineLayout laidOut() const;
     void windowMoved();
     // The row whose label holds the point, or -1.
     int rowLabelAt(QPointF scenePoint) const;
@@ -237,11 +246,13 @@ private:
     void updateTracks(std::optional<std::pair<double, double>> between = std::nullopt);
 
     double cardWidth_;
+    double fitRowsTo_ = 0;
     double axisEnd_ = 1000;
     double now_ = 0;
     TimeWindow window_{0, 1000};
     TickSet ticks_;
     double rulerOffset_ = 0;
+    bool titleScrolledAway_ = false;
     bool textPainted_ = true;
     Progress paintProgress_;
     bool paintStopped_ = false;

@@ -27,12 +27,17 @@ inline constexpr double kAxisBand = 70;     // above the first row
 inline constexpr double kAxisLabelTop = 16; // within the band
 inline constexpr double kAxisLabelSize = 12, kAxisLabelLine = 14;
 inline constexpr double kAxisLineTop = 34, kAxisLineHeight = 2;
+// The band the ruler covers when pinned: from above its labels to under the playhead's time.
+inline constexpr double kRulerBandAbove = 8, kRulerBandBelow = 20;
 inline constexpr double kRowLabelWidth = 100, kRowLabelGap = 16, kRowLabelSize = 14;
 inline constexpr double kRowHeight = 48, kRowGap = 18; // pills round off by half their height
 // Many tasks get dense rows, so that a thousand of them stay a picture one can scroll and
 // export (66 px a row would make it 66,000 px tall).
 inline constexpr int kDenseRowsFrom = 51;
 inline constexpr double kDenseRowHeight = 16, kDenseRowGap = 4, kDenseRowLabelSize = 11;
+// Compact rows, for a view too short for the ruler and the rows at full size (two cards
+// compared in the default window): every row still in sight, each card telling its own.
+inline constexpr double kCompactRowHeight = 28, kCompactRowGap = 8;
 inline constexpr double kLegendGap = 26, kLegendPadding = 18, kLegendSwatch = 20;
 inline constexpr double kLegendSwatchGap = 8, kLegendItemGap = 20, kLegendSize = 13;
 

@@ -55,6 +55,8 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     fitCard();
     pinRuler();
+    if (rowsFitted_)
+        showTracks();
 }
 
 void TimelineView::scrollContentsBy(int dx, int dy) {
@@ -74,9 +76,11 @@ void TimelineView::showTop() {
 void TimelineView::showTracks() {
     const TimelineLayout& layout = scene_->layout();
     // Down to the finish mark under the last row; from the title if that fits, else from the
-    // subtitle, else from just under it (no line of text cut in half).
+    // subtitle, else from under it (no line of text cut in half), as far down as the ruler's
+    // band (the ruler then carries the card's title).
     const double bottom = layout.legendRule.top();
-    double top = layout.subtitle.bottom() + 2;
+    double top = std::clamp(bottom - viewport()->height(), layout.subtitle.bottom() + 2,
+                            layout.axisLabelTop - style::kRulerBandAbove);
     for (const double from : {layout.title.top() - 12, layout.subtitle.top() - 8})
         if (bottom - from <= viewport()->height()) {
             top = from;
@@ -226,6 +230,12 @@ void TimelineView::zoomToFit() {
 void TimelineView::fitCard() {
     const double available = viewport()->width() - 2 * style::kPagePadding;
     scene_->setCardWidth(std::clamp(available, kCardMinWidth, style::kCardMaxWidth));
+    scene_->fitRowsTo(rowsFitted_ ? viewport()->height() : 0);
+}
+
+void TimelineView::setRowsFitted(bool fitted) {
+    rowsFitted_ = fitted;
+    fitCard();
 }
 
 } // namespace coroscope

@@ -35,6 +35,9 @@ public slots:
     // The ruler and the rows (down to the finish mark) in view, as far as they fit: what two
     // cards compared in half the height each should show.
     void showTracks();
+    // Whether every row should fit the view's height (compact rows where full-size ones would
+    // not): on while two cards are compared, each in half the height.
+    void setRowsFitted(bool fitted);
 
 signals:
     // A click on the tracks: the user wants to see that moment.
@@ -63,6 +66,7 @@ private:
     // A press on the tracks: where, and the window then; a drag pans from it.
     std::optional<QPointF> pressAt_;
     bool dragging_ = false;
+    bool rowsFitted_ = false;
     double pressFrom_ = 0;
 };
 
