@@ -1,6 +1,10 @@
 // How the scheduler scales: n tasks × 10 steps, simulated to the end with the timeline
 // recorded. Target: under 100 ns per segment at 100,000 tasks, growing no faster than n log n.
+// And what an edit in the window costs besides (BM_Analysis/<part>, 100,000 tasks × 10): the
+// parts of analyseRun, each alone, to see which of them the window's 300 ms goes to.
 
+#include "analysis/runanalysis.h"
+#include "loop/runrecord.h"
 #include "loop/timeline.h"
 #include "randomscenario.h"
 
@@ -49,8 +53,44 @@ void BM_SimulateTimeline(benchmark::State& state) {
     perSegment(state, totalSteps(scenario));
 }
 
+enum class Part { Whole, Simulation, Figures, Totals, Lanes, Explanation };
+
+void BM_Analysis(benchmark::State& state, Part part) {
+    const Scenario scenario = test::alternatingScenario(100'000, 10, 7);
+    const std::size_t tasks = scenario.tasks.size();
+    const Run run = simulateRun(scenario);
+    for (auto _ : state) {
+        switch (part) {
+        case Part::Whole:
+            benchmark::DoNotOptimize(analyseRun(scenario, {}).axisEnd);
+            break;
+        case Part::Simulation:
+            benchmark::DoNotOptimize(simulateRun(scenario).events.data());
+            break;
+        case Part::Figures:
+            benchmark::DoNotOptimize(computeFigures(scenario, run.timeline, run.events));
+            break;
+        case Part::Totals:
+            benchmark::DoNotOptimize(taskTotals(run, scenario).data());
+            break;
+        case Part::Lanes:
+            benchmark::DoNotOptimize(Lanes(run.timeline, tasks));
+            break;
+        case Part::Explanation:
+            benchmark::DoNotOptimize(Explanation(run.events, tasks));
+            break;
+        }
+    }
+}
+
 } // namespace
 
+BENCHMARK_CAPTURE(BM_Analysis, whole, Part::Whole)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Analysis, simulation, Part::Simulation)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Analysis, figures, Part::Figures)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Analysis, totals, Part::Totals)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Analysis, lanes, Part::Lanes)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Analysis, explanation, Part::Explanation)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RunToEnd)
     ->RangeMultiplier(10)
     ->Range(1'000, 100'000)

@@ -99,3 +99,68 @@ TEST(CliRecording, FromAndToTakeThePicturesAxisWhichCoversTheMeasuredRun) {
         << past.err.toStdString();
     EXPECT_FALSE(QFile::exists(refused));
 }
+
+namespace {
+
+const QString kThreeRuns = QStringLiteral(COROSCOPE_RECORDINGS "/three-runs.json");
+
+QString usage(const QString& message) {
+    return "coroscope: " + message + "\nTry 'coroscope --help'.\n";
+}
+
+} // namespace
+
+TEST(CliRecordingRuns, RunNPrintsThatRunOfARecordingOfSeveral) {
+    // The first run by default: its task, and the loop work of no task that fell in it.
+    const ProcessResult first = runCoroscope({kThreeRuns, "--print-timeline"});
+    EXPECT_EQ(first.exitCode, 0);
+    EXPECT_EQ(first.out, QStringLiteral("task,kind,start_ms,end_ms\nfirst,cpu,0,1\n"
+                                        "first,sleep,1,21\n(callbacks),cpu,1,2\n"
+                                        "first,cpu,21,22\n"));
+    EXPECT_EQ(runCoroscope({kThreeRuns, "--print-timeline", "--run", "1"}).out, first.out);
+    // Run 2 from its own start, its join of child numbered within it.
+    const ProcessResult second =
+        runCoroscope({"--scenario", kThreeRuns, "--run=2", "--print-timeline"});
+    EXPECT_EQ(second.exitCode, 0);
+    EXPECT_EQ(second.out, QStringLiteral("task,kind,start_ms,end_ms\nsecond,cpu,0,1\n"
+                                         "second,join,1,12\nchild,cpu,2,12\nsecond,cpu,12,13\n"));
+    EXPECT_EQ(second.err, "");
+}
+
+TEST(CliRecordingRuns, ARunTheFileDoesNotHoldIsAUsageError) {
+    for (const auto& [arguments, message] :
+         {std::pair{QStringList{kThreeRuns, "--print-events", "--run", "4"},
+                    QStringLiteral("--run 4: the recording holds 3 runs of asyncio.run (--run 1 "
+                                   "to 3)")},
+          std::pair{QStringList{QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json"),
+                                "--print-figures", "--run", "2"},
+                    QStringLiteral("--run 2: the recording holds 1 run of asyncio.run (--run 1 "
+                                   "to 1)")},
+          std::pair{QStringList{QStringLiteral(COROSCOPE_DEFAULT_SCENARIO), "--print-timeline",
+                                "--run", "1"},
+                    QStringLiteral("--run goes with a recording, and this is a scenario file")},
+          std::pair{QStringList{"--print-timeline", "--run", "2"},
+                    QStringLiteral("--run goes with a recording (FILE or --scenario FILE)")},
+          std::pair{QStringList{kThreeRuns, "--print-timeline", "--run", "0"},
+                    QStringLiteral("--run takes a run's number, a whole number from 1, not '0'")},
+          std::pair{QStringList{kThreeRuns, "--print-timeline", "--run", "two"},
+                    QStringLiteral("--run takes a run's number, a whole number from 1, not "
+                                   "'two'")}}) {
+        const ProcessResult run = runCoroscope(arguments);
+        EXPECT_EQ(run.exitCode, 2) << arguments.join(' ').toStdString();
+        EXPECT_EQ(run.out, "");
+        EXPECT_EQ(run.err, usage(message));
+    }
+}
+
+TEST(CliRecordingRuns, PicturesShowTheRunAsked) {
+    QTemporaryDir dir;
+    const QString svg = dir.filePath("run3.svg");
+    const ProcessResult run = runCoroscope({kThreeRuns, "--run", "3", "--export-svg", svg});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    QFile file(svg);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString drawn = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(drawn.contains(">third<")) << "run 3's task";
+    EXPECT_FALSE(drawn.contains(">first<")) << "run 1's task";
+}

@@ -2,6 +2,7 @@
 // scenario and what was measured, every broken or foreign trace gets one message naming the
 // place and the rule, and the file reader tells recordings from scenario files.
 
+#include "analysis/narration.h"
 #include "asyncio/openedfile.h"
 #include "asyncio/recording.h"
 #include "asyncio/rundifferences.h"
@@ -678,8 +679,12 @@ TEST(RunDifferences, AFinishAfterAWaitIsWhenTheModelsTaskIsDone) {
 
 namespace {
 
+std::string recordedProgramText() {
+    return readText(COROSCOPE_RECORDINGS "/recorded-blocking.json");
+}
+
 Result<Recording> recordedProgram() {
-    return parseRecording(readText(COROSCOPE_RECORDINGS "/recorded-blocking.json"));
+    return parseRecording(recordedProgramText());
 }
 
 } // namespace
@@ -754,4 +759,187 @@ TEST(Recording, AnAwaitsLabelOrLineIsAStringOfAtMost200Bytes) {
     atNotText.replace(atNotText.find(at), at.size(), R"("at": null)");
     EXPECT_EQ(errorOf(atNotText),
               "traceEvents[11].args.at: must be a string (the source line that awaited)");
+}
+
+namespace {
+
+// The Event Log's lines of a scenario's run, one a line; measured: a recording's, or null.
+std::string logged(const Scenario& scenario, const MeasuredRun* measured) {
+    std::string text;
+    for (const LogLine& line : narrateRun(scenario, simulateLoopEvents(scenario), measured))
+        text += line.text + '\n';
+    return text;
+}
+
+} // namespace
+
+TEST(Recording, TheEventLogNamesWhatEachRecordedAwaitWaitedOnAndWhere) {
+    const Result<Recording> recording = recordedProgram();
+    ASSERT_TRUE(succeeded(recording));
+    const Scenario& scenario = recording.value().scenario;
+    const std::string recorded = logged(scenario, &recording.value().measured);
+    // sleeper-0's sleep, when it yields and when it is done.
+    EXPECT_NE(recorded.find("sleeper-0 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
+                            "blocking.py:15."),
+              std::string::npos)
+        << recorded;
+    EXPECT_NE(recorded.find("sleeper-0's sleep wait for `asyncio.sleep(0.05)` at blocking.py:15 "
+                            "is done; it joins the ready queue behind "),
+              std::string::npos)
+        << recorded;
+    EXPECT_NE(recorded.find("blocker yields at sleep(10), awaiting `asyncio.sleep(0.01)` at "
+                            "blocking.py:10."),
+              std::string::npos)
+        << recorded;
+    // Task-1's gather, a join.
+    EXPECT_NE(recorded.find("Task-1 waits for the tasks it joins, awaiting "
+                            "`asyncio.gather(*tasks)` at blocking.py:22."),
+              std::string::npos)
+        << recorded;
+    // A scenario's run (no recording) says the model's words alone.
+    const std::string modelled = logged(scenario, nullptr);
+    EXPECT_NE(modelled.find("sleeper-0 yields at sleep(50)."), std::string::npos) << modelled;
+    EXPECT_EQ(modelled.find('`'), std::string::npos) << modelled;
+}
+
+TEST(Recording, TheEventLogNamesWhatAThreadItemRuns) {
+    // fanout.json's handler runs a thread item (its step 5): labelled as the recorder labels one.
+    std::string text = readText(COROSCOPE_RECORDINGS "/fanout.json");
+    const std::string args = R"("args": {"step": 5, "ms": 30, "returned_us": 205307.1})";
+    ASSERT_NE(text.find(args), std::string::npos);
+    text.replace(text.find(args), args.size(),
+                 R"x("args": {"step": 5, "ms": 30, "returned_us": 205307.1, )x"
+                 R"x("label": "asyncio.to_thread(parse)", "at": "app.py:9"})x");
+    const Result<Recording> recording = parseRecording(text);
+    ASSERT_TRUE(succeeded(recording));
+    const std::string said = logged(recording.value().scenario, &recording.value().measured);
+    EXPECT_NE(said.find("handler's thread item (`asyncio.to_thread(parse)` at app.py:9) starts "
+                        "on a worker."),
+              std::string::npos)
+        << said;
+    EXPECT_NE(said.find("Nothing is ready: the loop idles until handler's thread item "
+                        "(`asyncio.to_thread(parse)` at app.py:9) is done."),
+              std::string::npos)
+        << said;
+    EXPECT_NE(said.find("handler's thread item (`asyncio.to_thread(parse)` at app.py:9) is done; "
+                        "it joins the ready queue"),
+              std::string::npos)
+        << said;
+}
+
+TEST(Recording, TheEventLogFollowsATaskThatMovedSinceTheRecording) {
+    const Result<Recording> recording = recordedProgram();
+    ASSERT_TRUE(succeeded(recording));
+    // blocker deleted: sleeper-0 is the model's task 2 now, still the measured task 3.
+    Scenario edited = recording.value().scenario;
+    edited.tasks.erase(edited.tasks.begin() + 1);
+    edited.tasks[0].steps[1].tasks = {1, 2, 3};
+    const std::string text = logged(edited, &recording.value().measured);
+    EXPECT_NE(text.find("sleeper-0 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
+                        "blocking.py:15."),
+              std::string::npos)
+        << text;
+}
+
+namespace {
+
+std::string threeRuns() {
+    return readText(COROSCOPE_RECORDINGS "/three-runs.json");
+}
+
+std::vector<std::string> taskNames(const Scenario& scenario) {
+    std::vector<std::string> names;
+    for (const Task& task : scenario.tasks)
+        names.push_back(task.name);
+    return names;
+}
+
+} // namespace
+
+TEST(RecordingRuns, EachAsyncioRunIsARunOfItsOwnTasks) {
+    const Result<std::vector<Recording>> runs = parseRecordingRuns(threeRuns());
+    ASSERT_TRUE(succeeded(runs));
+    ASSERT_EQ(runs.value().size(), 3u);
+    // The loop work of no task goes with each run it falls in: none in run 2.
+    EXPECT_EQ(taskNames(runs.value()[0].scenario),
+              (std::vector<std::string>{"first", "(callbacks)"}));
+    EXPECT_EQ(taskNames(runs.value()[1].scenario), (std::vector<std::string>{"second", "child"}));
+    EXPECT_EQ(taskNames(runs.value()[2].scenario),
+              (std::vector<std::string>{"third", "(callbacks)"}));
+    // Run 2's join names child by its number in the run; its times count from the run's start.
+    const Scenario& second = runs.value()[1].scenario;
+    EXPECT_EQ(second.tasks[0].steps[1].tasks, (std::vector<std::uint32_t>{1}));
+    EXPECT_EQ(second.tasks[1].startMs, 1);
+    const MeasuredRun& measured = runs.value()[1].measured;
+    EXPECT_NEAR(measured.lane(0)[0].start, 0.1, 1e-9);
+    EXPECT_NEAR(measured.lane(0)[1].resumed, 11.2, 1e-9);
+    EXPECT_NEAR(measured.end(), 11.7, 1e-9);
+    EXPECT_EQ(describeAwait(*measured.awaited(0, 1)), "awaited `child` at three.py:11");
+}
+
+TEST(RecordingRuns, TheCallbacksRowIsClippedToTheRun) {
+    const Result<std::vector<Recording>> runs = parseRecordingRuns(threeRuns());
+    ASSERT_TRUE(succeeded(runs));
+    // Its wait from 25.1 ms to 85.1 ms spans runs: left out, the rest renumbered from 1.
+    const Scenario& first = runs.value()[0].scenario;
+    EXPECT_EQ(first.tasks[1].steps, (std::vector<Step>{Step(Cpu, 1)}));
+    const Recording& third = runs.value()[2];
+    const std::optional<StepKind> between = third.scenario.kinds.find("between_callbacks");
+    ASSERT_TRUE(between);
+    EXPECT_EQ(third.scenario.tasks[1].steps,
+              (std::vector<Step>{Step(Cpu, 1), Step(*between, 1), Step(Cpu, 1)}));
+    const std::span<const MeasuredSegment> callbacks = third.measured.lane(1);
+    ASSERT_EQ(callbacks.size(), 3u);
+    EXPECT_NEAR(callbacks[0].start, 5.1, 1e-9);
+    EXPECT_NEAR(callbacks[2].end, 6.3, 1e-9);
+}
+
+TEST(RecordingRuns, ARecordingOpensAtItsFirstRun) {
+    const Result<Recording> first = parseRecording(threeRuns());
+    ASSERT_TRUE(succeeded(first));
+    EXPECT_EQ(taskNames(first.value().scenario),
+              (std::vector<std::string>{"first", "(callbacks)"}));
+    const Result<std::vector<Recording>> one = parseRecordingRuns(recordedProgramText());
+    ASSERT_TRUE(succeeded(one));
+    EXPECT_EQ(one.value().size(), 1u) << "a recording of one asyncio.run";
+}
+
+TEST(RecordingRuns, ARunThatIsNotListedOrATaskOfTwoRunsIsRefused) {
+    const std::string text = threeRuns();
+    std::string unlisted = text;
+    unlisted.replace(unlisted.find(R"("run": 3)"), 8, R"("run": 4)");
+    EXPECT_EQ(errorOf(unlisted),
+              "traceEvents[4].args.run: run 4 is not one of otherData.runs (1 to 3)");
+    std::string crossing = text;
+    crossing.replace(crossing.find(R"("tasks": [3])"), 12, R"("tasks": [1])");
+    EXPECT_EQ(errorOf(crossing), "traceEvents[10]: names thread 1, a task of another asyncio.run "
+                                 "than its own (run 2)");
+    std::string badRun = text;
+    badRun.replace(badRun.find(R"("end_us": 30000.0)"), 17, R"("end_us": -1)");
+    EXPECT_EQ(errorOf(badRun), "otherData.runs[0].end_us: must be a time in µs from 0 up to 1e17");
+}
+
+TEST(RecordingRuns, ARunWithNothingRecordedIsLeftOut) {
+    // A fourth asyncio.run that began once the recorder's cap was reached: no task of its own.
+    std::string text = threeRuns();
+    const std::string last = R"({"start_us": 80000.0, "end_us": 100000.0})";
+    text.replace(text.find(last), last.size(),
+                 std::string(last) + R"(, {"start_us": 200000.0, "end_us": 300000.0})");
+    const Result<std::vector<Recording>> runs = parseRecordingRuns(text);
+    ASSERT_TRUE(succeeded(runs));
+    EXPECT_EQ(runs.value().size(), 3u);
+}
+
+TEST(RecordingRuns, TheFileReaderKeepsEveryRunToShowAnother) {
+    const Result<OpenedFile> opened =
+        readScenarioOrRecording(COROSCOPE_RECORDINGS "/three-runs.json");
+    ASSERT_TRUE(succeeded(opened));
+    EXPECT_EQ(opened.value().runCount(), 3u);
+    EXPECT_EQ(opened.value().run, 1u);
+    EXPECT_EQ(opened.value().scenario.tasks[0].name, "first");
+    const OpenedFile second = showingRun(opened.value(), 2);
+    EXPECT_EQ(second.run, 2u);
+    EXPECT_EQ(taskNames(second.scenario), (std::vector<std::string>{"second", "child"}));
+    ASSERT_NE(second.measured, nullptr);
+    EXPECT_EQ(second.measured->taskNames(), taskNames(second.scenario));
 }

@@ -193,3 +193,36 @@ TEST_F(BridgeTest, TheLoopsDecisionsArriveAsTheyHappen) {
     EXPECT_EQ(decisions, (QStringList{"150 wait 1", "150 run 2", "250 wait 2", "250 run 3",
                                       "370 ready 2", "370 wait 3", "370 run 2"}));
 }
+
+// #22 item 5: why tasks wait is a quarter of an edit's analysis at 100,000 tasks, so it is
+// computed only while a view (Explain mode, the Code dock) wants it.
+TEST_F(BridgeTest, ExplainsTheRunOnlyWhileAViewWantsIt) {
+    QSignalSpy explained(&bridge, &SchedulerBridge::explanationChanged);
+    const auto last = [&] {
+        return explained.takeLast().at(0).value<std::shared_ptr<const Explanation>>();
+    };
+    bridge.setScenario(ScenarioFile::builtInDefault());
+    ASSERT_EQ(explained.size(), 1);
+    EXPECT_EQ(last(), nullptr) << "nobody asked";
+
+    QObject view;
+    bridge.wantExplanation(&view, true);
+    ASSERT_EQ(explained.size(), 1) << "at once, for the run shown";
+    const std::shared_ptr<const Explanation> why = last();
+    ASSERT_NE(why, nullptr);
+    // The seed: Task 2 is ready from 0 until the loop picks it at 150 ms.
+    ASSERT_FALSE(why->ready.lane(1).empty());
+    EXPECT_EQ(why->ready.lane(1).front().start, 0);
+    EXPECT_EQ(why->ready.lane(1).front().end, 150);
+
+    bridge.wantExplanation(&view, true);
+    EXPECT_EQ(explained.size(), 0) << "nothing new to tell";
+    bridge.updateScenario(ScenarioFile::builtInDefault());
+    ASSERT_EQ(explained.size(), 1);
+    EXPECT_NE(last(), nullptr) << "every new run, while wanted";
+
+    bridge.wantExplanation(&view, false);
+    bridge.setScenario(ScenarioFile::builtInDefault());
+    ASSERT_EQ(explained.size(), 1);
+    EXPECT_EQ(last(), nullptr) << "no longer";
+}

@@ -14,6 +14,7 @@
 #include "scenetexts.h"
 #include "timeline/queuechipsitem.h"
 #include "timeline/timelinescene.h"
+#include "tooltiptext.h"
 #include "windowmenus.h"
 
 #include <QAction>
@@ -199,6 +200,17 @@ TEST(EventLog, ShowsNamesAsTyped) {
     EXPECT_TRUE(log.lineText(0).startsWith("0 ms — <b>x</b> & %2 starts and joins the ready "
                                            "queue."))
         << log.lineText(0).toStdString();
+}
+
+TEST(EventLog, ItsTooltipsShowNamesAsTyped) {
+    Scenario seed = ScenarioFile::builtInDefault();
+    seed.tasks[0].name = "<b>x</b> & %2";
+    EventLog log;
+    log.showRun(seed, simulateLoopEvents(seed));
+    const QString tip = log.model()->index(0, 0).data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(shownText(tip).startsWith("0 ms — <b>x</b> & %2 starts and joins the ready "
+                                          "queue."))
+        << tip.toStdString();
 }
 
 TEST(ExplainInTheWindow, TheToggleShowsTheWaitsAndTheLogThatFollowsThePlayhead) {

@@ -86,6 +86,17 @@ TEST_F(PresentationTest, TheCaptionTellsTheMomentInTheEventLogsWords) {
     EXPECT_EQ(present()->timeLabel()->text(), "420ms");
 }
 
+TEST_F(PresentationTest, TheCaptionOfARecordingSaysWhatEachWaitAwaited) {
+    ASSERT_TRUE(
+        window.openFile(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json")).ok());
+    window.bridge()->pause();
+    window.bridge()->seek(3);
+    present()->action()->trigger();
+    EXPECT_EQ(present()->captionLabel()->text(),
+              "3 ms — sleeper-0 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
+              "blocking.py:15. The loop picks sleeper-1.");
+}
+
 TEST_F(PresentationTest, SpaceLeftRightAndTheZoomKeys) {
     present()->action()->trigger();
     QWidget* focus = window.view();

@@ -7,12 +7,15 @@
 #include "bridge/schedulerbridge.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
+#include "explain/eventlog.h"
 #include "export/timelineexport.h"
 #include "export/timelineimage.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
 #include "measured/differencesdock.h"
 #include "measured/differencesmodel.h"
+#include "measured/runsnote.h"
+#include "playbackbar.h"
 #include "qstringprinter.h"
 #include "qtfiles.h"
 #include "resultchecks.h"
@@ -25,6 +28,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QHelpEvent>
 #include <QLabel>
@@ -386,4 +390,143 @@ TEST(MeasuredOverlay, HoveringAVersion2RowFindsItsMeasuredSegmentByTime) {
     const MeasuredSegment& join = recorded.recording.measured.lane(0)[1];
     const QString text = recorded.hover(0, (join.start + join.end) / 2);
     EXPECT_TRUE(text.contains(describeMeasured(join))) << text.toStdString();
+}
+
+namespace {
+
+// The Event Log's lines of a recording opened in the window, Explain on.
+QStringList loggedLines(const QString& path) {
+    MainWindow window;
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    EXPECT_TRUE(succeeded(window.openFile(path)));
+    window.playbackBar()->explainAction()->trigger();
+    QStringList lines;
+    for (int line = 0; line < window.eventLog()->lineCount(); ++line)
+        lines << window.eventLog()->lineText(line);
+    return lines;
+}
+
+} // namespace
+
+TEST(RecordedEventLog, EachWaitSaysWhatItAwaitedAndOnWhichLine) {
+    const QString lines =
+        loggedLines(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json")).join('\n');
+    EXPECT_TRUE(lines.contains("sleeper-1 yields at sleep(50), awaiting `asyncio.sleep(0.05)` at "
+                               "blocking.py:15."))
+        << lines.toStdString();
+    EXPECT_TRUE(lines.contains("sleeper-1's sleep wait for `asyncio.sleep(0.05)` at "
+                               "blocking.py:15 is done"))
+        << lines.toStdString();
+}
+
+TEST(RecordedEventLog, ShowsTheRecordedTextAsTyped) {
+    QFile original(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json"));
+    ASSERT_TRUE(original.open(QIODevice::ReadOnly));
+    QByteArray bytes = original.readAll();
+    bytes.replace(R"x("label": "asyncio.sleep(0.01)")x", R"x("label": "<b>x</b> & %1")x");
+    const QTemporaryDir dir;
+    const QString lines = loggedLines(write(dir, "marked.json", bytes)).join('\n');
+    EXPECT_TRUE(lines.contains("blocker yields at sleep(10), awaiting `<b>x</b> & %1` at "
+                               "blocking.py:10."))
+        << lines.toStdString();
+}
+
+TEST(RecordedEventLog, TheLoopWorkRowAwaitsNothingOfTheProgram) {
+    const QString lines =
+        loggedLines(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json")).join('\n');
+    EXPECT_TRUE(lines.contains("(callbacks) yields at between_callbacks(204)."))
+        << lines.toStdString();
+    EXPECT_FALSE(lines.contains("next callback")) << lines.toStdString();
+}
+
+TEST(MeasuredOverlay, HoveringTheLoopWorkRowSaysWhatItIsAndWhen) {
+    RecordedView recorded("recorded-blocking.json");
+    // Row 6, (callbacks): between its work at 18.0 ms and at 222.1 ms, no such callback ran.
+    const QString between = recorded.hover(5, 100);
+    EXPECT_TRUE(between.endsWith("\nNo loop work of no task from 18.1 ms to 222.1 ms (the loop ran "
+                                 "tasks or had nothing to do until the next such callback)"))
+        << between.toStdString();
+    EXPECT_FALSE(between.contains("next callback`")) << between.toStdString();
+    const MeasuredSegment& work = recorded.recording.measured.lane(5)[0];
+    EXPECT_EQ(describeLoopWork(work), "Loop work of no task (protocol callbacks, call_soon "
+                                      "functions), measured under asyncio: 18.0 ms to 18.1 ms");
+    // A task's await keeps its own words.
+    EXPECT_TRUE(recorded.hover(2, 150).endsWith("awaited `asyncio.sleep(0.05)` at blocking.py:15"));
+}
+
+namespace {
+
+QStringList taskNamesOf(const Scenario& scenario) {
+    QStringList names;
+    for (const Task& task : scenario.tasks)
+        names << QString::fromStdString(task.name);
+    return names;
+}
+
+} // namespace
+
+TEST(RecordingRunsInTheWindow, TheNoteSaysWhichRunIsShownAndSwitchesToAnother) {
+    MainWindow window;
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    EXPECT_TRUE(window.runsNote()->isHidden());
+    ASSERT_TRUE(
+        succeeded(window.openFile(QStringLiteral(COROSCOPE_RECORDINGS "/three-runs.json"))));
+    EXPECT_FALSE(window.runsNote()->isHidden());
+    EXPECT_EQ(window.runsNote()->text(),
+              "This recording holds 3 runs of asyncio.run; showing run 1.");
+    EXPECT_EQ(taskNamesOf(window.model()->scenario()), (QStringList{"first", "(callbacks)"}));
+    QComboBox* runs = window.runsNote()->runList();
+    ASSERT_EQ(runs->count(), 3);
+    EXPECT_EQ(runs->itemText(1), "Run 2");
+    runs->setCurrentIndex(1);
+    emit runs->activated(1);
+    EXPECT_EQ(window.runsNote()->text(),
+              "This recording holds 3 runs of asyncio.run; showing run 2.");
+    EXPECT_EQ(taskNamesOf(window.model()->scenario()), (QStringList{"second", "child"}));
+    ASSERT_NE(window.bridge()->measured(), nullptr);
+    EXPECT_EQ(window.bridge()->measured()->taskNames(),
+              (std::vector<std::string>{"second", "child"}));
+    EXPECT_EQ(window.windowTitle(), "Derived from three-runs.json[*] — Coroscope");
+    // Another file leaves the note behind.
+    window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+    EXPECT_TRUE(window.runsNote()->isHidden());
+}
+
+TEST(RecordingRunsInTheWindow, ARecordingOfOneRunHasNoNote) {
+    MainWindow window;
+    ASSERT_TRUE(
+        succeeded(window.openFile(QStringLiteral(COROSCOPE_RECORDINGS "/recorded-blocking.json"))));
+    EXPECT_TRUE(window.runsNote()->isHidden());
+}
+
+TEST(RecordingRunsInTheWindow, UnsavedEditsAreAskedAboutBeforeAnotherRun) {
+    MainWindow window;
+    ASSERT_TRUE(
+        succeeded(window.openFile(QStringLiteral(COROSCOPE_RECORDINGS "/three-runs.json"))));
+    window.model()->setData(window.model()->taskIndex(0), "edited");
+    ASSERT_TRUE(window.isModified());
+    QComboBox* runs = window.runsNote()->runList();
+    QString asked;
+    answerMessageBox(
+        [&](QMessageBox* box) {
+            asked = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        },
+        [&] {
+            runs->setCurrentIndex(2);
+            emit runs->activated(2);
+        });
+    EXPECT_EQ(asked, "The scenario has changes that are not saved. Save them?");
+    // Cancelled: the edited run 1 stays, and the list says so.
+    EXPECT_EQ(window.model()->scenario().tasks[0].name, "edited");
+    EXPECT_EQ(runs->currentIndex(), 0);
+    EXPECT_EQ(window.runsNote()->text(),
+              "This recording holds 3 runs of asyncio.run; showing run 1.");
+    answerMessageBox([](QMessageBox* box) { box->button(QMessageBox::Discard)->click(); },
+                     [&] {
+                         runs->setCurrentIndex(2);
+                         emit runs->activated(2);
+                     });
+    EXPECT_EQ(taskNamesOf(window.model()->scenario()), (QStringList{"third", "(callbacks)"}));
+    EXPECT_FALSE(window.isModified());
 }

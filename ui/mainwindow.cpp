@@ -13,6 +13,7 @@
 #include "explain/eventlog.h"
 #include "files/recentfiles.h"
 #include "measured/differencesdock.h"
+#include "measured/runsnote.h"
 #include "playbackbar.h"
 #include "present/presentation.h"
 #include "timeline/overviewstrip.h"
@@ -86,15 +87,17 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     , autosaveWarning_(new QLabel(this))
     , recent_(new RecentFiles(this))
     , autosaver_(new Autosaver(autosaveFolder, this))
-    , banner_(new ExampleBanner(this)) {
+    , banner_(new ExampleBanner(this))
+    , runsNote_(new RunsNote(this)) {
     // An example's paragraph stands above the card while it is shown.
     auto* central = new QWidget(this);
     auto* column = new QVBoxLayout(central);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
     column->addWidget(banner_);
+    column->addWidget(runsNote_);
     column->addWidget(pane_, 1);
-    presentation_ = new Presentation(this, bridge_, scene_, view_, {banner_});
+    presentation_ = new Presentation(this, bridge_, scene_, view_, {banner_, runsNote_});
     column->addWidget(presentation_->footer());
     setCentralWidget(central);
     addToolBar(Qt::BottomToolBarArea, playback_);
@@ -193,6 +196,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& autosaveFolder)
     scene_->setRowDetails([this](int row) { return taskDetails(row); });
     connect(undoStack_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(undoStack_, &QUndoStack::indexChanged, this, &MainWindow::keepSafe);
+    connect(runsNote_, &RunsNote::runChosen, this, &MainWindow::showRun);
     connect(recent_, &RecentFiles::openRequested, this,
             [this](const QString& path) { openInteractively(path); });
 
@@ -221,7 +225,7 @@ void MainWindow::setExplained(bool on) {
 }
 
 void MainWindow::tellEvents() {
-    eventLog_->showRun(bridge_->scenario(), bridge_->events());
+    eventLog_->showRun(bridge_->scenario(), bridge_->events(), bridge_->measured().get());
     eventLog_->setNow(bridge_->now());
 }
 
@@ -230,7 +234,9 @@ void MainWindow::showScenario(const Scenario& scenario, const QString& name,
                               std::optional<RunAnalysis> analysed) {
     filePath_.clear();
     untitledName_ = name;
-    banner_->hide();                           // an example shows it again
+    banner_->hide();   // an example shows it again
+    runsNote_->hide(); // and a recording of several runs
+    runsFile_ = {};
     bridge_->setMeasured(std::move(measured)); // before the scenario it goes with
     const bool playing = bridge_->isPlaying();
     const double at = bridge_->now();

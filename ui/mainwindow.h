@@ -34,6 +34,7 @@ struct Example;
 class PlaybackBar;
 class Presentation;
 class RecentFiles;
+class RunsNote;
 class ScenarioModel;
 class ScenarioPanel;
 class SchedulerBridge;
@@ -62,6 +63,9 @@ public:
     // measured run over it.
     void showOpened(const OpenedFile& file, const QString& path,
                     std::optional<RunAnalysis> analysed = {});
+    // Of a recording of several asyncio.run calls (the note above the card lists them): shows
+    // its run n (from 1) instead, once unsaved edits are saved or discarded.
+    void showRun(std::size_t n);
     // Open…, recent files and drops: asks to save, then reads the file on a thread of its own
     // while the window goes on and, past half a second, shows a progress dialog with Cancel.
     // Cancelled, nothing changes; a failure shows in a message box.
@@ -105,6 +109,7 @@ public:
     EventLog* eventLog() const { return eventLog_; }
     DifferencesDock* differencesDock() const { return differences_; }
     ExampleBanner* exampleBanner() const { return banner_; }
+    RunsNote* runsNote() const { return runsNote_; }
     Presentation* presentation() const { return presentation_; }
     CodeDock* codeDock() const { return code_; }
     PlaybackBar* playbackBar() const { return playback_; }
@@ -186,6 +191,11 @@ private:
     RecentFiles* recent_;
     Autosaver* autosaver_;
     ExampleBanner* banner_;
+    RunsNote* runsNote_;
+    // The recording of several asyncio.run calls open, and where it was read, to show another
+    // of its runs; none while anything else is shown.
+    OpenedFile runsFile_;
+    QString runsPath_;
     Presentation* presentation_;
     QString filePath_;
     QString untitledName_;

@@ -10,6 +10,7 @@
 #include "files/scenariofile.h"
 #include "format/atomicfile.h"
 #include "measured/differencesdock.h"
+#include "measured/runsnote.h"
 #include "plainmessage.h"
 #include "workprogress.h"
 
@@ -64,11 +65,28 @@ void MainWindow::showOpened(const OpenedFile& file, const QString& path,
     showScenario(file.scenario, tr("Derived from %1").arg(QFileInfo(path).fileName()),
                  file.measured, std::move(analysed));
     recent_->add(path);
+    if (file.runCount() > 1) {
+        runsFile_ = file;
+        runsPath_ = path;
+        runsNote_->showRuns(file.runCount(), file.run);
+    }
     // Tabs rather than side by side: the log's sentences need the window's width. (Only now:
     // a tab bar that holds no shown dock would still take a stop in the Tab order.)
     tabifyDockWidget(logDock_, differences_);
     // A few rows of differences: the timeline stays what the window is for.
     resizeDocks({differences_}, {160}, Qt::Vertical);
+}
+
+void MainWindow::showRun(std::size_t n) {
+    if (!runsFile_.runs)
+        return;
+    if (n == runsFile_.run || !maybeSave()) {
+        runsNote_->showRuns(runsFile_.runCount(), runsFile_.run); // the list as it was
+        return;
+    }
+    const OpenedFile file = showingRun(runsFile_, n);
+    const QString path = runsPath_;
+    showOpened(file, path);
 }
 
 void MainWindow::showFile(const Scenario& scenario, const QString& path,

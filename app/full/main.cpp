@@ -109,6 +109,10 @@ struct Options {
     QCommandLineOption transparent{"transparent", "PNG without the white page behind the card."};
     QCommandLineOption theme{"theme", "Picture colours: light (the default) or dark.", "THEME",
                              "light"};
+    QCommandLineOption run{"run",
+                           "Of a recording of a program that called asyncio.run several times, "
+                           "the run N to open, print or export (default 1, the first).",
+                           "N", "1"};
     // Answered by the launcher (cli/record.h) when it comes first; listed here for --help.
     QCommandLineOption record{
         "record",
@@ -136,7 +140,7 @@ void describe(QCommandLineParser& parser, const Options& o) {
          o.exportGif,     o.exportTrace, o.exportAsyncio, o.exportHtml, o.scale,
          o.fps,           o.at,          o.from,          o.to,         o.explain,
          o.compare,       o.width,       o.transparent,   o.theme,      o.speed,
-         o.noLoop,        o.record});
+         o.noLoop,        o.run,         o.record});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Scenario file to open (the same as --scenario "
                                                 "FILE; what a double-click on a file passes)."),
@@ -267,6 +271,33 @@ std::optional<QString> checkUsage(const QCommandLineParser& parser, const Option
             .arg(parser.value(o.to));
     if (const QString theme = parser.value(o.theme); theme != "light" && theme != "dark")
         return QStringLiteral("--theme takes light or dark, not '%1'").arg(theme);
+    if (parser.isSet(o.run)) {
+        if (!parser.isSet(o.scenario) && files.isEmpty())
+            return QStringLiteral("--run goes with a recording (FILE or --scenario FILE)");
+        bool whole = false;
+        if (const int run = parser.value(o.run).toInt(&whole); !whole || run < 1)
+            return QStringLiteral("--run takes a run's number, a whole number from 1, not '%1'")
+                .arg(parser.value(o.run));
+    }
+    return std::nullopt;
+}
+
+// The file's run that --run names: a usage error for one it does not hold.
+std::optional<QString> chooseRun(OpenedFile& file, const QCommandLineParser& parser,
+                                 const Options& o) {
+    if (!parser.isSet(o.run))
+        return std::nullopt;
+    const std::size_t run = parser.value(o.run).toUInt();
+    if (!file.measured)
+        return QStringLiteral("--run goes with a recording, and this is a scenario file");
+    if (run > file.runCount())
+        return QStringLiteral("--run %1: the recording holds %2 (--run 1 to %3)")
+            .arg(run)
+            .arg(file.runCount() == 1
+                     ? QStringLiteral("1 run of asyncio.run")
+                     : QStringLiteral("%1 runs of asyncio.run").arg(file.runCount()))
+            .arg(file.runCount());
+    file = showingRun(file, run);
     return std::nullopt;
 }
 
@@ -433,6 +464,8 @@ int main(int argc, char* argv[]) {
         if (!loaded)
             return fileError(loaded.error());
         file = std::move(loaded).value();
+        if (const auto problem = chooseRun(file, parser, o))
+            return usageError(*problem);
     }
     const Scenario& scenario = file.scenario;
 

@@ -17,7 +17,8 @@ RunAnalysis analyseRun(const Scenario& scenario, const AnalysisRequest& request)
     analysis.eventTimes = eventTimes(run.events);
     analysis.taskTotals = taskTotals(run, scenario);
     analysis.lanes = std::make_shared<const Lanes>(run.timeline, tasks);
-    analysis.explanation = std::make_shared<const Explanation>(run.events, tasks);
+    if (request.explaining)
+        analysis.explanation = std::make_shared<const Explanation>(run.events, tasks);
     if (request.comparing)
         analysis.blocking = std::make_shared<const Lanes>(blockingTimeline(scenario), tasks);
     analysis.axisEnd = shownAxisEnd(analysis.figures, request);

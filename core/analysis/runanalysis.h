@@ -24,6 +24,7 @@ class MeasuredRun;
 struct AnalysisRequest {
     bool comparing = false;                           // the blocking run too, on the same axis
     std::shared_ptr<const MeasuredRun> measured = {}; // measured under asyncio, drawn over it
+    bool explaining = true; // why tasks wait; without it the explanation is null
 };
 
 struct RunAnalysis {
@@ -35,9 +36,9 @@ struct RunAnalysis {
     // The loop's decisions in report order (for the event log).
     std::shared_ptr<const std::vector<LoopEvent>> events =
         std::make_shared<const std::vector<LoopEvent>>();
-    std::shared_ptr<const Explanation> explanation = std::make_shared<const Explanation>();
-    std::shared_ptr<const Lanes> blocking; // null unless comparing
-    double axisEnd = 1000;                 // the time axis' fitted end
+    std::shared_ptr<const Explanation> explanation; // null unless explaining
+    std::shared_ptr<const Lanes> blocking;          // null unless comparing
+    double axisEnd = 1000;                          // the time axis' fitted end
 };
 
 // A valid scenario's run, analysed.

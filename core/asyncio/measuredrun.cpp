@@ -5,12 +5,14 @@
 namespace coroscope {
 
 MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
-                         std::string python, double stretch, AwaitPlaces awaits)
+                         std::string python, double stretch, AwaitPlaces awaits,
+                         std::size_t loopWork)
     : segments_(std::move(segments))
     , taskNames_(std::move(taskNames))
     , python_(std::move(python))
     , stretch_(stretch)
-    , awaits_(std::move(awaits)) {
+    , awaits_(std::move(awaits))
+    , loopWork_(loopWork) {
     reach_.reserve(segments_.items.size());
     for (std::size_t task = 0; task < segments_.tasks(); ++task) {
         double reach = 0;
@@ -22,13 +24,18 @@ MeasuredRun::MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::str
     }
 }
 
-std::string describeAwait(const AwaitPlace& place) {
-    std::string text = "awaited";
+std::string awaitWords(const AwaitPlace& place) {
+    std::string text;
     if (!place.label.empty())
-        text.append(" `").append(place.label).append("`");
+        text.append("`").append(place.label).append("`");
     if (!place.at.empty())
-        text.append(" at ").append(place.at);
+        text.append(text.empty() ? "at " : " at ").append(place.at);
     return text;
+}
+
+std::string describeAwait(const AwaitPlace& place) {
+    const std::string words = awaitWords(place);
+    return words.empty() ? "awaited" : "awaited " + words;
 }
 
 const AwaitPlace* MeasuredRun::awaited(std::size_t task, std::size_t step) const {

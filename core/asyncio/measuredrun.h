@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,7 +46,10 @@ struct AwaitPlace {
     friend bool operator==(const AwaitPlace&, const AwaitPlace&) = default;
 };
 
-// "awaited `client.get(url)` at app.py:41" (either part left out when the recording has none).
+// "`client.get(url)` at app.py:41" (either part left out when the recording has none), as the
+// Event Log names a wait.
+std::string awaitWords(const AwaitPlace& place);
+// "awaited `client.get(url)` at app.py:41", as a hover text says it.
 std::string describeAwait(const AwaitPlace& place);
 
 // The awaits' places of a run, per task and step: ofStep holds 1 + an index into places, or 0
@@ -55,15 +59,23 @@ struct AwaitPlaces {
     std::vector<AwaitPlace> places;
 };
 
+// The row the recorder gives the loop's work that belongs to no task (protocol callbacks,
+// call_soon functions) and the waits between.
+inline constexpr std::string_view kLoopWorkRow = "(callbacks)";
+
 class MeasuredRun {
 public:
+    static constexpr std::size_t kNoTask = std::size_t(-1);
+
     MeasuredRun() = default;
     // segments: per task in step order, each task's starts in order (a recording's rule);
     // taskNames: the tasks' names as recorded, one per task (see matchTasks). python and
     // stretch: how it was measured (the Python version, and how many times slower than the
-    // scenario the program ran so that timing noise stays small).
+    // scenario the program ran so that timing noise stays small). loopWork: the task that is
+    // the recorder's kLoopWorkRow, if any.
     MeasuredRun(PerTask<MeasuredSegment> segments, std::vector<std::string> taskNames,
-                std::string python, double stretch, AwaitPlaces awaits = {});
+                std::string python, double stretch, AwaitPlaces awaits = {},
+                std::size_t loopWork = kNoTask);
 
     std::size_t tasks() const { return segments_.tasks(); }
     std::size_t segmentCount() const { return segments_.items.size(); }
@@ -81,6 +93,8 @@ public:
     // What a task's step (by its index in the scenario's steps) awaited and where, if recorded.
     const AwaitPlace* awaited(std::size_t task, std::size_t step) const;
     const std::vector<std::string>& taskNames() const { return taskNames_; }
+    // Whether the task is the row of loop work that belongs to no task, not a task at all.
+    bool isLoopWork(std::size_t task) const { return task == loopWork_; }
     // The latest time the run reaches (0 for none).
     double end() const { return end_; }
     const std::string& python() const { return python_; }
@@ -96,6 +110,7 @@ private:
     std::string python_;
     double stretch_ = 1;
     AwaitPlaces awaits_;
+    std::size_t loopWork_ = kNoTask;
 };
 
 } // namespace coroscope

@@ -32,11 +32,25 @@ Result<OpenedFile> readScenarioOrRecording(const std::string& path, const Progre
             return failedIn(path, scenario.error());
         return OpenedFile{std::move(scenario).value(), nullptr};
     }
-    Result<Recording> recording = parseRecording(bytes.value(), progress);
-    if (!recording)
-        return failedIn(path, recording.error());
-    return OpenedFile{std::move(recording.value().scenario),
-                      std::make_shared<const MeasuredRun>(std::move(recording.value().measured))};
+    Result<std::vector<Recording>> runs = parseRecordingRuns(bytes.value(), progress);
+    if (!runs)
+        return failedIn(path, runs.error());
+    if (runs.value().size() == 1) {
+        Recording& only = runs.value().front();
+        return OpenedFile{std::move(only.scenario),
+                          std::make_shared<const MeasuredRun>(std::move(only.measured))};
+    }
+    OpenedFile file;
+    file.runs = std::make_shared<const std::vector<Recording>>(std::move(runs).value());
+    return showingRun(file, 1);
+}
+
+OpenedFile showingRun(const OpenedFile& file, std::size_t n) {
+    if (!file.runs || n < 1 || n > file.runs->size())
+        return file;
+    const Recording& run = (*file.runs)[n - 1];
+    return OpenedFile{run.scenario, std::make_shared<const MeasuredRun>(run.measured), file.runs,
+                      n};
 }
 
 } // namespace coroscope

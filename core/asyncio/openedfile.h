@@ -11,9 +11,11 @@
 #include "model/result.h"
 #include "model/scenario.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace coroscope {
 
@@ -21,7 +23,17 @@ struct OpenedFile {
     Scenario scenario;
     // A recording's measurement, shared by whatever draws it; null for a scenario file.
     std::shared_ptr<const MeasuredRun> measured;
+    // A recording of a program that called asyncio.run several times: every run, in order (the
+    // one shown is number run, from 1); null for any other file.
+    std::shared_ptr<const std::vector<Recording>> runs = nullptr;
+    std::size_t run = 1;
+
+    // How many asyncio.run calls the file holds (1 for a scenario file).
+    std::size_t runCount() const { return runs ? runs->size() : 1; }
 };
+
+// The file with its run n shown (1 to runCount()).
+OpenedFile showingRun(const OpenedFile& file, std::size_t n);
 
 // The caps a file is held to, by its kind (tests make them small).
 struct OpenedFileCaps {

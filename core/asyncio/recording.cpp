@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstring>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -25,12 +26,13 @@ namespace {
 using namespace json;
 
 constexpr std::array<std::string_view, 2> kRootKeys{"otherData", "traceEvents"};
-constexpr std::array<std::string_view, 7> kOtherKeys{"format", "version", "stretch", "subtitle",
-                                                     "python", "threads", "kinds"};
+constexpr std::array<std::string_view, 8> kOtherKeys{"format", "version", "stretch", "subtitle",
+                                                     "python", "threads", "kinds",   "runs"};
 constexpr std::array<std::string_view, 7> kEventKeys{"name", "ph",  "cat", "tid",
                                                      "ts",   "dur", "args"};
-constexpr std::array<std::string_view, 9> kArgKeys{
-    "name", "step", "ms", "returned_us", "task", "tasks", "start_ms", "label", "at"};
+constexpr std::array<std::string_view, 10> kArgKeys{
+    "name", "step", "ms", "returned_us", "task", "tasks", "start_ms", "label", "at", "run"};
+constexpr std::array<std::string_view, 2> kRunKeys{"start_us", "end_us"};
 constexpr std::array<std::string_view, 4> kKindKeys{"name", "label", "color", "limit"};
 constexpr std::string_view kQueuedSuffix = "-slot";
 
@@ -53,6 +55,12 @@ bool isWhole(double value, double from, double to) {
     return value >= from && value <= to && value == std::floor(value);
 }
 
+// When one asyncio.run of a recorded program ran, in µs since the recording's time 0.
+struct RunSpan {
+    double startUs = 0;
+    double endUs = 0;
+};
+
 // What the top-level "otherData" holds; a value of another type reads as nothing. Version 2
 // adds the pool's size and the table of kinds (read as it comes, its first problem kept).
 struct OtherData {
@@ -67,6 +75,9 @@ struct OtherData {
     KindTable kinds;
     std::optional<Error> kindsProblem;
     std::optional<std::string> keyProblem;
+    // Each asyncio.run of the program (version 3): [start, end] in µs.
+    std::vector<RunSpan> runs;
+    std::optional<Error> runsProblem;
 };
 
 // Reads values so that each is checked as JSON whether or not the recording takes it (simdjson
@@ -227,6 +238,59 @@ void readKinds(od::value& value, OtherData& other, Values& values) {
             fail("otherData.kinds", "must begin with io and http (the kinds after cpu)");
 }
 
+// otherData.runs[index]: a run's start_us and end_us, or what is wrong with it.
+std::optional<Error> readRun(od::value& value, std::size_t index, OtherData& other,
+                             Values& values) {
+    const std::string place = "otherData.runs[" + std::to_string(index) + "]";
+    auto object = as(value.get_object());
+    if (!object) {
+        values.skip(value);
+        return fail(place, "must be an object (a run's start_us and end_us)");
+    }
+    std::array<std::optional<double>, 2> times;
+    Keys keys(kRunKeys);
+    for (auto result : *object) {
+        od::field& field = fieldOf(result);
+        od::value& member = field.value();
+        const std::size_t key = keys.note(field);
+        if (key < times.size())
+            times[std::size_t(key)] = values.number(member);
+        else
+            values.skip(member);
+    }
+    if (auto why = keys.problem())
+        return fail(place, *why);
+    for (std::size_t k = 0; k < 2; ++k)
+        if (!times[k] || !(*times[k] >= 0 && *times[k] <= kMaxRecordedUs))
+            return fail(place + "." + std::string(kRunKeys[k]),
+                        "must be a time in µs from 0 up to 1e17");
+    if (*times[1] < *times[0])
+        return fail(place + ".end_us", "the run ends before it starts");
+    if (other.runs.size() == kMaxTasks)
+        return fail(place, "more runs than tasks can be (" + std::to_string(kMaxTasks) + ")");
+    other.runs.push_back({*times[0], *times[1]});
+    return std::nullopt;
+}
+
+// otherData.runs: the program's asyncio.run calls, in order.
+void readRuns(od::value& value, OtherData& other, Values& values) {
+    auto array = as(value.get_array());
+    if (!array) {
+        values.skip(value);
+        other.runsProblem = fail("otherData.runs", "must be an array (each asyncio.run's times)");
+        return;
+    }
+    std::size_t index = 0;
+    for (auto element : *array) {
+        od::value run = take(std::move(element));
+        if (other.runsProblem)
+            values.skip(run);
+        else
+            other.runsProblem = readRun(run, index, other, values);
+        ++index;
+    }
+}
+
 OtherData readOtherData(od::value value, Values& values) {
     OtherData other;
     auto object = as(value.get_object());
@@ -262,6 +326,9 @@ OtherData readOtherData(od::value value, Values& values) {
         case 6:
             readKinds(member, other, values);
             break;
+        case 7:
+            readRuns(member, other, values);
+            break;
         default:
             values.skip(member); // what a later version may add
         }
@@ -283,6 +350,8 @@ struct EventFields {
     // A recorded await's text and source line (version 3); given but not a string: bad.
     bool labelGiven = false, atGiven = false;
     std::optional<std::string_view> label, at;
+    bool runGiven = false; // a task's asyncio.run, from 1 (version 3)
+    std::optional<double> run;
 };
 
 // How a step's event meets the loop, by its kind's name alone ("db-slot": the time queued for
@@ -350,7 +419,10 @@ public:
     std::size_t problemEvent = 0;                    // where problem is
     std::vector<std::optional<std::string>> threads; // the tasks' names, by tid − 1
     std::vector<std::int64_t> startMs;               // their arrivals, by tid − 1 (0 if none)
-    std::vector<RanStep> ran;                        // in file order
+    // Their asyncio.run, by tid − 1: 0 for none (loop work of no task, in every run), and the
+    // event that said it.
+    std::vector<std::pair<std::uint32_t, std::size_t>> runOf;
+    std::vector<RanStep> ran; // in file order
     Values values;
     // The table of kinds, once otherData has said it (before traceEvents, as the program
     // writes it); until then kinds wait in pendingCat.
@@ -454,6 +526,10 @@ private:
                 fields.atGiven = true;
                 fields.at = values.text(member);
                 break;
+            case 9:
+                fields.runGiven = true;
+                fields.run = values.number(member);
+                break;
             default:
                 values.skip(member); // sort_index, and what other traces hold
             }
@@ -531,6 +607,14 @@ private:
             if (startMs.size() <= *task)
                 startMs.resize(*task + 1, 0);
             startMs[*task] = std::int64_t(*fields.startMs);
+        }
+        if (fields.runGiven) {
+            if (!fields.run || !isWhole(*fields.run, 1, double(kMaxTasks)))
+                return fail(eventPlace(index, "args.run"),
+                            "must be the task's asyncio.run, a whole number from 1");
+            if (runOf.size() <= *task)
+                runOf.resize(*task + 1, {0, 0});
+            runOf[*task] = {std::uint32_t(*fields.run), index};
         }
         threads[*task] = std::string(*fields.argName);
         return std::nullopt;
@@ -706,21 +790,45 @@ std::optional<Error> checkHeader(const std::optional<std::string>& rootKeys, con
         if (other.kindsProblem)
             return *other.kindsProblem;
     }
+    if (other.runsProblem)
+        return *other.runsProblem;
     return std::nullopt;
 }
 
+// The events of the tasks of one run (or of the whole recording): their names by tid − 1,
+// arrivals, and steps in file order.
+struct RunEvents {
+    std::vector<std::optional<std::string>> threads;
+    std::vector<std::int64_t> startMs;
+    std::vector<RanStep> ran;
+    std::size_t loopWork = MeasuredRun::kNoTask; // the recorder's row of loop work, if any
+};
+
+// Whether tid − 1 is the recorder's row of the loop's work of no task: named so, in no run.
+bool isLoopWorkRow(const EventReader& reader, std::size_t task) {
+    return reader.measuredWaits && reader.threads[task] == kLoopWorkRow &&
+           (task >= reader.runOf.size() || reader.runOf[task].first == 0);
+}
+
+// The row of loop work among the tasks, if there is one.
+std::size_t loopWorkRow(const EventReader& reader) {
+    for (std::size_t t = 0; t < reader.threads.size(); ++t)
+        if (isLoopWorkRow(reader, t))
+            return t;
+    return MeasuredRun::kNoTask;
+}
+
 // The tasks, named by their threads 1 to n, every one of them.
-Result<Scenario> namedTasks(EventReader& reader, std::string subtitle) {
-    if (!reader.title)
-        return fail("traceEvents", "no process_name event (it names the scenario)");
-    Scenario scenario{std::move(*reader.title), std::move(subtitle), {}};
-    scenario.tasks.resize(reader.threads.size());
-    for (std::size_t t = 0; t < reader.threads.size(); ++t) {
-        if (!reader.threads[t])
+Result<Scenario> namedTasks(const std::string& title, std::string subtitle,
+                            std::vector<std::optional<std::string>>& threads) {
+    Scenario scenario{title, std::move(subtitle), {}};
+    scenario.tasks.resize(threads.size());
+    for (std::size_t t = 0; t < threads.size(); ++t) {
+        if (!threads[t])
             return fail("traceEvents", "no thread_name for tid " + std::to_string(t + 1) +
                                            " (the tasks are threads 1 to " +
-                                           std::to_string(reader.threads.size()) + ", each named)");
-        scenario.tasks[t].name = std::move(*reader.threads[t]);
+                                           std::to_string(threads.size()) + ", each named)");
+        scenario.tasks[t].name = std::move(*threads[t]);
     }
     return scenario;
 }
@@ -871,24 +979,19 @@ Result<PerTask<MeasuredSegment>> stepsByTask(Scenario& scenario, const std::vect
     return segments;
 }
 
-Result<Recording> finishRecording(const std::optional<std::string>& rootKeys,
-                                  const OtherData& other, bool eventsIsArray, EventReader& reader) {
-    if (auto problem = checkHeader(rootKeys, other, eventsIsArray))
-        return *problem;
-    const bool version2 = *other.version >= 2;
-    const KindTable& kinds = version2 ? other.kinds : builtinKinds();
-    if (auto problem = resolvePending(reader.ran, kinds, reader))
-        return *problem;
-    Result<Scenario> scenario = namedTasks(reader, std::string(*other.subtitle));
+// The recording of one run's events (or of the whole recording's).
+Result<Recording> recordingOf(const std::string& title, const OtherData& other,
+                              const KindTable& kinds, RunEvents events) {
+    Result<Scenario> scenario = namedTasks(title, std::string(*other.subtitle), events.threads);
     if (!scenario)
         return scenario.error();
     scenario.value().kinds = kinds;
-    if (version2 && other.threads)
+    if (*other.version >= 2 && other.threads)
         scenario.value().threads = std::int64_t(*other.threads);
-    for (std::size_t t = 0; t < reader.startMs.size() && t < scenario.value().tasks.size(); ++t)
-        scenario.value().tasks[t].startMs = reader.startMs[t];
+    for (std::size_t t = 0; t < events.startMs.size() && t < scenario.value().tasks.size(); ++t)
+        scenario.value().tasks[t].startMs = events.startMs[t];
     AwaitPlaces awaits;
-    Result<PerTask<MeasuredSegment>> segments = stepsByTask(scenario.value(), reader.ran, awaits);
+    Result<PerTask<MeasuredSegment>> segments = stepsByTask(scenario.value(), events.ran, awaits);
     if (!segments)
         return segments.error();
     if (auto valid = validateScenario(scenario.value()); !valid)
@@ -899,13 +1002,129 @@ Result<Recording> finishRecording(const std::optional<std::string>& rootKeys,
         names.push_back(task.name);
     return Recording{std::move(scenario).value(),
                      MeasuredRun(std::move(segments).value(), std::move(names),
-                                 std::string(*other.python), *other.stretch, std::move(awaits))};
+                                 std::string(*other.python), *other.stretch, std::move(awaits),
+                                 events.loopWork)};
+}
+
+// A time of the recording as a time of the run that starts at fromUs.
+double inRun(double us, double fromUs) {
+    return std::max(0.0, us - fromUs);
+}
+
+// The events of run number `run` (from 1) of a recording of several: its tasks, then the rows
+// of no task (the loop's work between callbacks) clipped to the run's time, renumbered from 1
+// in tid order, each task's steps from 1, times from the run's start.
+Result<RunEvents> eventsOfRun(const EventReader& reader, std::uint32_t run, RunSpan span) {
+    const std::size_t tasks = reader.threads.size();
+    const auto runOf = [&](std::size_t t) {
+        return t < reader.runOf.size() ? reader.runOf[t].first : 0;
+    };
+    const auto kept = [&](const RanStep& r) {
+        return runOf(r.task) == run || (runOf(r.task) == 0 && r.startUs >= span.startUs &&
+                                        std::max(r.endUs, r.resumedUs) <= span.endUs);
+    };
+    // Which tasks the run holds: its own, and a row of no task with a step in it.
+    std::vector<bool> holds(tasks, false);
+    for (std::size_t t = 0; t < tasks; ++t)
+        holds[t] = runOf(t) == run;
+    for (const RanStep& r : reader.ran)
+        if (r.task < tasks && kept(r))
+            holds[r.task] = true;
+    constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> renumbered(tasks, kNone);
+    RunEvents events;
+    for (std::size_t t = 0; t < tasks; ++t) {
+        if (!holds[t])
+            continue;
+        renumbered[t] = std::uint32_t(events.threads.size());
+        if (isLoopWorkRow(reader, t))
+            events.loopWork = events.threads.size();
+        events.threads.push_back(reader.threads[t]);
+        const std::int64_t start = t < reader.startMs.size() ? reader.startMs[t] : 0;
+        events.startMs.push_back(
+            std::max<std::int64_t>(0, start - std::int64_t(std::llround(span.startUs / 1000))));
+    }
+    // Each kept row's step renumbered among its task's kept ones (a queued time and its step
+    // share a number), in file order, which is step order for each task.
+    std::vector<std::pair<std::size_t, std::size_t>> lastStep(tasks, {kNone, 0});
+    for (const RanStep& r : reader.ran) {
+        if (r.task >= tasks || !kept(r))
+            continue;
+        RanStep step = r;
+        auto& [from, to] = lastStep[r.task];
+        if (from != r.step) {
+            to = from == kNone ? 0 : to + 1;
+            from = r.step;
+        }
+        step.task = renumbered[r.task];
+        step.step = to;
+        step.startUs = inRun(r.startUs, span.startUs);
+        step.endUs = inRun(r.endUs, span.startUs);
+        step.resumedUs = inRun(r.resumedUs, span.startUs);
+        for (std::uint32_t& other : step.nominal.tasks) {
+            if (other >= tasks || renumbered[other] == kNone)
+                return fail(eventPlace(r.event),
+                            "names thread " + std::to_string(other + 1) +
+                                ", a task of another asyncio.run than its own (run " +
+                                std::to_string(run) + ")");
+            other = renumbered[other];
+        }
+        events.ran.push_back(std::move(step));
+    }
+    return events;
+}
+
+// The recording's runs: one, or one for each asyncio.run of otherData.runs when it lists
+// several (each task in the run its args.run names).
+Result<std::vector<Recording>> finishRecording(const std::optional<std::string>& rootKeys,
+                                               const OtherData& other, bool eventsIsArray,
+                                               EventReader& reader) {
+    if (auto problem = checkHeader(rootKeys, other, eventsIsArray))
+        return *problem;
+    const bool version2 = *other.version >= 2;
+    const KindTable& kinds = version2 ? other.kinds : builtinKinds();
+    if (auto problem = resolvePending(reader.ran, kinds, reader))
+        return *problem;
+    if (!reader.title)
+        return fail("traceEvents", "no process_name event (it names the scenario)");
+    std::vector<Recording> runs;
+    if (other.runs.size() <= 1) {
+        const std::size_t loopWork = loopWorkRow(reader);
+        Result<Recording> whole = recordingOf(*reader.title, other, kinds,
+                                              {std::move(reader.threads), std::move(reader.startMs),
+                                               std::move(reader.ran), loopWork});
+        if (!whole)
+            return whole.error();
+        runs.push_back(std::move(whole).value());
+        return runs;
+    }
+    for (const auto& [run, event] : reader.runOf)
+        if (run > other.runs.size())
+            return fail(eventPlace(event, "args.run"), "run " + std::to_string(run) +
+                                                           " is not one of otherData.runs (1 to " +
+                                                           std::to_string(other.runs.size()) + ")");
+    for (std::size_t n = 0; n < other.runs.size(); ++n) {
+        Result<RunEvents> events = eventsOfRun(reader, std::uint32_t(n + 1), other.runs[n]);
+        if (!events)
+            return events.error();
+        if (events.value().threads.empty())
+            continue; // a run with nothing recorded (past the recorder's cap): nothing to show
+        Result<Recording> recording =
+            recordingOf(*reader.title, other, kinds, std::move(events).value());
+        if (!recording)
+            return fail("otherData.runs[" + std::to_string(n) + "]", recording.error().message);
+        runs.push_back(std::move(recording).value());
+    }
+    if (runs.empty())
+        return fail("otherData.runs", "no run holds a task");
+    return runs;
 }
 
 // Parses text[0, size) that has simdjson's padding readable after it; progress hears it as
 // from to 1 (see ParseProgress).
-Result<Recording> parsePadded(std::string_view text, const Progress& progress, double from) {
-    std::optional<Result<Recording>> recording;
+Result<std::vector<Recording>> parsePadded(std::string_view text, const Progress& progress,
+                                           double from) {
+    std::optional<Result<std::vector<Recording>>> recording;
     const std::optional<Error> problem =
         walkDocument(text, progress, from, "recording", [&](od::object root, ParseProgress& walk) {
             Keys keys(kRootKeys);
@@ -943,13 +1162,21 @@ Result<Recording> parsePadded(std::string_view text, const Progress& progress, d
 
 } // namespace
 
-Result<Recording> parseRecording(std::string_view json, const Progress& progress) {
+Result<std::vector<Recording>> parseRecordingRuns(std::string_view json, const Progress& progress) {
     const simdjson::padded_string padded(json.data(), json.size());
     return parsePadded(std::string_view(padded.data(), padded.size()), progress, 0);
 }
 
-Result<Recording> parseRecording(const FileBytes& bytes, const Progress& progress) {
+Result<std::vector<Recording>> parseRecordingRuns(const FileBytes& bytes,
+                                                  const Progress& progress) {
     return parsePadded(bytes.view(), progress, kReadShare);
+}
+
+Result<Recording> parseRecording(std::string_view json, const Progress& progress) {
+    Result<std::vector<Recording>> runs = parseRecordingRuns(json, progress);
+    if (!runs)
+        return runs.error();
+    return std::move(runs.value().front());
 }
 
 bool isChromeTrace(const FileBytes& bytes) {

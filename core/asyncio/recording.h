@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace coroscope {
 
@@ -50,10 +51,17 @@ struct Recording {
 
 // Parses a recording; never half-loads. Messages have no path. progress, if given, hears 0, then
 // how far the parse has come (every 1,024 events), then 1; once it says stop, the parse fails
-// with cancelled().
-Result<Recording> parseRecording(std::string_view json, const Progress& progress = {});
+// with cancelled(). A recording of a program that called asyncio.run several times (its
+// otherData.runs) gives one Recording per run, in order: each with that run's tasks (and the
+// loop work of no task clipped to the run's time), numbered from 1, its times from the run's
+// start. Any other gives one.
+Result<std::vector<Recording>> parseRecordingRuns(std::string_view json,
+                                                  const Progress& progress = {});
 // The same for a file's bytes (not copied); progress hears kReadShare to 1.
-Result<Recording> parseRecording(const FileBytes& bytes, const Progress& progress = {});
+Result<std::vector<Recording>> parseRecordingRuns(const FileBytes& bytes,
+                                                  const Progress& progress = {});
+// The first run of a recording (see parseRecordingRuns).
+Result<Recording> parseRecording(std::string_view json, const Progress& progress = {});
 
 // Whether the bytes are a JSON object with "traceEvents" at its top: a Chrome trace, which
 // parseRecording takes (and refuses with kNotARecording when it is not a recording). Costs a

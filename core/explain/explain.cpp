@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <string_view>
 
 namespace coroscope {
 
@@ -150,9 +151,13 @@ public:
                before.kind != LoopEventKind::Ready && before.kind != LoopEventKind::Idle;
     }
 
-    explicit Narrator(const Scenario& scenario)
+    Narrator(const Scenario& scenario, const AwaitWords& awaited)
         : scenario_(scenario)
+        , awaited_(awaited)
         , nextStep_(scenario.tasks.size(), 0)
+        , nextJoin_(scenario.tasks.size(), 0)
+        , nextThread_(scenario.tasks.size(), 0)
+        , thread_(scenario.tasks.size(), 0)
         , lastWait_(scenario.tasks.size(), nullptr)
         , holding_(scenario.tasks.size(), false)
         , taken_(scenario.kinds.size(), 0) {}
@@ -194,17 +199,24 @@ public:
                     inUse(e.resource) + ").";
             break;
         case LoopEventKind::ThreadQueued:
-            text += name(e.task) + "'s thread item queues for a free worker.";
+            text += threadItem(e.task, nextOf(e.task, KindBehaviour::Thread, nextThread_)) +
+                    " queues for a free worker.";
             break;
         case LoopEventKind::ThreadStarted:
-            text += name(e.task) + "'s thread item starts on a worker.";
+            thread_[e.task] = nextOf(e.task, KindBehaviour::Thread, nextThread_);
+            nextThread_[e.task] = thread_[e.task] + 1;
+            text += threadItem(e.task, thread_[e.task]) + " starts on a worker.";
             break;
         case LoopEventKind::ThreadFinished:
-            text += name(e.task) + "'s thread item is done.";
+            text += threadItem(e.task, thread_[e.task]) + " is done.";
             break;
-        case LoopEventKind::JoinWaiting:
-            text += name(e.task) + " waits for the tasks it joins.";
+        case LoopEventKind::JoinWaiting: {
+            const std::size_t join = nextOf(e.task, KindBehaviour::Join, nextJoin_);
+            nextJoin_[e.task] = join + 1;
+            text += name(e.task) + " waits for the tasks it joins" +
+                    wordsOf(e.task, join, ", awaiting ") + '.';
             break;
+        }
         case LoopEventKind::JoinReleased:
             text += name(e.task) + "'s join is released (the last task it joins has left).";
             break;
@@ -216,6 +228,34 @@ public:
 private:
     const std::string& name(std::size_t task) const { return scenario_.tasks[task].name; }
     const std::string& kindName(StepKind kind) const { return scenario_.kinds[kind].name; }
+    // joiner and "`client.get(url)` at app.py:41" of the task's step, if recorded; else "".
+    std::string wordsOf(std::size_t task, std::size_t step, std::string_view joiner) const {
+        if (!awaited_ || step >= scenario_.tasks[task].steps.size())
+            return {};
+        std::string words = awaited_(task, step);
+        return words.empty() ? words : std::string(joiner) + words;
+    }
+    // The same of the task's current wait.
+    std::string awaitedFor(std::size_t task, std::string_view joiner) const {
+        return wordsOf(task, std::size_t(lastWait_[task] - scenario_.tasks[task].steps.data()),
+                       joiner);
+    }
+    // The index of the task's next step of that behaviour from next[task] on (the step count
+    // for none).
+    std::size_t nextOf(std::size_t task, KindBehaviour behaviour,
+                       const std::vector<std::size_t>& next) const {
+        const std::vector<Step>& steps = scenario_.tasks[task].steps;
+        std::size_t s = next[task];
+        while (s < steps.size() && scenario_.kinds.behaviour(steps[s].kind) != behaviour)
+            ++s;
+        return s;
+    }
+    // "fetch's thread item", and what it runs if recorded: "fetch's thread item
+    // (`asyncio.to_thread(parse)` at app.py:9)".
+    std::string threadItem(std::size_t task, std::size_t step) const {
+        std::string words = wordsOf(task, step, " (");
+        return name(task) + "'s thread item" + (words.empty() ? words : words + ')');
+    }
     std::string inUse(StepKind kind) const {
         return std::to_string(taken_[kind.index]) + " of " +
                std::to_string(scenario_.kinds[kind].limit) + " in use";
@@ -235,7 +275,8 @@ private:
         } else {
             text += name(e.task) + "'s ";
             text += scenario_.kinds.waitNoun(lastWait_[e.task]->kind);
-            text += " wait is done; it joins the ready queue behind ";
+            text += " wait" + awaitedFor(e.task, " for ") +
+                    " is done; it joins the ready queue behind ";
             text += queued_ > 0 ? name(back_) : std::string("nobody");
             text += '.';
         }
@@ -262,7 +303,7 @@ private:
         holding_[task] = limit > 0;
         text += name(task) + " yields at ";
         text += kindName(step.kind);
-        text += '(' + std::to_string(step.ms) + ").";
+        text += '(' + std::to_string(step.ms) + ')' + awaitedFor(task, ", awaiting ") + '.';
     }
 
     // Whether task was handed its slot already (its slot is counted then).
@@ -282,10 +323,10 @@ private:
             lastWait_[next->task]) {
             text += "Nothing is ready: the loop idles until " + name(next->task) + "'s ";
             text += scenario_.kinds.waitNoun(lastWait_[next->task]->kind);
-            text += " wait ends.";
+            text += " wait" + awaitedFor(next->task, " for ") + " ends.";
         } else if (next && next->kind == LoopEventKind::ThreadFinished && next->task < tasks) {
-            text += "Nothing is ready: the loop idles until " + name(next->task) +
-                    "'s thread item is done.";
+            text += "Nothing is ready: the loop idles until " +
+                    threadItem(next->task, thread_[next->task]) + " is done.";
         } else if (next && next->kind == LoopEventKind::Ready && next->task < tasks &&
                    scenario_.tasks[next->task].startMs > 0) {
             text += "Nothing is ready: the loop idles until " + name(next->task) + " arrives.";
@@ -295,7 +336,10 @@ private:
     }
 
     const Scenario& scenario_;
+    const AwaitWords& awaited_;
     std::vector<std::size_t> nextStep_;
+    std::vector<std::size_t> nextJoin_, nextThread_; // where to look for its next join, thread
+    std::vector<std::size_t> thread_;                // its thread item running, by step index
     std::vector<const Step*> lastWait_;
     std::vector<bool> holding_;       // its current wait holds a slot
     std::vector<std::int64_t> taken_; // by resource: slots held or kept for a woken task
@@ -312,9 +356,10 @@ public:
 
 } // namespace
 
-std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events) {
+std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events,
+                             const AwaitWords& awaited) {
     const std::size_t tasks = scenario.tasks.size();
-    Narrator narrator(scenario);
+    Narrator narrator(scenario, awaited);
     std::vector<LogLine> lines;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const LoopEvent& e = events[i];

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <utility>
@@ -131,10 +132,17 @@ struct LogLine {
     friend bool operator==(const LogLine&, const LogLine&) = default;
 };
 
+// What a recorded program's step (by task and index among its steps) awaited and where, as the
+// log says it ("`client.get(url)` at app.py:41"); empty for a step the recording says nothing of.
+using AwaitWords = std::function<std::string(std::size_t task, std::size_t step)>;
+
 // One sentence per decision, e.g. at 370 ms of the seed: "Task 2's I/O wait is done; it joins
 // the ready queue behind nobody. Task 3 yields at http(300). The loop picks Task 2." The wait
-// a task yields at is the next wait among its steps (cpu steps run without a decision).
-std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events);
+// a task yields at is the next wait among its steps (cpu steps run without a decision). With
+// awaited, each sentence about a wait names what it awaited: "fetch-3 yields at
+// streamreader(12), awaiting `client.get(url)` at app.py:41."
+std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent> events,
+                             const AwaitWords& awaited = {});
 // The line of the last instant at or before ms (lines in time order), or -1 before the first.
 int logLineAt(std::span<const LogLine> lines, double ms);
 

@@ -52,12 +52,21 @@ class Recorded:
     def awaits(self, name, kind=None):
         return [r for r in self.task(name) if r.cat != "cpu" and kind in (None, r.kind)]
 
-    def timeline(self):
-        """What coroscope --print-timeline prints of the recording."""
-        printed = subprocess.run([COROSCOPE, self.path, "--print-timeline"], capture_output=True,
-                                 timeout=300)
+    def timeline(self, *options):
+        """What coroscope --print-timeline prints of the recording (with options)."""
+        printed = subprocess.run([COROSCOPE, self.path, "--print-timeline", *options],
+                                 capture_output=True, timeout=300)
         assert printed.returncode == 0, printed.stderr
         return printed.stdout.decode("utf-8").splitlines()
+
+    def tasks_printed(self, *options):
+        """The tasks --print-timeline names, in order, each once."""
+        names = []
+        for line in self.timeline(*options)[1:]:
+            name = line.split(",")[0]
+            if name not in names:
+                names.append(name)
+        return names
 
 
 class Row:
@@ -220,6 +229,31 @@ class RecorderTest(unittest.TestCase):
         runs = sorted(e["args"]["run"] for e in run.data["traceEvents"]
                       if e["name"] == "thread_name" and "run" in e["args"])
         self.assertEqual(runs, [1, 2])
+
+    def test_three_runs_each_opened_by_its_number(self):
+        run = self.record("three_runs.py")
+        self.assertEqual(run.process.stdout, "three runs\n")
+        self.assertEqual(len(run.data["otherData"]["runs"]), 3)
+        # The first run opens; --run N another, each with its own tasks, times from its start.
+        first = run.tasks_printed()
+        self.assertIn("nap-a", first)
+        self.assertIn("nap-b", first)
+        self.assertNotIn("last-nap", first)
+        self.assertEqual(first, run.tasks_printed("--run", "1"))
+        second = run.tasks_printed("--run", "2")
+        self.assertFalse({"nap-a", "nap-b", "last-nap"} & set(second), second)
+        rows = [line.split(",") for line in run.timeline("--run", "2")[1:]]
+        busy = [r for r in rows if r[1] == "cpu" and int(r[3]) - int(r[2]) >= 10]
+        self.assertEqual(len(busy), 1, rows)
+        self.assertLess(int(busy[0][2]), 5, "run 2's time starts with run 2")
+        third = run.tasks_printed("--run", "3")
+        self.assertIn("last-nap", third)
+        self.assertNotIn("nap-a", third)
+        beyond = subprocess.run([COROSCOPE, run.path, "--print-timeline", "--run", "4"],
+                                capture_output=True, text=True)
+        self.assertEqual((beyond.returncode, beyond.stdout), (2, ""))
+        self.assertIn("--run 4: the recording holds 3 runs of asyncio.run (--run 1 to 3)",
+                      beyond.stderr)
 
     @unittest.skipUnless(python_has("aiohttp"), "aiohttp is not installed (python3-aiohttp)")
     def test_aiohttp_with_a_connection_limit(self):

@@ -5,6 +5,7 @@
 #include "model/result.h"
 
 #include <QString>
+#include <QTextDocument>
 
 #include <string_view>
 
@@ -16,6 +17,12 @@ inline QString toQString(std::string_view text) {
 
 inline QString toQString(const Error& error) {
     return toQString(error.message);
+}
+
+// Text for a tooltip, shown as typed: Qt shows tooltip text that looks like HTML as rich text,
+// so text such as a task named "<b>x</b>" is escaped; plain text stays as it always looked.
+inline QString plainToolTip(const QString& text) {
+    return Qt::mightBeRichText(text) ? Qt::convertFromPlainText(text, Qt::WhiteSpacePre) : text;
 }
 
 // core's fail() for Qt text: "place: why".

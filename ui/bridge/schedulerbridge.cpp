@@ -60,7 +60,7 @@ std::size_t stepsOf(const Scenario& scenario) {
 
 void SchedulerBridge::setScenario(const Scenario& scenario) {
     wanted_ = 0; // an update under way is out of date
-    install(scenario, analyseRun(scenario, {comparing_, measured_}));
+    install(scenario, analyseRun(scenario, {comparing_, measured_, !explainers_.empty()}));
 }
 
 void SchedulerBridge::setScenario(const Scenario& scenario, RunAnalysis analysed) {
@@ -83,7 +83,7 @@ void SchedulerBridge::updateScenario(const Scenario& scenario) {
                 this->analysed(request, std::move(analysed), std::move(analysis));
             });
     pending_ = scenario;
-    wanted_ = background_->request(scenario, {comparing_, measured_});
+    wanted_ = background_->request(scenario, {comparing_, measured_, !explainers_.empty()});
 }
 
 void SchedulerBridge::analysed(std::uint64_t request, Scenario scenario, RunAnalysis analysis) {
@@ -103,6 +103,7 @@ void SchedulerBridge::install(Scenario scenario, RunAnalysis analysis) {
     analysis_ = std::move(analysis);
     scheduler_ = std::make_unique<Scheduler>(scenario_);
     scheduler_->setListener(relay_.get());
+    explainIfAsked(); // an analysis asked for before Explain was turned on has none
     emit explanationChanged(analysis_.explanation);
     emit blockingChanged(analysis_.blocking);
     emit scenarioChanged(scenario_, analysis_.lanes, analysis_.axisEnd);
@@ -122,6 +123,24 @@ void SchedulerBridge::setComparing(bool on) {
     else
         setScenario(scenario_);
     seek(at);
+}
+
+void SchedulerBridge::wantExplanation(const QObject* who, bool wanted) {
+    if (!wanted) {
+        explainers_.erase(who);
+        return;
+    }
+    explainers_.insert(who);
+    if (scheduler_ && !analysis_.explanation) {
+        explainIfAsked();
+        emit explanationChanged(analysis_.explanation);
+    }
+}
+
+void SchedulerBridge::explainIfAsked() {
+    if (!explainers_.empty() && !analysis_.explanation)
+        analysis_.explanation =
+            std::make_shared<const Explanation>(*analysis_.events, scenario_.tasks.size());
 }
 
 void SchedulerBridge::setMeasured(std::shared_ptr<const MeasuredRun> measured) {

@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace coroscope {
@@ -67,6 +68,10 @@ public:
     // on the same axis, so the axis and the cycle reach the longer of the two runs.
     void setComparing(bool on);
     bool comparing() const { return comparing_; }
+    // Whether a view needs the run's explanation (Explain mode, the Code dock's ready lines):
+    // only while one does is it computed, at once for the run shown and with every new run
+    // (it is a quarter of an edit's analysis at 100,000 tasks).
+    void wantExplanation(const QObject* who, bool wanted);
 
     // A run measured under real asyncio (a recording's), drawn over the model's and compared
     // with it; null for none. It stays while the scenario is edited. Set it before the scenario
@@ -124,6 +129,8 @@ private:
     void startCycle(qint64 wallNow);
     void anchor(qint64 wallNow);
     void install(Scenario scenario, RunAnalysis analysis);
+    // The shown run's explanation, when a view explains and it has none yet.
+    void explainIfAsked();
     // A background analysis is done: shown if it is the one wanted.
     void analysed(std::uint64_t request, Scenario scenario, RunAnalysis analysis);
 
@@ -134,6 +141,7 @@ private:
     std::unique_ptr<Scheduler> scheduler_;
     RunAnalysis analysis_;
     bool comparing_ = false;
+    std::set<const QObject*> explainers_; // those who want the explanation now
     std::shared_ptr<const MeasuredRun> measured_;
     std::unique_ptr<BackgroundAnalysis> background_; // made on the first big update
     std::uint64_t wanted_ = 0;                       // the update's request awaited, or 0

@@ -28,6 +28,8 @@ std::optional<TaskNow> taskNow(const RunAnalysis& analysis, std::size_t task, do
     const std::size_t at = std::size_t(next - lane.begin());
     if (next != lane.end() && next->start <= ms)
         return TaskNow{lanes.laneStep(task, at).step, next->kind};
+    if (!analysis.explanation)
+        return std::nullopt; // not asked for (the dock asks while it is shown)
     const std::span<const Stretch> ready = analysis.explanation->ready.lane(task);
     const auto stretch = std::partition_point(ready.begin(), ready.end(),
                                               [&](const Stretch& s) { return s.end <= ms; });
@@ -54,6 +56,8 @@ CodeDock::CodeDock(QWidget* parent)
                                        "plays; clicking a line selects its step"));
     setWidget(view_);
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (bridge_) // its ready lines come from the explanation
+            bridge_->wantExplanation(this, visible);
         if (visible && stale_)
             showCode();
         if (visible)

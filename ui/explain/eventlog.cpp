@@ -1,5 +1,6 @@
 #include "explain/eventlog.h"
 
+#include "analysis/narration.h"
 #include "bridge/qtext.h"
 #include "explain/explain.h"
 
@@ -22,7 +23,8 @@ public:
     QVariant data(const QModelIndex& index, int role) const override {
         if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
             return {};
-        return EventLog::shown(lines_[std::size_t(index.row())]);
+        const QString shown = EventLog::shown(lines_[std::size_t(index.row())]);
+        return role == Qt::ToolTipRole ? plainToolTip(shown) : shown;
     }
     double timeOf(int row) const { return double(lines_[std::size_t(row)].time); }
     // The last line at or before ms, or -1.
@@ -49,8 +51,9 @@ EventLog::EventLog(QWidget* parent)
             [this](const QModelIndex& index) { emit seekRequested(model_->timeOf(index.row())); });
 }
 
-void EventLog::showRun(const Scenario& scenario, std::span<const LoopEvent> events) {
-    model_->reset(narrate(scenario, events));
+void EventLog::showRun(const Scenario& scenario, std::span<const LoopEvent> events,
+                       const MeasuredRun* measured) {
+    model_->reset(narrateRun(scenario, events, measured));
 }
 
 void EventLog::setNow(double ms) {

@@ -4,6 +4,7 @@
 // wait is done; …"), the line of the moment shown highlighted as the animation runs; a click
 // on a line asks for that moment. A list view over the narration: a million lines stay cheap.
 
+#include "asyncio/measuredrun.h"
 #include "explain/explain.h"
 #include "loop/loopevent.h"
 #include "model/scenario.h"
@@ -19,8 +20,10 @@ class EventLog : public QListView {
 public:
     explicit EventLog(QWidget* parent = nullptr);
 
-    // Narrates a run (its decisions in report order).
-    void showRun(const Scenario& scenario, std::span<const LoopEvent> events);
+    // Narrates a run (its decisions in report order); measured, a recording's run, names what
+    // each wait awaited and where (see narrateRun).
+    void showRun(const Scenario& scenario, std::span<const LoopEvent> events,
+                 const MeasuredRun* measured = nullptr);
     // Highlights the line of the last instant at or before ms (none before the first).
     void setNow(double ms);
     // The highlighted line, or -1.

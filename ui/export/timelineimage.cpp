@@ -139,6 +139,8 @@ std::unique_ptr<TimelineScene> timelineAt(const Scenario& scenario, double atMs,
     auto scene = emptyScene(cardWidth, theme);
     SchedulerBridge bridge(nullptr, [] { return qint64(0); });
     scene->follow(&bridge);
+    // Explained or not is set after the bridge is gone: the explanation must come now.
+    bridge.wantExplanation(scene.get(), true);
     bridge.setMeasured(std::move(measured));
     bridge.setScenario(scenario);
     bridge.seek(atMs);
@@ -153,6 +155,7 @@ Comparison comparisonAt(const Scenario& scenario, double atMs, double cardWidth,
     SchedulerBridge bridge(nullptr, [] { return qint64(0); });
     both.async->follow(&bridge);
     followBlocking(*both.blocking, bridge, *both.async);
+    bridge.wantExplanation(both.async.get(), true); // as in timelineAt
     bridge.setMeasured(std::move(measured));
     bridge.setComparing(true);
     bridge.setScenario(scenario);

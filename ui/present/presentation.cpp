@@ -1,5 +1,6 @@
 #include "present/presentation.h"
 
+#include "analysis/narration.h"
 #include "bridge/qtext.h"
 #include "bridge/schedulerbridge.h"
 #include "explain/eventlog.h"
@@ -89,7 +90,7 @@ Presentation::Presentation(QMainWindow* window, SchedulerBridge* bridge, Timelin
     connect(bridge_, &SchedulerBridge::scenarioChanged, this, [this] {
         if (!active())
             return;
-        lines_ = narrate(bridge_->scenario(), bridge_->events());
+        lines_ = narrateRun(bridge_->scenario(), bridge_->events(), bridge_->measured().get());
         showNow(bridge_->now());
     });
 }
@@ -117,7 +118,7 @@ void Presentation::enter() {
             hidden_ << widget;
             widget->hide();
         }
-    lines_ = narrate(bridge_->scenario(), bridge_->events());
+    lines_ = narrateRun(bridge_->scenario(), bridge_->events(), bridge_->measured().get());
     showNow(bridge_->now());
     footer_->show();
     before_ = window_->windowState();

@@ -19,7 +19,6 @@
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QPen>
-#include <QTextDocument>
 #include <QToolTip>
 
 #include <algorithm>
@@ -115,6 +114,10 @@ TimelineScene::~TimelineScene() = default;
 
 void TimelineScene::follow(SchedulerBridge* bridge) {
     connect(bridge, &SchedulerBridge::explanationChanged, this, &TimelineScene::showExplanation);
+    connect(this, &TimelineScene::explanationWanted, bridge,
+            [this, bridge](bool wanted) { bridge->wantExplanation(this, wanted); });
+    if (explained_)
+        bridge->wantExplanation(this, true);
     connect(bridge, &SchedulerBridge::measuredChanged, this, &TimelineScene::showMeasured);
     connect(bridge, &SchedulerBridge::scenarioChanged, this, &TimelineScene::showScenario);
     connect(bridge, &SchedulerBridge::timeAdvanced, this, &TimelineScene::advanceTo);
@@ -292,6 +295,7 @@ void TimelineScene::setExplained(bool on) {
     if (on == explained_)
         return;
     explained_ = on;
+    emit explanationWanted(on);
     relayout(); // the loop's lane comes or goes above the rows, the legend's entry with it
 }
 
@@ -593,10 +597,7 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
         if (const QString measured = describeMeasuredAt(event->scenePos()); !measured.isEmpty())
             text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + measured;
     }
-    // Qt shows tooltip text that looks like HTML as rich text; a task name such as "<b>x</b>"
-    // must show as typed. Plain text stays plain, as it always looked.
-    if (Qt::mightBeRichText(text))
-        text = Qt::convertFromPlainText(text, Qt::WhiteSpacePre);
+    text = plainToolTip(text); // a task name such as "<b>x</b>" shows as typed
     // Empty text hides a tooltip left over from a segment.
     QToolTip::showText(event->screenPos(), text, event->widget());
     event->setAccepted(!text.isEmpty());
@@ -612,6 +613,17 @@ QString describeMeasured(const MeasuredSegment& s) {
     return text;
 }
 
+QString describeLoopWork(const MeasuredSegment& s) {
+    const auto ms = [](double value) { return QString::number(value, 'f', 1); };
+    if (s.kind == StepKind::Cpu)
+        return QObject::tr("Loop work of no task (protocol callbacks, call_soon functions), "
+                           "measured under asyncio: %1 ms to %2 ms")
+            .arg(ms(s.start), ms(s.end));
+    return QObject::tr("No loop work of no task from %1 ms to %2 ms (the loop ran tasks or had "
+                       "nothing to do until the next such callback)")
+        .arg(ms(s.start), ms(s.until()));
+}
+
 QString TimelineScene::describeMeasuredAt(QPointF p) const {
     const std::optional<TrackHit> hit = layout_.trackHitAt(p, window_);
     if (!measured_ || !hit || !layout_.track(hit->row).contains(p))
@@ -620,6 +632,8 @@ QString TimelineScene::describeMeasuredAt(QPointF p) const {
     const MeasuredSegment* segment = task ? measured_->segmentAt(*task, hit->ms) : nullptr;
     if (!segment)
         return {};
+    if (measured_->isLoopWork(*task))
+        return describeLoopWork(*segment);
     QString text = describeMeasured(*segment);
     if (const AwaitPlace* place = measured_->awaited(*task, segment->step);
         place && !segment->queued)

@@ -184,6 +184,8 @@ public:
 
 signals:
     void windowChanged(double fromMs, double toMs);
+    // Explain mode turned on or off: whether the scene needs the run's explanation.
+    void explanationWanted(bool wanted);
 
 public slots:
     // New rows, labels and schedule; nothing drawn until the time moves past a start.
@@ -311,5 +313,9 @@ QString describeSegment(const Segment& segment, const QString& taskName, const K
 // What hovering it adds when a measured run is shown: "Measured under asyncio: 150.2 ms to
 // 250.4 ms", and for a wait whose await returned late, by how much.
 QString describeMeasured(const MeasuredSegment& segment);
+// The same for the recorder's row of loop work that belongs to no task (kLoopWorkRow): "Loop
+// work of no task (protocol callbacks, call_soon functions), measured under asyncio: 18.0 ms
+// to 18.1 ms", or for the time between, that no such work ran.
+QString describeLoopWork(const MeasuredSegment& segment);
 
 } // namespace coroscope
