@@ -136,11 +136,13 @@ field() { dpkg-deb -f "$deb" "$1"; }
     fail "Version is '$(field Version)', not $package_version"
 [[ $(field Architecture) == "$arch" ]] || fail "Architecture is '$(field Architecture)'"
 depends=$(field Depends)
-for library in libc6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6; do
+for library in libc6 libqt6core6 libqt6gui6 libqt6widgets6 libgif7 libsimdjson14; do
     named="(^|[ ,])$library([ ,(]|\$)"
     [[ $depends =~ $named ]] ||
         fail "Depends does not name $library (dpkg-shlibdeps not run?): $depends"
 done
+# The SVG export is our own writer: the program no longer needs Qt's SVG module.
+[[ ! $depends =~ libqt6svg6 ]] || fail "Depends names libqt6svg6, which nothing links: $depends"
 # Recommended, not required: the timeline's typeface and the recorder's interpreter.
 recommends=$(field Recommends)
 for package in fonts-roboto-unhinted python3; do
