@@ -1,5 +1,6 @@
 #include "loop/timeline.h"
 
+#include "loop/batchhandoff.h"
 #include "model/usertext.h"
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <charconv>
 #include <cstring>
 #include <ostream>
+#include <thread>
 #include <utility>
 
 namespace coroscope {
@@ -291,42 +293,68 @@ void writeTimelineCsv(std::ostream& out, const Scenario& scenario, const Timelin
 
 namespace {
 
-// Writes each run of segments that start together once the next start comes, sorted.
+// Rows go to the CSV in batches of about this many, formatted and written on a second thread
+// from this many steps on (below, a thread costs more than it saves).
+constexpr std::size_t kPrintBatch = 8192;
+constexpr std::size_t kStepsForSecondThread = 2 * kPrintBatch;
+
+bool printsOnSecondThread(const Scenario& scenario) {
+    return std::thread::hardware_concurrency() > 1 && totalSteps(scenario) >= kStepsForSecondThread;
+}
+
+// Hands on the segments in batches that end where a start ends; the CSV gets each run of
+// segments that start together, sorted.
 class TimelinePrinter final : public SchedulerListener {
 public:
-    explicit TimelinePrinter(CsvWriter& csv)
-        : csv_(csv) {}
+    TimelinePrinter(CsvWriter& csv, bool onSecondThread)
+        : rows_([&csv](std::vector<Segment>& batch) { write(csv, batch); }, onSecondThread) {}
     void segmentStarted(const Segment& segment) override {
-        if (!run_.empty() && run_.front().start != segment.start)
-            writeRun();
-        run_.push_back(segment);
+        std::vector<Segment>& batch = rows_.batch();
+        if (batch.size() >= kPrintBatch && batch.back().start != segment.start)
+            rows_.handOff();
+        rows_.batch().push_back(segment);
     }
     void segmentFinished(const Segment&) override {}
-    void runFinished(std::int64_t) override { writeRun(); }
+    void runFinished(std::int64_t) override { rows_.finish(); }
 
 private:
-    void writeRun() {
-        sortRun(run_.begin(), run_.end());
-        for (const Segment& s : run_)
-            csv_.segment(s);
-        run_.clear();
+    static void write(CsvWriter& csv, std::vector<Segment>& batch) {
+        for (auto run = batch.begin(); run != batch.end();) {
+            auto runEnd = run + 1;
+            while (runEnd != batch.end() && runEnd->start == run->start)
+                ++runEnd;
+            sortRun(run, runEnd);
+            run = runEnd;
+        }
+        for (const Segment& s : batch)
+            csv.segment(s);
     }
 
-    CsvWriter& csv_;
-    std::vector<Segment> run_;
+    BatchHandoff<Segment> rows_;
 };
 
 class LoopEventPrinter final : public SchedulerListener {
 public:
-    explicit LoopEventPrinter(CsvWriter& csv)
-        : csv_(csv) {}
+    LoopEventPrinter(CsvWriter& csv, bool onSecondThread)
+        : rows_(
+              [&csv](std::vector<LoopEvent>& batch) {
+                  for (const LoopEvent& e : batch)
+                      csv.loopEvent(e);
+              },
+              onSecondThread) {}
     void segmentStarted(const Segment&) override {}
     void segmentFinished(const Segment&) override {}
     void runFinished(std::int64_t) override {}
-    void loopEvent(const LoopEvent& event) override { csv_.loopEvent(event); }
+    void loopEvent(const LoopEvent& event) override {
+        if (rows_.batch().size() >= kPrintBatch)
+            rows_.handOff();
+        rows_.batch().push_back(event);
+    }
+    // After the run: the last decisions come after runFinished.
+    void finish() { rows_.finish(); }
 
 private:
-    CsvWriter& csv_;
+    BatchHandoff<LoopEvent> rows_;
 };
 
 } // namespace
@@ -338,15 +366,16 @@ void printTimelineCsv(std::ostream& out, const Scenario& scenario, CsvNames name
     }
     CsvWriter csv(out, scenario, names);
     csv.text("task,kind,start_ms,end_ms\n");
-    TimelinePrinter printer(csv);
+    TimelinePrinter printer(csv, printsOnSecondThread(scenario));
     playToEnd(scenario, printer);
 }
 
 void printLoopEventsCsv(std::ostream& out, const Scenario& scenario, CsvNames names) {
     CsvWriter csv(out, scenario, names);
     csv.text("time_ms,event,task\n");
-    LoopEventPrinter printer(csv);
+    LoopEventPrinter printer(csv, printsOnSecondThread(scenario));
     playToEnd(scenario, printer);
+    printer.finish();
 }
 
 } // namespace coroscope
