@@ -1,7 +1,6 @@
 #include "format/scenarioformat.h"
 
 #include "format/jsonwalk.h"
-#include "format/secondreader.h"
 #include "model/scenariorules.h"
 #include "model/stepkind.h"
 #include "model/usertext.h"
@@ -13,7 +12,6 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -420,64 +418,23 @@ struct Root {
     std::optional<Error> referenceProblem;
 };
 
-// Which elements of the tasks array a walk reads, by where each starts in the text: every one
-// (no second reader), or, with one, those before the split (the first walk) or those from it on
-// (the second walk, on the second thread).
-struct TaskShare {
-    const char* split = nullptr;
-    bool fromSplit = false;
-    SecondReader* second = nullptr;
-
-    bool reads(od::value& task) const {
-        return !second || (task.raw_json_token().data() >= split) == fromSplit;
-    }
-};
-
-// What the first walk throws when the second could not read its share cleanly: the file is
-// read again on one thread.
-struct ShareRefused {};
-
 // Tasks are read up to the cap; past it, or after a problem, they are only counted, since
-// the count rule is checked first. Shared out, each walk reads its share of a version 1 file;
-// the first takes the second's tasks after its own. The second stops once it has handed them
-// over: the first walk checks everything else.
+// the count rule is checked first.
 void readTasks(od::value value, Scenario& scenario, Root& root, ParseProgress& progress,
-               int version, TaskShare share) {
+               int version) {
     auto array = as(value.get_array());
     if (!array)
         return;
     root.tasksIsArray = true;
-    if (share.second && version != 1) { // read whole by the first walk
-        share.second->stop();
-        if (share.fromSplit)
-            throw Stopped{};
-        share.second = nullptr;
-    }
     TaskReader reader(scenario, progress, version);
     for (auto element : *array) {
         od::value task = take(std::move(element));
         progress.tick(task);
         ++root.taskCount;
-        if (share.fromSplit && share.second->stopped())
-            throw Stopped{};
-        if (!root.taskProblem && taskCountAllowed(root.taskCount) && share.reads(task))
+        if (!root.taskProblem && taskCountAllowed(root.taskCount))
             root.taskProblem = reader.read(task, root.taskCount);
     }
-    const bool clean = !root.taskProblem && taskCountAllowed(root.taskCount);
-    if (share.fromSplit) {
-        share.second->deliver(clean ? SecondReader::Tasks(std::move(scenario.tasks))
-                                    : std::nullopt);
-        throw Stopped{};
-    }
-    if (share.second && clean) {
-        SecondReader::Tasks theirs = share.second->take();
-        if (!theirs)
-            throw ShareRefused{};
-        std::move(theirs->begin(), theirs->end(), std::back_inserter(scenario.tasks));
-        if (!totalStepsAllowed(totalSteps(scenario)))
-            throw ShareRefused{}; // one thread names the task past the cap
-    }
-    if (clean)
+    if (!root.taskProblem && taskCountAllowed(root.taskCount))
         root.referenceProblem = reader.resolve();
 }
 
@@ -622,8 +579,7 @@ constexpr std::size_t kMinTaskBytes = 40;
 // bytes: the document's size, which bounds the number of tasks. The tasks are read once the
 // version (and for version 2 the resources) are known: where they come first, a second pass
 // over the object reads them, after a first that skipped them.
-Result<Scenario> readRoot(od::object object, std::size_t bytes, ParseProgress& progress,
-                          const TaskShare& share) {
+Result<Scenario> readRoot(od::object object, std::size_t bytes, ParseProgress& progress) {
     Scenario scenario;
     // Room for every task at once: growing the list would move them all, several times.
     // Memory reserved beyond what is used is never touched.
@@ -656,7 +612,7 @@ Result<Scenario> readRoot(od::object object, std::size_t bytes, ParseProgress& p
         case kTasksKey: {
             const int version = readableVersion(root.version);
             if (version == 1 || (version == 2 && keys.seen(kResourcesKey)))
-                readTasks(value, scenario, root, progress, version, share);
+                readTasks(value, scenario, root, progress, version);
             else
                 root.tasksLater = true;
             break;
@@ -679,20 +635,19 @@ Result<Scenario> readRoot(od::object object, std::size_t bytes, ParseProgress& p
         for (auto result : object) {
             od::field& field = fieldOf(result);
             if (at++ == root.tasksField)
-                readTasks(field.value(), scenario, root, progress, version, share);
+                readTasks(field.value(), scenario, root, progress, version);
         }
     }
     return finishRoot(std::move(scenario), keys, root);
 }
 
-// Parses text[0, size) that has simdjson's padding readable after it, reading the share of
-// the tasks the share says; progress hears it as from to 1 (see ParseProgress).
-Result<Scenario> parseShare(std::string_view text, const Progress& progress, double from,
-                            const TaskShare& share) {
+// Parses text[0, size) that has simdjson's padding readable after it; progress hears it as
+// from to 1 (see ParseProgress).
+Result<Scenario> parsePadded(std::string_view text, const Progress& progress, double from) {
     Scenario scenario;
     const std::optional<Error> problem =
         walkDocument(text, progress, from, "scenario", [&](od::object root, ParseProgress& walk) {
-            Result<Scenario> read = readRoot(root, text.size(), walk, share);
+            Result<Scenario> read = readRoot(root, text.size(), walk);
             if (!read)
                 return std::optional(read.error());
             scenario = std::move(read).value();
@@ -701,28 +656,6 @@ Result<Scenario> parseShare(std::string_view text, const Progress& progress, dou
     if (problem)
         return *problem;
     return scenario;
-}
-
-// From this size on (some 4,000 tasks of 10 steps) a file's tasks are read on two threads,
-// where the machine has two cores: below, the second walk costs more than it saves.
-constexpr std::size_t kSharedBytes = 1024 * 1024;
-
-Result<Scenario> parsePadded(std::string_view text, const Progress& progress, double from) {
-    // A read that tells its progress (the window's, which can be stopped) stays on one thread,
-    // whose place in the text is the progress: it moves steadily and hears a stop at once.
-    if (!progress && text.size() >= kSharedBytes && std::thread::hardware_concurrency() > 1) {
-        // The tasks that start in the second half of the text are the second thread's.
-        const char* split = text.data() + text.size() / 2;
-        try {
-            SecondReader second([&](SecondReader& self) {
-                (void)parseShare(text, {}, 0, TaskShare{split, true, &self});
-            });
-            return parseShare(text, progress, from, TaskShare{split, false, &second});
-        } catch (const ShareRefused&) {
-            // read again below, on this thread alone
-        }
-    }
-    return parseShare(text, progress, from, TaskShare{});
 }
 
 } // namespace

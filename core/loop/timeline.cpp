@@ -1,6 +1,5 @@
 #include "loop/timeline.h"
 
-#include "loop/batchhandoff.h"
 #include "model/usertext.h"
 
 #include <algorithm>
@@ -11,7 +10,6 @@
 #include <charconv>
 #include <cstring>
 #include <ostream>
-#include <thread>
 #include <utility>
 
 namespace coroscope {
@@ -293,68 +291,42 @@ void writeTimelineCsv(std::ostream& out, const Scenario& scenario, const Timelin
 
 namespace {
 
-// Rows go to the CSV in batches of about this many, formatted and written on a second thread
-// from this many steps on (below, a thread costs more than it saves).
-constexpr std::size_t kPrintBatch = 8192;
-constexpr std::size_t kStepsForSecondThread = 2 * kPrintBatch;
-
-bool printsOnSecondThread(const Scenario& scenario) {
-    return std::thread::hardware_concurrency() > 1 && totalSteps(scenario) >= kStepsForSecondThread;
-}
-
-// Hands on the segments in batches that end where a start ends; the CSV gets each run of
-// segments that start together, sorted.
+// Writes each run of segments that start together once the next start comes, sorted.
 class TimelinePrinter final : public SchedulerListener {
 public:
-    TimelinePrinter(CsvWriter& csv, bool onSecondThread)
-        : rows_([&csv](std::vector<Segment>& batch) { write(csv, batch); }, onSecondThread) {}
+    explicit TimelinePrinter(CsvWriter& csv)
+        : csv_(csv) {}
     void segmentStarted(const Segment& segment) override {
-        std::vector<Segment>& batch = rows_.batch();
-        if (batch.size() >= kPrintBatch && batch.back().start != segment.start)
-            rows_.handOff();
-        rows_.batch().push_back(segment);
+        if (!run_.empty() && run_.front().start != segment.start)
+            writeRun();
+        run_.push_back(segment);
     }
     void segmentFinished(const Segment&) override {}
-    void runFinished(std::int64_t) override { rows_.finish(); }
+    void runFinished(std::int64_t) override { writeRun(); }
 
 private:
-    static void write(CsvWriter& csv, std::vector<Segment>& batch) {
-        for (auto run = batch.begin(); run != batch.end();) {
-            auto runEnd = run + 1;
-            while (runEnd != batch.end() && runEnd->start == run->start)
-                ++runEnd;
-            sortRun(run, runEnd);
-            run = runEnd;
-        }
-        for (const Segment& s : batch)
-            csv.segment(s);
+    void writeRun() {
+        sortRun(run_.begin(), run_.end());
+        for (const Segment& s : run_)
+            csv_.segment(s);
+        run_.clear();
     }
 
-    BatchHandoff<Segment> rows_;
+    CsvWriter& csv_;
+    std::vector<Segment> run_;
 };
 
 class LoopEventPrinter final : public SchedulerListener {
 public:
-    LoopEventPrinter(CsvWriter& csv, bool onSecondThread)
-        : rows_(
-              [&csv](std::vector<LoopEvent>& batch) {
-                  for (const LoopEvent& e : batch)
-                      csv.loopEvent(e);
-              },
-              onSecondThread) {}
+    explicit LoopEventPrinter(CsvWriter& csv)
+        : csv_(csv) {}
     void segmentStarted(const Segment&) override {}
     void segmentFinished(const Segment&) override {}
     void runFinished(std::int64_t) override {}
-    void loopEvent(const LoopEvent& event) override {
-        if (rows_.batch().size() >= kPrintBatch)
-            rows_.handOff();
-        rows_.batch().push_back(event);
-    }
-    // After the run: the last decisions come after runFinished.
-    void finish() { rows_.finish(); }
+    void loopEvent(const LoopEvent& event) override { csv_.loopEvent(event); }
 
 private:
-    BatchHandoff<LoopEvent> rows_;
+    CsvWriter& csv_;
 };
 
 } // namespace
@@ -366,16 +338,15 @@ void printTimelineCsv(std::ostream& out, const Scenario& scenario, CsvNames name
     }
     CsvWriter csv(out, scenario, names);
     csv.text("task,kind,start_ms,end_ms\n");
-    TimelinePrinter printer(csv, printsOnSecondThread(scenario));
+    TimelinePrinter printer(csv);
     playToEnd(scenario, printer);
 }
 
 void printLoopEventsCsv(std::ostream& out, const Scenario& scenario, CsvNames names) {
     CsvWriter csv(out, scenario, names);
     csv.text("time_ms,event,task\n");
-    LoopEventPrinter printer(csv, printsOnSecondThread(scenario));
+    LoopEventPrinter printer(csv);
     playToEnd(scenario, printer);
-    printer.finish();
 }
 
 } // namespace coroscope
