@@ -3,11 +3,11 @@
 // why; every edit is named in Undo and undone exactly; saving writes version 2.
 
 #include "bridge/schedulerbridge.h"
-#include "editing/joineditor.h"
 #include "editing/refusalnote.h"
 #include "editing/resourcestable.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
+#include "editing/taskpicker.h"
 #include "files/scenariofile.h"
 #include "loop/timeline.h"
 #include "mainwindow.h"
@@ -20,6 +20,7 @@
 #include <QColorDialog>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QListView>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -107,14 +108,36 @@ protected:
         emit combo->activated(item);
         QApplication::processEvents();
     }
-    // Checks exactly these tasks in a join's list and presses Enter.
+    // The rows a spawn's or join's task picker shows.
+    static QStringList rows(const TaskPicker& picker) {
+        QStringList texts;
+        const QAbstractItemModel* list = picker.list()->model();
+        for (int row = 0; row < list->rowCount(); ++row)
+            texts << list->index(row, 0).data().toString();
+        return texts;
+    }
+    // Clicks the row with this text in a spawn's task picker (a click picks).
+    void pickTask(const QModelIndex& index, const QString& text) {
+        auto* picker = qobject_cast<TaskPicker*>(editor(index));
+        ASSERT_NE(picker, nullptr);
+        const int row = int(rows(*picker).indexOf(text));
+        ASSERT_GE(row, 0) << text.toStdString();
+        QListView* list = picker->list();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualRect(list->model()->index(row, 0)).center());
+        QApplication::processEvents();
+    }
+    // Checks exactly these tasks in a join's picker and presses Enter.
     void join(const QModelIndex& index, const QStringList& tasks) {
-        auto* list = qobject_cast<JoinEditor*>(editor(index));
-        ASSERT_NE(list, nullptr);
-        for (int row = 0; row < list->count(); ++row)
-            list->item(row)->setCheckState(tasks.contains(list->item(row)->text()) ? Qt::Checked
-                                                                                   : Qt::Unchecked);
-        QTest::keyClick(list, Qt::Key_Return);
+        auto* picker = qobject_cast<TaskPicker*>(editor(index));
+        ASSERT_NE(picker, nullptr);
+        QAbstractItemModel* list = picker->list()->model();
+        for (int row = 0; row < list->rowCount(); ++row) {
+            const QModelIndex task = list->index(row, 0);
+            list->setData(task, tasks.contains(task.data().toString()) ? Qt::Checked : Qt::Unchecked,
+                          Qt::CheckStateRole);
+        }
+        QTest::keyClick(picker->list(), Qt::Key_Return);
         QApplication::processEvents();
     }
     // Types into a cell of the resources table, as its editor commits.
@@ -277,7 +300,7 @@ TEST_F(V2EditTest, RefusedEditsSayWhyAndChangeNeitherTheScenarioNorUndo) {
         EXPECT_EQ(model.scenario(), before);
         EXPECT_EQ(window.undoStack()->count(), edits);
     };
-    pick(durationCell(0, 2), "fetch a"); // a second spawn of fetch a
+    pickTask(durationCell(0, 2), "fetch a"); // a second spawn of fetch a
     expectRefused("task 1 \"handler\", step 3: spawns \"fetch a\", which task 1 \"handler\", "
                   "step 2 spawns already (a task is spawned at most once)");
     join(durationCell(0, 3), {});
@@ -328,7 +351,7 @@ TEST_F(V2EditTest, EveryNewEditIsNamedInUndoAndUndoneAndRedoneExactly) {
     edited();
     type(model.taskIndex(3, ScenarioModel::StartColumn), "250");
     edited();
-    pick(durationCell(0, 2), "Spawn a new task");
+    pickTask(durationCell(0, 2), "Spawn a new task");
     edited();
     join(durationCell(0, 3), {"fetch a", "idle"});
     edited();
