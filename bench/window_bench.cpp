@@ -10,8 +10,15 @@
 //   opens   File ▸ Open of a 100,000-task file until its schedule is on screen;
 //   code    the Code dock with 100,000 tasks: shown (its text built), frames as the
 //           animation runs with it shown (its lines in view lit), an edit until it is rewritten
-//           and the same edit with it hidden (the difference is the dock's share).
-// Run without arguments for all four, or with the name of one; prints medians and 95th
+//           and the same edit with it hidden (the difference is the dock's share);
+//   editors the spawn and join editors of a 100,000-task scenario opened to their list, and a
+//           key typed into the join editor's filter until the narrowed list is painted;
+//   requests version 2 at scale: 10,000 requests arriving over time (a cpu step, a wait for
+//           one of 20 database connections, a step on the pool of 8 threads, a cpu step), alone
+//           and each spawning and joining a lookup: the first frame of the file (targets 1 s),
+//           one edit to the new schedule on screen with Explain off and on and with the arrows
+//           shown (target 150 ms), and frames with every arrow and Explain's lanes.
+// Run without arguments for all seven, or with the name of one; prints medians and 95th
 // percentiles.
 
 #include "bridge/schedulerbridge.h"
@@ -31,6 +38,7 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QProcess>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTreeView>
 
@@ -138,18 +146,15 @@ std::vector<double> animate(SchedulerBridge& bridge) {
     return frames;
 }
 
-void frames() {
-    MainWindow window;
-    window.resize(1400, 760);
-    window.show();
-    window.showScenario(test::alternatingScenario(100'000, 10, 7), QStringLiteral("100k"));
+// The whole viewport repainted at 100 moments of the run, zoomed out then zoomed in around them
+// (200 ms across), then the frames of the animation; `what` names the run in the report.
+void repaints(MainWindow& window, const QString& what) {
     SchedulerBridge* bridge = window.bridge();
     TimelineScene* scene = window.scene();
     TimelineView* view = window.view();
     bridge->pause();
     QCoreApplication::processEvents();
     QElapsedTimer timer;
-    // The whole viewport, at 100 moments of the run, zoomed out then zoomed in around them.
     for (bool zoomedIn : {false, true}) {
         std::vector<double> frames;
         for (int i = 0; i < 100; ++i) {
@@ -162,14 +167,27 @@ void frames() {
             view->viewport()->repaint();
             frames.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
-        report(zoomedIn ? "whole viewport, zoomed in (200 ms across)"
-                        : "whole viewport, zoomed out",
-               frames);
+        const QByteArray label = (zoomedIn ? QStringLiteral("whole viewport, zoomed in (200 ms "
+                                                            "across), %1")
+                                           : QStringLiteral("whole viewport, zoomed out, %1"))
+                                     .arg(what)
+                                     .toUtf8();
+        report(label.constData(), frames);
     }
     scene->fitWindow();
     bridge->seek(0);
     const std::vector<double> animation = animate(*bridge);
-    report("animating (only where segments grew)", animation);
+    report(
+        QStringLiteral("animating (only where segments grew), %1").arg(what).toUtf8().constData(),
+        animation);
+}
+
+void frames() {
+    MainWindow window;
+    window.resize(1400, 760);
+    window.show();
+    window.showScenario(test::alternatingScenario(100'000, 10, 7), QStringLiteral("100k"));
+    repaints(window, QStringLiteral("100,000 tasks"));
 }
 
 // Until the viewport's next paint.
@@ -240,11 +258,21 @@ void requests(const QString& self) {
     // A request's db wait is its third step once it spawns; requests are every other task.
     edits(spawning, "one edit, 10,000 requests spawning a lookup each", 20, 2, 2);
     edits(spawning, "the same with the arrows shown", 20, 2, 2, arrows);
-    edits(spawning, "the same with the arrows shown and Explain on", 20, 2, 2,
-          [&](MainWindow& window) {
-              arrows(window);
-              explain(window);
-          });
+    const auto arrowsExplained = [&](MainWindow& window) {
+        arrows(window);
+        explain(window);
+    };
+    edits(spawning, "the same with the arrows shown and Explain on", 20, 2, 2, arrowsExplained);
+    // Frames with every arrow and Explain's lanes, the rows in the middle of the run in view.
+    MainWindow window;
+    window.resize(1400, 760);
+    window.show();
+    window.showScenario(spawning, QStringLiteral("spawning"));
+    arrowsExplained(window);
+    QCoreApplication::processEvents();
+    QScrollBar* rows = window.view()->verticalScrollBar();
+    rows->setValue(rows->maximum() / 2);
+    repaints(window, QStringLiteral("10,000 requests spawning a lookup each, arrows and Explain"));
 }
 
 // File ▸ Open of a 100,000-task file in a window already showing one, until its schedule is on
@@ -376,7 +404,7 @@ int main(int argc, char* argv[]) {
     const QStringList args = QCoreApplication::arguments();
     if (args.size() == 3 && args[1] == QStringLiteral("--first"))
         return firstFrame(args[2]);
-    // One part alone: first, frames, edits, opens or code.
+    // One part alone: first, frames, edits, opens, code, editors or requests.
     const QString only = args.size() == 2 ? args[1] : QString();
     if (only.isEmpty() || only == QStringLiteral("first"))
         firstFrames(QCoreApplication::applicationFilePath());

@@ -134,7 +134,8 @@ protected:
         QAbstractItemModel* list = picker->list()->model();
         for (int row = 0; row < list->rowCount(); ++row) {
             const QModelIndex task = list->index(row, 0);
-            list->setData(task, tasks.contains(task.data().toString()) ? Qt::Checked : Qt::Unchecked,
+            list->setData(task,
+                          tasks.contains(task.data().toString()) ? Qt::Checked : Qt::Unchecked,
                           Qt::CheckStateRole);
         }
         QTest::keyClick(picker->list(), Qt::Key_Return);
@@ -387,6 +388,65 @@ TEST_F(V2EditTest, EveryNewEditIsNamedInUndoAndUndoneAndRedoneExactly) {
         window.undoStack()->redo();
         EXPECT_EQ(model.scenario(), states[on]) << names[int(on) - 1].toStdString();
     }
+}
+
+TEST_F(V2EditTest, TypingInTheSpawnEditorsFilterNarrowsItsListAndEnterPicksTheFirstMatch) {
+    open(kFanOut);
+    auto* picker = qobject_cast<TaskPicker*>(editor(durationCell(0, 2))); // spawns fetch b
+    ASSERT_NE(picker, nullptr);
+    EXPECT_EQ(picker->filter()->placeholderText(), "Type to filter 3 tasks");
+    EXPECT_EQ(QApplication::focusWidget(), picker->filter()); // typing filters at once
+    EXPECT_EQ(rows(*picker), (QStringList{"Spawn a new task", "fetch a", "fetch b", "idle"}));
+    EXPECT_EQ(picker->list()->currentIndex().data().toString(), "fetch b");
+    QTest::keyClicks(QApplication::focusWidget(), "DL"); // any case
+    EXPECT_EQ(rows(*picker), (QStringList{"Spawn a new task", "idle"}));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QApplication::processEvents();
+    EXPECT_EQ(undoText(), "Make step 3 of “handler” spawn “idle”");
+    EXPECT_EQ(durationCell(0, 2).data().toString(), "“idle”");
+}
+
+TEST_F(V2EditTest, TheJoinEditorsFilterKeepsItsChecksAndDownThenSpaceChecksAMatch) {
+    open(kFanOut);
+    ASSERT_TRUE(model.setJoinedTasks(0, 3, {2, 1})); // fetch b, then fetch a
+    auto* picker = qobject_cast<TaskPicker*>(editor(durationCell(0, 3)));
+    ASSERT_NE(picker, nullptr);
+    QTest::keyClicks(QApplication::focusWidget(), "idle");
+    EXPECT_EQ(rows(*picker), QStringList{"idle"});
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    EXPECT_EQ(QApplication::focusWidget(), picker->list());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    picker->filter()->clear();
+    EXPECT_EQ(rows(*picker), (QStringList{"fetch a", "fetch b", "idle"}));
+    const QAbstractItemModel* list = picker->list()->model();
+    for (int row = 0; row < list->rowCount(); ++row)
+        EXPECT_EQ(list->index(row, 0).data(Qt::CheckStateRole), Qt::Checked) << row;
+    QTest::keyClick(picker->list(), Qt::Key_Return);
+    QApplication::processEvents();
+    // The tasks it named keep their order, the one checked since comes last.
+    EXPECT_EQ(undoText(), "Make step 4 of “handler” join “fetch b”, “fetch a”, “idle”");
+}
+
+TEST_F(V2EditTest, TheJoinEditorCommitsWhenFocusLeavesItAndEscapeLeavesTheJoinAsItWas) {
+    open(kFanOut);
+    const int edits = window.undoStack()->count();
+    const auto uncheckFetchB = [&] {
+        QWidget* picker = editor(durationCell(0, 3));
+        ASSERT_NE(qobject_cast<TaskPicker*>(picker), nullptr);
+        QTest::keyClicks(QApplication::focusWidget(), "fetch b");
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    };
+    uncheckFetchB();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QApplication::processEvents();
+    EXPECT_EQ(window.undoStack()->count(), edits);
+    EXPECT_EQ(durationCell(0, 3).data().toString(), "“fetch a”, “fetch b”");
+    uncheckFetchB();
+    resources.table()->setFocus(); // elsewhere in the panel
+    QApplication::processEvents();
+    EXPECT_EQ(undoText(), "Make step 4 of “handler” join “fetch a”");
+    EXPECT_EQ(tree.indexWidget(durationCell(0, 3)), nullptr); // closed
 }
 
 TEST_F(V2EditTest, BuiltInResourcesAreRestyledAndLimitedAndKeepTheirWords) {
