@@ -398,6 +398,10 @@ TEST_F(V2EditTest, TypingInTheSpawnEditorsFilterNarrowsItsListAndEnterPicksTheFi
     EXPECT_EQ(QApplication::focusWidget(), picker->filter()); // typing filters at once
     EXPECT_EQ(rows(*picker), (QStringList{"Spawn a new task", "fetch a", "fetch b", "idle"}));
     EXPECT_EQ(picker->list()->currentIndex().data().toString(), "fetch b");
+    QTest::keyClicks(QApplication::focusWidget(), "etc");
+    EXPECT_EQ(picker->list()->currentIndex().data().toString(), "fetch a");
+    picker->filter()->clear(); // all again, the task it spawns current
+    EXPECT_EQ(picker->list()->currentIndex().data().toString(), "fetch b");
     QTest::keyClicks(QApplication::focusWidget(), "DL"); // any case
     EXPECT_EQ(rows(*picker), (QStringList{"Spawn a new task", "idle"}));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);

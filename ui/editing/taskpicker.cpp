@@ -55,11 +55,16 @@ void TaskPicker::setTasks(const std::vector<std::uint32_t>& tasks) {
         choices_->setJoined(tasks);
         return;
     }
-    const int row = tasks.empty() ? -1 : choices_->rowOf(int(tasks[0]));
-    if (row >= 0) {
-        list_->setCurrentIndex(choices_->index(row));
-        list_->scrollTo(list_->currentIndex(), QAbstractItemView::PositionAtCenter);
-    }
+    spawnedBefore_ = tasks.empty() ? -1 : int(tasks[0]);
+    showSpawnedBefore();
+}
+
+void TaskPicker::showSpawnedBefore() {
+    const int row = choices_->rowOf(spawnedBefore_);
+    if (row < 0)
+        return;
+    list_->setCurrentIndex(choices_->index(row));
+    list_->scrollTo(list_->currentIndex(), QAbstractItemView::PositionAtCenter);
 }
 
 std::optional<int> TaskPicker::spawned() const {
@@ -70,10 +75,13 @@ std::optional<int> TaskPicker::spawned() const {
 }
 
 void TaskPicker::filtered() {
-    const int first = choices_->firstTaskRow();
-    if (mode() == Mode::Spawn && first >= 0 && !filter_->text().isEmpty())
-        list_->setCurrentIndex(choices_->index(first));
     list_->scrollToTop();
+    if (mode() != Mode::Spawn)
+        return;
+    if (filter_->text().isEmpty()) // all tasks again: the one it spawns is current
+        showSpawnedBefore();
+    else if (const int first = choices_->firstTaskRow(); first >= 0)
+        list_->setCurrentIndex(choices_->index(first));
 }
 
 QSize TaskPicker::sizeHint() const {

@@ -45,12 +45,15 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    // After the filter changed: a spawn's first match is current, so that Enter picks it.
+    // After the filter changed: a spawn's first match is current, so that Enter picks it (with
+    // no filter, the task it spawns).
     void filtered();
+    void showSpawnedBefore();
 
     TaskChoices* choices_;
     QLineEdit* filter_;
     QListView* list_;
+    int spawnedBefore_ = -1; // the task the spawn started when the editor opened
 };
 
 } // namespace coroscope
