@@ -453,6 +453,23 @@ TEST_F(V2EditTest, TheJoinEditorCommitsWhenFocusLeavesItAndEscapeLeavesTheJoinAs
     EXPECT_EQ(tree.indexWidget(durationCell(0, 3)), nullptr); // closed
 }
 
+TEST_F(V2EditTest, ATaskPickerAtTheBottomOfTheTasksOpensUpwardsInView) {
+    Scenario scenario{"many", "", {}};
+    const StepKind join = scenario.kinds.ensure(KindBehaviour::Join);
+    for (int t = 0; t < 60; ++t)
+        scenario.tasks.push_back({"t" + std::to_string(t), {{StepKind::Cpu, 10}}});
+    scenario.tasks.back().steps.push_back(Step(join, 0, {0}));
+    window.showScenario(scenario, "many");
+    tree.scrollToBottom();
+    QApplication::processEvents();
+    const QModelIndex cell = durationCell(59, 1);
+    ASSERT_GT(tree.visualRect(cell).bottom() + 100, tree.viewport()->height()); // the last rows
+    QWidget* picker = editor(cell);
+    ASSERT_NE(qobject_cast<TaskPicker*>(picker), nullptr);
+    EXPECT_TRUE(tree.viewport()->rect().contains(picker->geometry()))
+        << picker->geometry().bottom() << " in " << tree.viewport()->height();
+}
+
 TEST_F(V2EditTest, BuiltInResourcesAreRestyledAndLimitedAndKeepTheirWords) {
     actionNamed(window, "&New")->trigger();
     setResourceCell(0, ResourcesTable::LabelColumn, "Disk");
