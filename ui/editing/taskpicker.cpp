@@ -91,6 +91,12 @@ QSize TaskPicker::sizeHint() const {
     return {width, filter_->sizeHint().height() + rows * row + 2 * list_->frameWidth()};
 }
 
+KeyHelpList TaskPicker::keyHelp() {
+    // As eventFilter() does.
+    return {{keyNames({Qt::Key_Down, Qt::Key_PageDown}),
+             tr("From the filter of a spawn's or join's tasks into the list (in the panel)")}};
+}
+
 bool TaskPicker::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::FocusOut && !isAncestorOf(QApplication::focusWidget())) {
         // The delegate watches the editor itself: it commits when focus leaves the picker.

@@ -7,6 +7,7 @@
 // to the list.
 
 #include "editing/taskchoices.h"
+#include "keyhelp.h"
 
 #include <QWidget>
 
@@ -34,6 +35,8 @@ public:
 
     QLineEdit* filter() const { return filter_; }
     QListView* list() const { return list_; }
+    // The keys it handles itself, for Help ▸ Keyboard Shortcuts.
+    static KeyHelpList keyHelp();
     // Tall enough for a few tasks, whatever the row it edits.
     QSize sizeHint() const override;
 
