@@ -4,6 +4,7 @@
 #include "asyncio/asyncioprogram.h"
 #include "bridge/schedulerbridge.h"
 #include "code/codedock.h"
+#include "code/codeview.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
 #include "files/scenariofile.h"
@@ -11,6 +12,7 @@
 #include "qstringprinter.h"
 #include "windowmenus.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -378,4 +380,58 @@ TEST_F(CodeDockTest, LightsTheLinesThatAGrowingDockBringsIntoView) {
     QApplication::processEvents();
     EXPECT_GT(dock()->highlights().back().line, before + 10);
     EXPECT_GE(dock()->highlights().back().line, dock()->view()->lastVisibleLine() - 9);
+}
+
+// A screen reader reads the code whole and by line, and follows the cursor and the selection
+// both ways (positions in UTF-16 units). (What it is told as they move needs a platform with
+// accessibility switched on: offscreen, Qt tells nobody.)
+TEST_F(CodeDockTest, AScreenReaderReadsTheCodeAndFollowsTheCursor) {
+    CodeView* view = dock()->view();
+    QAccessibleInterface* reader = QAccessible::queryAccessibleInterface(view);
+    ASSERT_TRUE(reader);
+    QAccessibleTextInterface* text = reader->textInterface();
+    ASSERT_TRUE(text) << "no text for screen readers";
+    EXPECT_TRUE(reader->state().readOnly);
+    EXPECT_TRUE(reader->state().multiLine);
+    const QString all = view->toPlainText();
+    EXPECT_EQ(text->characterCount(), all.size());
+    EXPECT_EQ(text->text(0, text->characterCount()), all);
+    const qsizetype second = all.indexOf('\n') + 1;
+    const qsizetype third = all.indexOf('\n', second) + 1;
+    int start = 0, end = 0;
+    EXPECT_EQ(text->textAtOffset(int(second) + 1, QAccessible::LineBoundary, &start, &end),
+              all.mid(second, third - second));
+    EXPECT_EQ(start, second);
+    EXPECT_EQ(end, third);
+
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down);
+    EXPECT_EQ(text->cursorPosition(), second);
+
+    text->setSelection(0, int(second), int(third) - 1);
+    EXPECT_EQ(view->selectedText(), all.mid(second, third - 1 - second));
+    view->selectAll();
+    ASSERT_EQ(text->selectionCount(), 1);
+    text->selection(0, &start, &end);
+    EXPECT_EQ(start, 0);
+    EXPECT_EQ(end, all.size());
+}
+
+// Positions count UTF-16 units: a character past U+FFFF is two, as in the QString.
+TEST(CodeViewReader, CountsAsTheTextsQStringDoes) {
+    CodeView view;
+    const QString lines = QStringLiteral("caf\u00e9 = 1\nnote = \"\U0001F600 ok\"\nend\n");
+    view.setText(lines.toStdString());
+    QAccessibleTextInterface* text = QAccessible::queryAccessibleInterface(&view)->textInterface();
+    ASSERT_TRUE(text);
+    EXPECT_EQ(text->characterCount(), lines.size());
+    const qsizetype ok = lines.indexOf(QStringLiteral("ok"));
+    EXPECT_EQ(text->text(int(ok), int(ok) + 2), QStringLiteral("ok"));
+    text->setCursorPosition(int(ok));
+    EXPECT_EQ(text->cursorPosition(), ok);
+    int start = 0, end = 0;
+    EXPECT_EQ(text->textAtOffset(int(ok), QAccessible::LineBoundary, &start, &end),
+              QStringLiteral("note = \"\U0001F600 ok\"\n"));
+    EXPECT_EQ(text->textAtOffset(int(ok), QAccessible::WordBoundary, &start, &end),
+              QStringLiteral("ok"));
 }

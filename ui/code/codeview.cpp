@@ -1,5 +1,8 @@
 #include "code/codeview.h"
 
+#include "code/codeviewaccessible.h"
+
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -51,6 +54,7 @@ std::pair<std::size_t, std::size_t> commonEnds(const std::string& before,
 
 CodeView::CodeView(QWidget* parent)
     : QAbstractScrollArea(parent) {
+    installCodeViewAccessibility();
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &CodeView::visibleLinesChanged);
@@ -68,10 +72,17 @@ void CodeView::setText(std::string text) {
             return offset + text.size() - text_.size();
         return head;
     };
+    const std::size_t anchorBefore = anchor_, cursorBefore = cursor_;
     anchor_ = kept(anchor_);
     cursor_ = kept(cursor_);
+    // Screen readers hear what changed: the part between the common head and tail.
+    const bool told = QAccessible::isActive();
+    const QString removed =
+        told ? QString::fromUtf8(text_.data() + head, qsizetype(text_.size() - tail - head))
+             : QString();
     text_ = std::move(text);
     layouts_.clear();
+    lineUnits_.clear();
     lineStarts_.assign(1, 0);
     for (const char* at = text_.data();
          const void* found =
@@ -96,6 +107,13 @@ void CodeView::setText(std::string text) {
     }
     updateScrollBars();
     viewport()->update();
+    if (told) {
+        QAccessibleTextUpdateEvent changed(
+            this, unitOf(head), removed,
+            QString::fromUtf8(text_.data() + head, qsizetype(text_.size() - tail - head)));
+        QAccessible::updateAccessibility(&changed);
+        tellCursorMoved(anchorBefore, cursorBefore);
+    }
 }
 
 QString CodeView::toPlainText() const {
@@ -147,9 +165,11 @@ QString CodeView::selectedText() const {
 }
 
 void CodeView::selectAll() {
+    const std::size_t anchorBefore = anchor_, cursorBefore = cursor_;
     anchor_ = 0;
     cursor_ = text_.size();
     viewport()->update();
+    tellCursorMoved(anchorBefore, cursorBefore);
 }
 
 void CodeView::copy() const {
@@ -259,7 +279,7 @@ void CodeView::mouseDoubleClickEvent(QMouseEvent* event) {
         --first;
     while (last < text.size() && inWord(last))
         ++last;
-    anchor_ = offsetInLine(line, text, first);
+    moveCursor(offsetInLine(line, text, first), false);
     moveCursor(offsetInLine(line, text, last), true);
 }
 
@@ -366,11 +386,60 @@ std::size_t CodeView::movedBy(int key, Qt::KeyboardModifiers modifiers) const {
 }
 
 void CodeView::moveCursor(std::size_t offset, bool extend) {
+    const std::size_t anchorBefore = anchor_, cursorBefore = cursor_;
     cursor_ = offset;
     if (!extend)
         anchor_ = offset;
     ensureCursorVisible();
     viewport()->update();
+    tellCursorMoved(anchorBefore, cursorBefore);
+}
+
+void CodeView::tellCursorMoved(std::size_t anchorBefore, std::size_t cursorBefore) {
+    if (!QAccessible::isActive())
+        return;
+    if (cursor_ != cursorBefore) {
+        QAccessibleTextCursorEvent moved(this, unitOf(cursor_));
+        QAccessible::updateAccessibility(&moved);
+    }
+    if (anchor_ != anchorBefore || cursor_ != cursorBefore) {
+        const auto [from, to] = std::minmax(anchor_, cursor_);
+        QAccessibleTextSelectionEvent selected(this, unitOf(from), unitOf(to));
+        selected.setCursorPosition(unitOf(cursor_));
+        QAccessible::updateAccessibility(&selected);
+    }
+}
+
+const std::vector<int>& CodeView::lineUnits() const {
+    if (lineUnits_.empty()) {
+        lineUnits_.reserve(lineStarts_.size() + 1);
+        int units = 0;
+        for (std::size_t line = 0; line < lineStarts_.size(); ++line) {
+            lineUnits_.push_back(units);
+            const std::size_t end =
+                line + 1 < lineStarts_.size() ? lineStarts_[line + 1] : text_.size();
+            for (std::size_t at = lineStarts_[line]; at < end; ++at) {
+                const auto byte = static_cast<unsigned char>(text_[at]);
+                // A character is one unit, one past U+FFFF (a 4-byte sequence) two.
+                units += continuesCharacter(char(byte)) ? 0 : byte >= 0xF0 ? 2 : 1;
+            }
+        }
+        lineUnits_.push_back(units); // the whole text's
+    }
+    return lineUnits_;
+}
+
+int CodeView::unitOf(std::size_t offset) const {
+    return lineUnits()[lineOf(offset)] + unitInLine(offset);
+}
+
+std::size_t CodeView::offsetOfUnit(int unit) const {
+    const std::vector<int>& units = lineUnits();
+    unit = std::clamp(unit, 0, units.back());
+    // The last line starting at or before the unit.
+    const auto line =
+        std::size_t(std::upper_bound(units.begin(), units.end() - 1, unit) - units.begin() - 1);
+    return offsetInLine(line, lineText(line), unit - units[line]);
 }
 
 void CodeView::ensureCursorVisible() {

@@ -4,7 +4,8 @@
 // a million lines shows at once: the text stays one UTF-8 buffer with the offset of each line,
 // every line is the monospace font's height, and the width to scroll is the widest line's.
 // Lines can carry a full-width background; text is selected with the mouse (drag, double-click
-// a word, shift-click) or the keyboard and copied exactly (Ctrl+C, the context menu).
+// a word, shift-click) or the keyboard and copied exactly (Ctrl+C, the context menu). Screen
+// readers read it, its cursor and its selection through codeviewaccessible.h.
 
 #include <QAbstractScrollArea>
 #include <QColor>
@@ -69,6 +70,8 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
+    friend class CodeViewAccessible;
+
     int lineHeight() const;
     std::size_t lineOf(std::size_t offset) const;
     std::size_t lineEnd(std::size_t line) const; // its '\n' or the end of the text
@@ -84,10 +87,18 @@ private:
     void moveCursor(std::size_t offset, bool extend);
     void ensureCursorVisible();
     void updateScrollBars();
+    // What screen readers count in: UTF-16 units from the start of the text, and back. The
+    // units before each line are counted once a reader first asks, in one pass over the text.
+    const std::vector<int>& lineUnits() const;
+    int unitOf(std::size_t offset) const;
+    std::size_t offsetOfUnit(int unit) const;
+    // Tells screen readers, when one listens, where the cursor and the selection went.
+    void tellCursorMoved(std::size_t anchorBefore, std::size_t cursorBefore);
 
     std::string text_;
     std::vector<std::size_t> lineStarts_{0};
-    std::size_t widestLine_ = 0; // the most characters
+    mutable std::vector<int> lineUnits_; // empty until a screen reader asks
+    std::size_t widestLine_ = 0;         // the most characters
     mutable std::unordered_map<std::size_t, std::unique_ptr<QTextLayout>> layouts_;
     std::vector<Highlight> highlights_;
     std::size_t anchor_ = 0; // the selection: from the anchor to the cursor, byte offsets
