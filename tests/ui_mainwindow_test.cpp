@@ -5,11 +5,13 @@
 #include "mainwindow.h"
 #include "playbackbar.h"
 #include "qstringprinter.h"
+#include "randomscenario.h"
 #include "resultchecks.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QImage>
 #include <QSlider>
@@ -92,4 +94,43 @@ TEST_F(MainWindowTest, AFailedExportSaysWhy) {
     EXPECT_TRUE(
         failedWith(window.exportTo("/nonexistent-folder/t.png", ExportFormat::Png, {}), &error));
     EXPECT_EQ(error, "/nonexistent-folder/t.png: the folder /nonexistent-folder does not exist");
+}
+
+namespace {
+
+// Every warning Qt writes to the console while one is alive.
+class ConsoleWarnings {
+public:
+    ConsoleWarnings() { previous_ = qInstallMessageHandler(&ConsoleWarnings::heard); }
+    ~ConsoleWarnings() { qInstallMessageHandler(previous_); }
+    static QStringList& said() {
+        static QStringList warnings;
+        return warnings;
+    }
+
+private:
+    static void heard(QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (type != QtDebugMsg && type != QtInfoMsg)
+            said() << message;
+    }
+    QtMessageHandler previous_;
+};
+
+} // namespace
+
+// Opening, showing and switching between a version 1 and a version 2 scenario says nothing on
+// the console (a label without text once asked for a height of -1 in every window).
+TEST(QuietWindow, OpensAndShowsScenariosWithoutAWarning) {
+    ConsoleWarnings listening;
+    ConsoleWarnings::said().clear();
+    {
+        MainWindow window;
+        window.resize(1100, 700);
+        window.show();
+        window.showScenario(ScenarioFile::builtInDefault(), "Built-in scenario");
+        QApplication::processEvents();
+        window.showScenario(test::requestsScenario(40, 3), "Requests");
+        QApplication::processEvents();
+    }
+    EXPECT_EQ(ConsoleWarnings::said(), QStringList());
 }

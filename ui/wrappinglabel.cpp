@@ -25,7 +25,9 @@ void WrappingLabel::fitHeight() {
     // QLabel's height for a width is at least the label's minimum height: measure unbounded.
     setMinimumHeight(0);
     setMaximumHeight(QWIDGETSIZE_MAX);
-    setFixedHeight(heightForWidth(width()));
+    // -1 says a width does not decide the height (a label without text): its hint does then.
+    const int fitted = heightForWidth(width());
+    setFixedHeight(fitted >= 0 ? fitted : sizeHint().height());
 }
 
 } // namespace coroscope
