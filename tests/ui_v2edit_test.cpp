@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QColorDialog>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QListView>
 #include <QSpinBox>
@@ -488,4 +489,41 @@ TEST_F(V2EditTest, BuiltInResourcesAreRestyledAndLimitedAndKeepTheirWords) {
     QTest::keyClick(resources.table(), Qt::Key_Return);
     EXPECT_EQ(undoText(), "Set the colour of io to #abcdef");
     EXPECT_EQ(resources.colorButton(0)->text(), "#abcdef");
+}
+
+// A join of six tasks does not widen the Duration column past the longest duration: its names
+// elide (the tooltip has them all), every duration and the tasks' names stay in view, and a
+// spawn's task reads from the left like any name.
+TEST_F(V2EditTest, ALongJoinKeepsTheDurationsAndTheNamesInView) {
+    open(R"({"format": "coroscope-scenario", "version": 2, "tasks": [
+      {"name": "handler", "steps": [{"kind": "cpu", "ms": 10},
+        {"kind": "spawn", "task": "query 1"}, {"kind": "spawn", "task": "query 2"},
+        {"kind": "spawn", "task": "query 3"}, {"kind": "spawn", "task": "query 4"},
+        {"kind": "spawn", "task": "query 5"}, {"kind": "spawn", "task": "query 6"},
+        {"kind": "join", "tasks": ["query 1", "query 2", "query 3", "query 4", "query 5",
+                                   "query 6"]}, {"kind": "cpu", "ms": 10}]},
+      {"name": "query 1", "steps": [{"kind": "io", "ms": 100}]},
+      {"name": "query 2", "steps": [{"kind": "io", "ms": 100}]},
+      {"name": "query 3", "steps": [{"kind": "io", "ms": 100}]},
+      {"name": "query 4", "steps": [{"kind": "io", "ms": 100}]},
+      {"name": "query 5", "steps": [{"kind": "io", "ms": 100}]},
+      {"name": "query 6", "steps": [{"kind": "io", "ms": 100}]}]})");
+    QApplication::processEvents();
+    const QHeaderView* header = tree.header();
+    const int durationEnd = header->sectionViewportPosition(ScenarioModel::DurationColumn) +
+                            header->sectionSize(ScenarioModel::DurationColumn);
+    EXPECT_LE(durationEnd, tree.viewport()->width()) << "the durations' right edge is out of view";
+    EXPECT_GE(header->sectionSize(ScenarioModel::NameColumn),
+              tree.fontMetrics().horizontalAdvance(QStringLiteral("Step 10")));
+    const QModelIndex join = model.stepIndex(0, 7, ScenarioModel::DurationColumn);
+    const QString joined =
+        QStringLiteral("“query 1”, “query 2”, “query 3”, “query 4”, “query 5”, “query 6”");
+    EXPECT_EQ(join.data(Qt::DisplayRole).toString(), joined);
+    EXPECT_EQ(join.data(Qt::ToolTipRole).toString(), joined);
+    EXPECT_LT(header->sectionSize(ScenarioModel::DurationColumn),
+              tree.fontMetrics().horizontalAdvance(joined));
+    const QModelIndex spawn = model.stepIndex(0, 1, ScenarioModel::DurationColumn);
+    EXPECT_FALSE(Qt::Alignment(spawn.data(Qt::TextAlignmentRole).toInt()) & Qt::AlignRight);
+    const QModelIndex spawned = model.taskIndex(1, ScenarioModel::StartColumn);
+    EXPECT_EQ(spawned.data(Qt::ToolTipRole).toString(), QStringLiteral("spawned by “handler”"));
 }

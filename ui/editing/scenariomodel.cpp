@@ -446,6 +446,9 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
                        ? QVariant()
                        : QVariant(tr("spawned by %1").arg(taskLabel(int(spawner))));
         }
+        if (index.column() == StartColumn && role == Qt::ToolTipRole &&
+            spawners()[std::size_t(t)] >= 0)
+            return tr("spawned by %1").arg(taskLabel(int(spawners()[std::size_t(t)])));
         if ((index.column() == DurationColumn || index.column() == StartColumn) &&
             role == Qt::ForegroundRole)
             return QGuiApplication::palette().color(QPalette::PlaceholderText); // follows the theme
@@ -468,8 +471,8 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
             return style::kindColors(scenario_.kinds[step.kind]).from;
         break;
     case DurationColumn:
-        if (namesTasks && role == Qt::DisplayRole) {
-            QStringList names;
+        if (namesTasks && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+            QStringList names; // the tooltip has them all where the cell elides them
             for (std::uint32_t u : step.tasks)
                 names << taskLabel(int(u));
             return names.join(QStringLiteral(", "));
@@ -484,7 +487,7 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
             return tr("%L1 ms").arg(step.ms);
         if (role == Qt::EditRole)
             return int(step.ms);
-        if (role == Qt::TextAlignmentRole)
+        if (role == Qt::TextAlignmentRole && !namesTasks) // numbers to the right, names left
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     }

@@ -195,6 +195,13 @@ QSize StepDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelInd
                 std::unique_ptr<QComboBox>(newKindEditor(nullptr, kinds))->sizeHint().width();
         }
         size.setWidth(std::max(size.width(), kindEditorWidth_));
+    } else if (index.column() == ScenarioModel::DurationColumn ||
+               index.column() == ScenarioModel::StartColumn) {
+        // Names (a spawn's task, a join's tasks, who spawned a task) take no more room than the
+        // longest duration: they elide, their tooltip has them whole, and every column stays in
+        // view in the panel's width.
+        const int room = option.fontMetrics.horizontalAdvance(QStringLiteral("86,400,000 ms"));
+        size.setWidth(std::min(size.width(), room));
     }
     return size;
 }

@@ -22,7 +22,8 @@ public:
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
     void setModelData(QWidget* editor, QAbstractItemModel* model,
                       const QModelIndex& index) const override;
-    // The Kind column is as wide as its editor, so that "HTTP Wait" shows whole in it.
+    // The Kind column is as wide as its editor, so that "HTTP Wait" shows whole in it; the
+    // Duration and Starts at columns no wider than the longest duration.
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
                               const QModelIndex& index) const override;
