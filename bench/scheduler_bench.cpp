@@ -77,7 +77,7 @@ void BM_Analysis(benchmark::State& state, Part part) {
             benchmark::DoNotOptimize(Lanes(run.timeline, tasks));
             break;
         case Part::Explanation:
-            benchmark::DoNotOptimize(Explanation(run.events, tasks));
+            benchmark::DoNotOptimize(Explanation(run.events, scenario));
             break;
         }
     }

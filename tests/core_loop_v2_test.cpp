@@ -218,7 +218,7 @@ TEST(LoopV2, TheReadyQueueHoldsTheWakeUpsQueuedAndAReadyTaskWaitsForItsTimer) {
                                              "A: cpu 10, spawn C, cpu 10\n"
                                              "C: cpu 10\n");
     const std::vector<LoopEvent> events = simulateLoopEvents(scenario);
-    const Explanation explanation(events, scenario.tasks.size());
+    const Explanation explanation(events, scenario);
     using Queue = std::vector<std::size_t>;
     auto queueAt = [&](double ms) {
         const auto queue = explanation.queues.queueAt(ms);
