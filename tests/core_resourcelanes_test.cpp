@@ -41,9 +41,9 @@ std::string holderAt(const Scenario& scenario, const SlotLane& lane, std::size_t
 TEST(ResourceLanes, TheFanOutsDbSlotsAndQueue) {
     const Scenario scenario = test::fanOutScenario();
     const ResourceLanes lanes = lanesOf(scenario);
-    ASSERT_EQ(lanes.resources().size(), 1u);
-    const ResourceLane& db = lanes.resources()[0];
-    EXPECT_EQ(scenario.kinds[db.resource].name, "db");
+    ASSERT_EQ(lanes.lanes().size(), 2u) << "db's, then the pool's";
+    const ResourceLane& db = lanes.lanes()[0];
+    EXPECT_EQ(db.of, (LaneKind{*scenario.kinds.find("db"), false, 2}));
     EXPECT_EQ(db.lane.slots(), 2);
     EXPECT_EQ(toVector(db.lane.holdsOf(0)),
               (Holds{{5, 45, 2, 0}, {45, 89, 4, 0}, {89, 133, 6, 0}}));
@@ -60,7 +60,7 @@ TEST(ResourceLanes, TheFanOutsDbSlotsAndQueue) {
 TEST(ResourceLanes, TheFanOutAtThreeMoments) {
     const Scenario scenario = test::fanOutScenario();
     const ResourceLanes lanes = lanesOf(scenario);
-    const SlotLane& db = lanes.resources()[0].lane;
+    const SlotLane& db = lanes.lanes()[0].lane;
     struct Moment {
         double ms;
         std::string slot1, slot2;
@@ -80,11 +80,13 @@ TEST(ResourceLanes, TheFanOutAtThreeMoments) {
 }
 
 TEST(ResourceLanes, TheFanOutsThreadItemRunsOnTheFirstWorker) {
-    const ResourceLanes lanes = lanesOf(test::fanOutScenario());
-    ASSERT_TRUE(lanes.poolUsed());
-    EXPECT_EQ(lanes.pool().slots(), 4);
-    EXPECT_EQ(toVector(lanes.pool().holdsOf(0)), (Holds{{137, 167, 0, 0}}));
-    EXPECT_TRUE(lanes.pool().queued().levels().empty());
+    const Scenario scenario = test::fanOutScenario();
+    const ResourceLanes lanes = lanesOf(scenario);
+    ASSERT_EQ(lanes.lanes().size(), 2u);
+    const ResourceLane& pool = lanes.lanes()[1];
+    EXPECT_EQ(pool.of, (LaneKind{*scenario.kinds.find(KindBehaviour::Thread), true, 4}));
+    EXPECT_EQ(toVector(pool.lane.holdsOf(0)), (Holds{{137, 167, 0, 0}}));
+    EXPECT_TRUE(pool.lane.queued().levels().empty());
 }
 
 // As LOOP.md tells it: a worker takes the next queued item the moment it finishes; a slot
@@ -95,12 +97,13 @@ TEST(ResourceLanes, AQueuedItemTakesTheWorkerThatFrees) {
                                                    "b: thread 30\n"
                                                    "c: thread 5\n");
     const ResourceLanes lanes = lanesOf(scenario);
-    EXPECT_TRUE(lanes.resources().empty());
-    EXPECT_EQ(lanes.pool().slots(), 2);
-    EXPECT_EQ(toVector(lanes.pool().holdsOf(0)), (Holds{{0, 10, 0, 0}, {10, 15, 2, 0}}));
-    EXPECT_EQ(toVector(lanes.pool().holdsOf(1)), (Holds{{0, 30, 1, 1}}));
-    EXPECT_EQ(toVector(lanes.pool().queued().levels()), (Steps{{0, 1}, {10, 0}}));
-    EXPECT_EQ(toVector(lanes.pool().inUse().levels()), (Steps{{0, 2}, {15, 1}, {30, 0}}));
+    ASSERT_EQ(lanes.lanes().size(), 1u) << "the pool's only";
+    const SlotLane& pool = lanes.lanes()[0].lane;
+    EXPECT_EQ(pool.slots(), 2);
+    EXPECT_EQ(toVector(pool.holdsOf(0)), (Holds{{0, 10, 0, 0}, {10, 15, 2, 0}}));
+    EXPECT_EQ(toVector(pool.holdsOf(1)), (Holds{{0, 30, 1, 1}}));
+    EXPECT_EQ(toVector(pool.queued().levels()), (Steps{{0, 1}, {10, 0}}));
+    EXPECT_EQ(toVector(pool.inUse().levels()), (Steps{{0, 2}, {15, 1}, {30, 0}}));
 }
 
 TEST(ResourceLanes, AFreedSlotIsTheLowestFree) {
@@ -111,17 +114,21 @@ TEST(ResourceLanes, AFreedSlotIsTheLowestFree) {
                                                    "c: db 5, cpu 1\n"
                                                    "d: io 50\n");
     const ResourceLanes lanes = lanesOf(scenario);
-    ASSERT_EQ(lanes.resources().size(), 1u); // io has no limit: no lane
-    const SlotLane& db = lanes.resources()[0].lane;
+    ASSERT_EQ(lanes.lanes().size(), 1u) << "io has no limit: no lane; no thread item: no pool";
+    const SlotLane& db = lanes.lanes()[0].lane;
     EXPECT_EQ(toVector(db.holdsOf(0)), (Holds{{0, 10, 0, 0}, {10, 16, 2, 0}}));
     EXPECT_EQ(toVector(db.holdsOf(1)), (Holds{{0, 30, 1, 1}}));
     EXPECT_EQ(toVector(db.queued().levels()), (Steps{{0, 1}, {10, 0}}));
-    EXPECT_FALSE(lanes.poolUsed());
+}
+
+TEST(ResourceLanes, AResourceWithALimitThatNoStepUsesHasNoLane) {
+    const Scenario scenario = test::scriptScenario("limit db 2\nlimit http 3\na: http 5\n");
+    EXPECT_EQ(slotLaneKinds(scenario), (std::vector<LaneKind>{{StepKind::Http, false, 3}}));
 }
 
 TEST(ResourceLanes, LevelsShownOverAWindow) {
     const ResourceLanes lanes = lanesOf(test::fanOutScenario());
-    const Levels& queued = lanes.resources()[0].lane.queued();
+    const Levels& queued = lanes.lanes()[0].lane.queued();
     // The level in force at the window's start, to the last starting before its end.
     EXPECT_EQ(queued.overlapping(50, 90), (std::pair<std::size_t, std::size_t>{2, 4}));
     EXPECT_EQ(queued.overlapping(0, 5), (std::pair<std::size_t, std::size_t>{0, 0}));

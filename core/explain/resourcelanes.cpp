@@ -3,6 +3,7 @@
 #include "explain/waitsteps.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace coroscope {
 
@@ -178,14 +179,27 @@ ResourceLanes::ResourceLanes(std::span<const LoopEvent> events, const Scenario& 
                 pool.giveBack(workers[t], last);
         }
     }
-    for (StepKind kind : kinds.all()) {
-        Building& b = byKind[kind.index];
-        if (kinds[kind].limit > 0 && !b.holds.empty())
-            resources_.push_back({kind, SlotLane(kinds[kind].limit, std::move(b.holds),
-                                                 std::move(b.inUse), std::move(b.queued))});
+    for (const LaneKind& of : slotLaneKinds(scenario)) {
+        Building& b = of.pool ? pool : byKind[of.kind.index];
+        lanes_.push_back(
+            {of, SlotLane(of.slots, std::move(b.holds), std::move(b.inUse), std::move(b.queued))});
     }
-    pool_ = SlotLane(scenario.threads, std::move(pool.holds), std::move(pool.inUse),
-                     std::move(pool.queued));
+}
+
+std::vector<LaneKind> slotLaneKinds(const Scenario& scenario) {
+    const KindTable& kinds = scenario.kinds;
+    std::vector<bool> used(kinds.size(), false);
+    for (const Task& task : scenario.tasks)
+        for (const Step& step : task.steps)
+            used[step.kind.index] = true;
+    std::vector<LaneKind> lanes;
+    for (StepKind kind : kinds.all())
+        if (used[kind.index] && kinds.isResource(kind) && kinds[kind].limit > 0)
+            lanes.push_back({kind, false, kinds[kind].limit});
+    if (const std::optional<StepKind> thread = kinds.find(KindBehaviour::Thread);
+        thread && used[thread->index])
+        lanes.push_back({*thread, true, scenario.threads});
+    return lanes;
 }
 
 } // namespace coroscope

@@ -98,8 +98,20 @@ private:
     Levels queued_;
 };
 
+// A lane Explain shows: a resource with a limit, or the pool (its kind the thread kind).
+struct LaneKind {
+    StepKind kind;
+    bool pool = false;
+    std::int64_t slots = 0; // the limit, or the pool's threads
+    friend bool operator==(const LaneKind&, const LaneKind&) = default;
+};
+
+// The lanes of a scenario, known before it runs: each resource with a limit that a step waits
+// on, in the kinds' order, then the pool if a step is a thread item.
+std::vector<LaneKind> slotLaneKinds(const Scenario& scenario);
+
 struct ResourceLane {
-    StepKind resource;
+    LaneKind of;
     SlotLane lane;
 };
 
@@ -108,15 +120,11 @@ public:
     ResourceLanes() = default;
     ResourceLanes(std::span<const LoopEvent> events, const Scenario& scenario);
 
-    // The resources with a limit that some task waited on, in the kinds' order.
-    std::span<const ResourceLane> resources() const { return resources_; }
-    // The thread pool's workers; shown when some thread item ran.
-    const SlotLane& pool() const { return pool_; }
-    bool poolUsed() const { return pool_.holdCount() > 0; }
+    // As slotLaneKinds says.
+    std::span<const ResourceLane> lanes() const { return lanes_; }
 
 private:
-    std::vector<ResourceLane> resources_;
-    SlotLane pool_;
+    std::vector<ResourceLane> lanes_;
 };
 
 } // namespace coroscope
