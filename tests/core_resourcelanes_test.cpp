@@ -44,7 +44,7 @@ TEST(ResourceLanes, TheFanOutsDbSlotsAndQueue) {
     ASSERT_EQ(lanes.lanes().size(), 2u) << "db's, then the pool's";
     const ResourceLane& db = lanes.lanes()[0];
     EXPECT_EQ(db.of, (LaneKind{*scenario.kinds.find("db"), false, 2}));
-    EXPECT_EQ(db.lane.slots(), 2);
+    EXPECT_EQ(db.lane.capacity(), 2);
     EXPECT_EQ(toVector(db.lane.holdsOf(0)),
               (Holds{{5, 45, 2, 0}, {45, 89, 4, 0}, {89, 133, 6, 0}}));
     EXPECT_EQ(toVector(db.lane.holdsOf(1)),
@@ -99,7 +99,7 @@ TEST(ResourceLanes, AQueuedItemTakesTheWorkerThatFrees) {
     const ResourceLanes lanes = lanesOf(scenario);
     ASSERT_EQ(lanes.lanes().size(), 1u) << "the pool's only";
     const SlotLane& pool = lanes.lanes()[0].lane;
-    EXPECT_EQ(pool.slots(), 2);
+    EXPECT_EQ(pool.capacity(), 2);
     EXPECT_EQ(toVector(pool.holdsOf(0)), (Holds{{0, 10, 0, 0}, {10, 15, 2, 0}}));
     EXPECT_EQ(toVector(pool.holdsOf(1)), (Holds{{0, 30, 1, 1}}));
     EXPECT_EQ(toVector(pool.queued().levels()), (Steps{{0, 1}, {10, 0}}));

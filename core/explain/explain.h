@@ -121,11 +121,11 @@ struct Explanation {
         : ready(events, scenario.tasks.size())
         , loop(events)
         , queues(events)
-        , slots(events, scenario) {}
+        , slotLanes(events, scenario) {}
     ReadyStretches ready;
     LoopLane loop;
     ReadyQueues queues;
-    ResourceLanes slots; // the limited resources' and the thread pool's lanes
+    ResourceLanes slotLanes; // the limited resources' and the thread pool's lanes
 };
 
 // One line of the explaining log: every decision at one time, in report order.

@@ -49,8 +49,8 @@ void LowestFree::giveBack(std::uint32_t place) {
     returned_.push(place);
 }
 
-SlotLane::SlotLane(std::int64_t slots, std::vector<SlotHold> holds, Levels inUse, Levels queued)
-    : slots_(slots)
+SlotLane::SlotLane(std::int64_t capacity, std::vector<SlotHold> holds, Levels inUse, Levels queued)
+    : capacity_(capacity)
     , inUse_(std::move(inUse))
     , queued_(std::move(queued)) {
     // A counting sort by slot: a slot's holds end in time order, and they are disjoint.
@@ -181,8 +181,8 @@ ResourceLanes::ResourceLanes(std::span<const LoopEvent> events, const Scenario& 
     }
     for (const LaneKind& of : slotLaneKinds(scenario)) {
         Building& b = of.pool ? pool : byKind[of.kind.index];
-        lanes_.push_back(
-            {of, SlotLane(of.slots, std::move(b.holds), std::move(b.inUse), std::move(b.queued))});
+        lanes_.push_back({of, SlotLane(of.capacity, std::move(b.holds), std::move(b.inUse),
+                                       std::move(b.queued))});
     }
 }
 

@@ -74,10 +74,10 @@ private:
 class SlotLane {
 public:
     SlotLane() = default;
-    // slots: the limit, or the pool's threads; holds in the order they ended.
-    SlotLane(std::int64_t slots, std::vector<SlotHold> holds, Levels inUse, Levels queued);
+    // capacity: the limit, or the pool's threads; holds in the order they ended.
+    SlotLane(std::int64_t capacity, std::vector<SlotHold> holds, Levels inUse, Levels queued);
 
-    std::int64_t slots() const { return slots_; }
+    std::int64_t capacity() const { return capacity_; }
     std::size_t holdCount() const { return holds_.items.size(); }
     // One slot's holds, sorted and disjoint (empty past the slots ever used).
     std::span<const SlotHold> holdsOf(std::size_t slot) const { return holds_.of(slot); }
@@ -92,7 +92,7 @@ public:
     const Levels& queued() const { return queued_; }
 
 private:
-    std::int64_t slots_ = 0;
+    std::int64_t capacity_ = 0;
     PerTask<SlotHold> holds_; // by slot
     Levels inUse_;
     Levels queued_;
@@ -102,7 +102,7 @@ private:
 struct LaneKind {
     StepKind kind;
     bool pool = false;
-    std::int64_t slots = 0; // the limit, or the pool's threads
+    std::int64_t capacity = 0; // the limit, or the pool's threads
     friend bool operator==(const LaneKind&, const LaneKind&) = default;
 };
 
