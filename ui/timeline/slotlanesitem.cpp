@@ -233,7 +233,7 @@ QString SlotLanesItem::describeAt(QPointF p) const {
             const QString capacity = QString::number(lane.lane.capacity());
             return lane.of.pool ? QObject::tr("%1: %2 of %3 workers busy; %4")
                                       .arg(name, inUse, capacity, inQueue)
-                                : QObject::tr("%1: %2 of %3 capacity in use; %4")
+                                : QObject::tr("%1: %2 of %3 slots in use; %4")
                                       .arg(name, inUse, capacity, inQueue);
         }
         const double pitch = layout.slotRowHeight + kSlotRowGap;
