@@ -10,8 +10,11 @@
 //   opens   File ▸ Open of a 100,000-task file until its schedule is on screen;
 //   code    the Code dock with 100,000 tasks: shown (its text built), frames as the
 //           animation runs with it shown (its lines in view lit), an edit until it is rewritten
-//           and the same edit with it hidden (the difference is the dock's share).
-// Run without arguments for all four, or with the name of one; prints medians and 95th
+//           and the same edit with it hidden (the difference is the dock's share);
+//   explain Explain mode on 10,000 requests arriving over time (a db of 20 slots, a pool of 8
+//           threads): the whole viewport with the loop's, the db's and the pool's lanes,
+//           zoomed out and zoomed in (what is in view, not what the run holds).
+// Run without arguments for all of them, or with the name of one; prints medians and 95th
 // percentiles.
 
 #include "bridge/schedulerbridge.h"
@@ -19,6 +22,7 @@
 #include "editing/scenariomodel.h"
 #include "files/scenariofile.h"
 #include "mainwindow.h"
+#include "playbackbar.h"
 #include "randomscenario.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelineview.h"
@@ -126,18 +130,12 @@ std::vector<double> animate(SchedulerBridge& bridge) {
     return frames;
 }
 
-void frames() {
-    MainWindow window;
-    window.resize(1400, 760);
-    window.show();
-    window.showScenario(test::alternatingScenario(100'000, 10, 7), QStringLiteral("100k"));
+// The whole viewport, at 100 moments of the run, zoomed out then zoomed in around them.
+void viewportFrames(MainWindow& window, const char* zoomedOut, const char* zoomedInAt200) {
     SchedulerBridge* bridge = window.bridge();
     TimelineScene* scene = window.scene();
     TimelineView* view = window.view();
-    bridge->pause();
-    QCoreApplication::processEvents();
     QElapsedTimer timer;
-    // The whole viewport, at 100 moments of the run, zoomed out then zoomed in around them.
     for (bool zoomedIn : {false, true}) {
         std::vector<double> frames;
         for (int i = 0; i < 100; ++i) {
@@ -150,14 +148,36 @@ void frames() {
             view->viewport()->repaint();
             frames.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
-        report(zoomedIn ? "whole viewport, zoomed in (200 ms across)"
-                        : "whole viewport, zoomed out",
-               frames);
+        report(zoomedIn ? zoomedInAt200 : zoomedOut, frames);
     }
     scene->fitWindow();
+}
+
+void frames() {
+    MainWindow window;
+    window.resize(1400, 760);
+    window.show();
+    window.showScenario(test::alternatingScenario(100'000, 10, 7), QStringLiteral("100k"));
+    SchedulerBridge* bridge = window.bridge();
+    bridge->pause();
+    QCoreApplication::processEvents();
+    viewportFrames(window, "whole viewport, zoomed out",
+                   "whole viewport, zoomed in (200 ms across)");
     bridge->seek(0);
     const std::vector<double> animation = animate(*bridge);
     report("animating (only where segments grew)", animation);
+}
+
+void explained() {
+    MainWindow window;
+    window.resize(1400, 760);
+    window.show();
+    window.showScenario(test::requestsScenario(10'000, 7), QStringLiteral("10k requests"));
+    window.bridge()->pause();
+    window.playbackBar()->explainAction()->trigger();
+    QCoreApplication::processEvents();
+    viewportFrames(window, "explained, 10,000 requests, whole viewport, zoomed out",
+                   "explained, 10,000 requests, whole viewport, zoomed in (200 ms across)");
 }
 
 // Until the viewport's next paint.
@@ -276,7 +296,7 @@ int main(int argc, char* argv[]) {
     const QStringList args = QCoreApplication::arguments();
     if (args.size() == 3 && args[1] == QStringLiteral("--first"))
         return firstFrame(args[2]);
-    // One part alone: first, frames, edits, opens or code.
+    // One part alone: first, frames, edits, opens, code or explain.
     const QString only = args.size() == 2 ? args[1] : QString();
     if (only.isEmpty() || only == QStringLiteral("first"))
         firstFrames(QCoreApplication::applicationFilePath());
@@ -290,5 +310,7 @@ int main(int argc, char* argv[]) {
         opens(5);
     if (only.isEmpty() || only == QStringLiteral("code"))
         code();
+    if (only.isEmpty() || only == QStringLiteral("explain"))
+        explained();
     return 0;
 }

@@ -49,7 +49,8 @@ void LowestFree::giveBack(std::uint32_t place) {
     returned_.push(place);
 }
 
-SlotLane::SlotLane(std::int64_t capacity, std::vector<SlotHold> holds, Levels inUse, Levels queued)
+SlotLane::SlotLane(std::int64_t capacity, StepKind kind, std::vector<SlotHold> holds, Levels inUse,
+                   Levels queued)
     : capacity_(capacity)
     , inUse_(std::move(inUse))
     , queued_(std::move(queued)) {
@@ -67,6 +68,9 @@ SlotLane::SlotLane(std::int64_t capacity, std::vector<SlotHold> holds, Levels in
     std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
     for (const SlotHold& h : holds)
         holds_.items[next[h.slot]++] = h;
+    segments_.reserve(holds_.items.size());
+    for (const SlotHold& h : holds_.items)
+        segments_.push_back({h.start, h.end, kind});
 }
 
 const SlotHold* SlotLane::holdAt(std::size_t slot, double ms) const {
@@ -181,7 +185,7 @@ ResourceLanes::ResourceLanes(std::span<const LoopEvent> events, const Scenario& 
     }
     for (const LaneKind& of : slotLaneKinds(scenario)) {
         Building& b = of.pool ? pool : byKind[of.kind.index];
-        lanes_.push_back({of, SlotLane(of.capacity, std::move(b.holds), std::move(b.inUse),
+        lanes_.push_back({of, SlotLane(of.capacity, of.kind, std::move(b.holds), std::move(b.inUse),
                                        std::move(b.queued))});
     }
 }

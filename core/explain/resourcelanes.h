@@ -13,6 +13,7 @@
 #include "loop/loopevent.h"
 #include "model/scenario.h"
 #include "view/intervals.h"
+#include "view/lanes.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -74,8 +75,10 @@ private:
 class SlotLane {
 public:
     SlotLane() = default;
-    // capacity: the limit, or the pool's threads; holds in the order they ended.
-    SlotLane(std::int64_t capacity, std::vector<SlotHold> holds, Levels inUse, Levels queued);
+    // capacity: the limit, or the pool's threads; holds in the order they ended; kind: what the
+    // holds are drawn as (the resource, or the thread kind).
+    SlotLane(std::int64_t capacity, StepKind kind, std::vector<SlotHold> holds, Levels inUse,
+             Levels queued);
 
     std::int64_t capacity() const { return capacity_; }
     std::size_t holdCount() const { return holds_.items.size(); }
@@ -87,13 +90,21 @@ public:
     }
     // The hold of a slot at ms (start <= ms < end), or null.
     const SlotHold* holdAt(std::size_t slot, double ms) const;
+    // The same holds as segments of the lane's kind, drawn as a task's lane is.
+    std::span<const LaneSegment> segmentsOf(std::size_t slot) const {
+        const std::span<const SlotHold> holds = holdsOf(slot);
+        if (holds.empty())
+            return {};
+        return {segments_.data() + (holds.data() - holds_.items.data()), holds.size()};
+    }
     // How many slots are held, and how many tasks queue for one.
     const Levels& inUse() const { return inUse_; }
     const Levels& queued() const { return queued_; }
 
 private:
     std::int64_t capacity_ = 0;
-    PerTask<SlotHold> holds_; // by slot
+    PerTask<SlotHold> holds_;           // by slot
+    std::vector<LaneSegment> segments_; // holds_.items' as segments
     Levels inUse_;
     Levels queued_;
 };

@@ -1,6 +1,7 @@
 #include "timeline/slotlanesitem.h"
 
 #include "bridge/qtext.h"
+#include "timeline/lanesitem.h"
 #include "timeline/pillpainter.h"
 #include "timeline/timelinescene.h"
 #include "timeline/timelinestyle.h"
@@ -37,6 +38,39 @@ QFont nameFont(const TimelineLayout& layout) {
 QColor faded(QColor color, double strength) {
     color.setAlphaF(std::clamp(strength, 0.0, 1.0));
     return color;
+}
+
+// Calls f(x0, x1, value) for the levels shown in [fromMs, toMs) up to now, left to right, where
+// span(from, to) gives the scene x of a stretch: levels narrower than a pixel merge into their
+// pixel column, which shows the largest of them (a frame costs the pixels, not the levels).
+template <typename Span, typename F>
+void forEachShownLevel(const Levels& levels, double fromMs, double toMs, double nowMs,
+                       double axisEnd, Span&& span, F&& f) {
+    const std::span<const Level> all = levels.levels();
+    const auto [first, last] = levels.overlapping(fromMs, toMs);
+    double column = -1;
+    std::int64_t most = 0;
+    const auto flush = [&] {
+        if (column >= 0)
+            f(column, column + 1, most);
+        column = -1;
+        most = 0;
+    };
+    for (std::size_t i = first; i < last && double(all[i].time) < nowMs; ++i) {
+        const double end = i + 1 < all.size() ? double(all[i + 1].time) : axisEnd;
+        const auto [x0, x1] = span(double(all[i].time), end);
+        if (x1 - x0 >= 1) {
+            flush();
+            f(x0, x1, all[i].value);
+            continue;
+        }
+        if (std::floor(x0) != column) {
+            flush();
+            column = std::floor(x0);
+        }
+        most = std::max(most, all[i].value);
+    }
+    flush();
 }
 
 } // namespace
@@ -109,18 +143,12 @@ void SlotLanesItem::paintLane(QPainter* painter, int index, const ResourceLane* 
 
 void SlotLanesItem::paintHolds(QPainter* painter, int index, const ResourceLane& lane,
                                double fromMs, double toMs) const {
+    // As a task's lane: thin holds merge per pixel column, so a frame costs what is in view.
     const TimelineLayout& layout = scene_.layout();
-    const style::KindColors& colors = scene_.kindColors(lane.of.kind);
-    const ShadowSpec shadow = segmentShadow(layout.slotRowHeight, themeOf(this).segmentShadow);
     for (int slot = 0; slot < layout.slotLanes[std::size_t(index)]; ++slot) {
-        const std::span<const SlotHold> holds = lane.lane.holdsOf(std::size_t(slot));
         const auto [first, last] = lane.lane.overlapping(std::size_t(slot), fromMs, toMs);
-        const QRectF track = layout.slotRow(index, slot);
-        for (std::size_t i = first; i < last && double(holds[i].start) < scene_.now(); ++i) {
-            const auto [x0, x1] = shownSpan(double(holds[i].start), double(holds[i].end));
-            paintKindPill(painter, QRectF(x0, track.top(), std::max(x1 - x0, 1.0), track.height()),
-                          colors, shadow);
-        }
+        paintLaneOn(painter, scene_, layout.slotRow(index, slot),
+                    lane.lane.segmentsOf(std::size_t(slot)), first, last, -1, drawing_);
     }
 }
 
@@ -129,16 +157,15 @@ void SlotLanesItem::paintBand(QPainter* painter, int index, const ResourceLane& 
     // The share of the slots in use, as a bar's height from the bottom.
     const QRectF track = scene_.layout().slotRow(index, 0);
     const QColor color = scene_.kindColors(lane.of.kind).to;
-    const std::span<const Level> levels = lane.lane.inUse().levels();
-    const auto [first, last] = lane.lane.inUse().overlapping(fromMs, toMs);
     const double capacity = double(std::max<std::int64_t>(lane.lane.capacity(), 1));
-    for (std::size_t i = first; i < last && double(levels[i].time) < scene_.now(); ++i) {
-        const double end = i + 1 < levels.size() ? double(levels[i + 1].time) : scene_.axisEnd();
-        const auto [x0, x1] = shownSpan(double(levels[i].time), end);
-        const double height = track.height() * double(levels[i].value) / capacity;
-        if (height > 0)
-            painter->fillRect(QRectF(x0, track.bottom() - height, x1 - x0, height), color);
-    }
+    forEachShownLevel(
+        lane.lane.inUse(), fromMs, toMs, scene_.now(), scene_.axisEnd(),
+        [&](double from, double to) { return shownSpan(from, to); },
+        [&](double x0, double x1, std::int64_t inUse) {
+            const double height = track.height() * double(inUse) / capacity;
+            if (height > 0)
+                painter->fillRect(QRectF(x0, track.bottom() - height, x1 - x0, height), color);
+        });
 }
 
 void SlotLanesItem::paintQueue(QPainter* painter, int index, const ResourceLane& lane,
@@ -147,17 +174,15 @@ void SlotLanesItem::paintQueue(QPainter* painter, int index, const ResourceLane&
     const QRectF bar = scene_.layout().queueBar(index);
     const QColor color = scene_.kindColors(lane.of.kind).to;
     const Levels& queued = lane.lane.queued();
-    const std::span<const Level> levels = queued.levels();
     const double most = double(std::max<std::int64_t>(queued.most(), 1));
-    const auto [first, last] = queued.overlapping(fromMs, toMs);
-    for (std::size_t i = first; i < last && double(levels[i].time) < scene_.now(); ++i) {
-        if (levels[i].value <= 0)
-            continue;
-        const double end = i + 1 < levels.size() ? double(levels[i + 1].time) : scene_.axisEnd();
-        const auto [x0, x1] = shownSpan(double(levels[i].time), end);
-        painter->fillRect(QRectF(x0, bar.top(), std::max(x1 - x0, 1.0), bar.height()),
-                          faded(color, 0.3 + 0.7 * double(levels[i].value) / most));
-    }
+    forEachShownLevel(
+        queued, fromMs, toMs, scene_.now(), scene_.axisEnd(),
+        [&](double from, double to) { return shownSpan(from, to); },
+        [&](double x0, double x1, std::int64_t length) {
+            if (length > 0)
+                painter->fillRect(QRectF(x0, bar.top(), x1 - x0, bar.height()),
+                                  faded(color, 0.3 + 0.7 * double(length) / most));
+        });
 }
 
 std::vector<SceneText> SlotLanesItem::texts(double fromMs, double toMs) const {

@@ -7,6 +7,7 @@
 // the queue for a slot. Paints only the time in view, up to the current time.
 
 #include "timeline/timelineitems.h"
+#include "view/lanedrawing.h"
 
 #include <QString>
 
@@ -47,6 +48,7 @@ private:
     std::pair<double, double> shownSpan(double fromMs, double toMs) const;
 
     TimelineScene& scene_;
+    mutable LaneDrawing drawing_; // reused from sub-row to sub-row: no allocation per frame
 };
 
 } // namespace coroscope
