@@ -165,4 +165,31 @@ inline Scenario requestsScenario(std::size_t requests, std::uint32_t seed) {
     return scenario;
 }
 
+// The same requests, each spawning a lookup of its own (http 5..30, cpu 1) right after parsing
+// and joining it after the thread step, so that every request has a spawn and a join arrow;
+// each lookup follows its request in the task list.
+inline Scenario spawningRequestsScenario(std::size_t requests, std::uint32_t seed) {
+    Scenario scenario = requestsScenario(requests, seed);
+    std::mt19937 rng(seed + 1);
+    auto draw = [&](int low, int high) {
+        return std::uniform_int_distribution<int>(low, high)(rng);
+    };
+    const StepKind spawn = scenario.kinds.ensure(KindBehaviour::Spawn);
+    const StepKind join = scenario.kinds.ensure(KindBehaviour::Join);
+    std::vector<Task> tasks;
+    tasks.reserve(2 * requests);
+    for (std::size_t r = 0; r < requests; ++r) {
+        Task request = std::move(scenario.tasks[r]);
+        const auto lookup = std::uint32_t(tasks.size() + 1);
+        request.steps.insert(request.steps.begin() + 1, Step(spawn, 0, {lookup}));
+        request.steps.insert(request.steps.end() - 1, Step(join, 0, {lookup}));
+        tasks.push_back(std::move(request));
+        tasks.push_back({"lookup " + std::to_string(r + 1),
+                         {{StepKind::Http, draw(5, 30)}, {StepKind::Cpu, 1}}});
+    }
+    scenario.tasks = std::move(tasks);
+    scenario.subtitle = "arriving over time, each spawning a lookup";
+    return scenario;
+}
+
 } // namespace coroscope::test

@@ -3,11 +3,11 @@
 // why; every edit is named in Undo and undone exactly; saving writes version 2.
 
 #include "bridge/schedulerbridge.h"
-#include "editing/joineditor.h"
 #include "editing/refusalnote.h"
 #include "editing/resourcestable.h"
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
+#include "editing/taskpicker.h"
 #include "files/scenariofile.h"
 #include "loop/timeline.h"
 #include "mainwindow.h"
@@ -20,6 +20,7 @@
 #include <QColorDialog>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QListView>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -107,14 +108,37 @@ protected:
         emit combo->activated(item);
         QApplication::processEvents();
     }
-    // Checks exactly these tasks in a join's list and presses Enter.
+    // The rows a spawn's or join's task picker shows.
+    static QStringList rows(const TaskPicker& picker) {
+        QStringList texts;
+        const QAbstractItemModel* list = picker.list()->model();
+        for (int row = 0; row < list->rowCount(); ++row)
+            texts << list->index(row, 0).data().toString();
+        return texts;
+    }
+    // Clicks the row with this text in a spawn's task picker (a click picks).
+    void pickTask(const QModelIndex& index, const QString& text) {
+        auto* picker = qobject_cast<TaskPicker*>(editor(index));
+        ASSERT_NE(picker, nullptr);
+        const int row = int(rows(*picker).indexOf(text));
+        ASSERT_GE(row, 0) << text.toStdString();
+        QListView* list = picker->list();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualRect(list->model()->index(row, 0)).center());
+        QApplication::processEvents();
+    }
+    // Checks exactly these tasks in a join's picker and presses Enter.
     void join(const QModelIndex& index, const QStringList& tasks) {
-        auto* list = qobject_cast<JoinEditor*>(editor(index));
-        ASSERT_NE(list, nullptr);
-        for (int row = 0; row < list->count(); ++row)
-            list->item(row)->setCheckState(tasks.contains(list->item(row)->text()) ? Qt::Checked
-                                                                                   : Qt::Unchecked);
-        QTest::keyClick(list, Qt::Key_Return);
+        auto* picker = qobject_cast<TaskPicker*>(editor(index));
+        ASSERT_NE(picker, nullptr);
+        QAbstractItemModel* list = picker->list()->model();
+        for (int row = 0; row < list->rowCount(); ++row) {
+            const QModelIndex task = list->index(row, 0);
+            list->setData(task,
+                          tasks.contains(task.data().toString()) ? Qt::Checked : Qt::Unchecked,
+                          Qt::CheckStateRole);
+        }
+        QTest::keyClick(picker->list(), Qt::Key_Return);
         QApplication::processEvents();
     }
     // Types into a cell of the resources table, as its editor commits.
@@ -277,7 +301,7 @@ TEST_F(V2EditTest, RefusedEditsSayWhyAndChangeNeitherTheScenarioNorUndo) {
         EXPECT_EQ(model.scenario(), before);
         EXPECT_EQ(window.undoStack()->count(), edits);
     };
-    pick(durationCell(0, 2), "fetch a"); // a second spawn of fetch a
+    pickTask(durationCell(0, 2), "fetch a"); // a second spawn of fetch a
     expectRefused("task 1 \"handler\", step 3: spawns \"fetch a\", which task 1 \"handler\", "
                   "step 2 spawns already (a task is spawned at most once)");
     join(durationCell(0, 3), {});
@@ -328,7 +352,7 @@ TEST_F(V2EditTest, EveryNewEditIsNamedInUndoAndUndoneAndRedoneExactly) {
     edited();
     type(model.taskIndex(3, ScenarioModel::StartColumn), "250");
     edited();
-    pick(durationCell(0, 2), "Spawn a new task");
+    pickTask(durationCell(0, 2), "Spawn a new task");
     edited();
     join(durationCell(0, 3), {"fetch a", "idle"});
     edited();
@@ -364,6 +388,86 @@ TEST_F(V2EditTest, EveryNewEditIsNamedInUndoAndUndoneAndRedoneExactly) {
         window.undoStack()->redo();
         EXPECT_EQ(model.scenario(), states[on]) << names[int(on) - 1].toStdString();
     }
+}
+
+TEST_F(V2EditTest, TypingInTheSpawnEditorsFilterNarrowsItsListAndEnterPicksTheFirstMatch) {
+    open(kFanOut);
+    auto* picker = qobject_cast<TaskPicker*>(editor(durationCell(0, 2))); // spawns fetch b
+    ASSERT_NE(picker, nullptr);
+    EXPECT_EQ(picker->filter()->placeholderText(), "Type to filter 3 tasks");
+    EXPECT_EQ(QApplication::focusWidget(), picker->filter()); // typing filters at once
+    EXPECT_EQ(rows(*picker), (QStringList{"Spawn a new task", "fetch a", "fetch b", "idle"}));
+    EXPECT_EQ(picker->list()->currentIndex().data().toString(), "fetch b");
+    QTest::keyClicks(QApplication::focusWidget(), "etc");
+    EXPECT_EQ(picker->list()->currentIndex().data().toString(), "fetch a");
+    picker->filter()->clear(); // all again, the task it spawns current
+    EXPECT_EQ(picker->list()->currentIndex().data().toString(), "fetch b");
+    QTest::keyClicks(QApplication::focusWidget(), "DL"); // any case
+    EXPECT_EQ(rows(*picker), (QStringList{"Spawn a new task", "idle"}));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QApplication::processEvents();
+    EXPECT_EQ(undoText(), "Make step 3 of “handler” spawn “idle”");
+    EXPECT_EQ(durationCell(0, 2).data().toString(), "“idle”");
+}
+
+TEST_F(V2EditTest, TheJoinEditorsFilterKeepsItsChecksAndDownThenSpaceChecksAMatch) {
+    open(kFanOut);
+    ASSERT_TRUE(model.setJoinedTasks(0, 3, {2, 1})); // fetch b, then fetch a
+    auto* picker = qobject_cast<TaskPicker*>(editor(durationCell(0, 3)));
+    ASSERT_NE(picker, nullptr);
+    QTest::keyClicks(QApplication::focusWidget(), "idle");
+    EXPECT_EQ(rows(*picker), QStringList{"idle"});
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    EXPECT_EQ(QApplication::focusWidget(), picker->list());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    picker->filter()->clear();
+    EXPECT_EQ(rows(*picker), (QStringList{"fetch a", "fetch b", "idle"}));
+    const QAbstractItemModel* list = picker->list()->model();
+    for (int row = 0; row < list->rowCount(); ++row)
+        EXPECT_EQ(list->index(row, 0).data(Qt::CheckStateRole), Qt::Checked) << row;
+    QTest::keyClick(picker->list(), Qt::Key_Return);
+    QApplication::processEvents();
+    // The tasks it named keep their order, the one checked since comes last.
+    EXPECT_EQ(undoText(), "Make step 4 of “handler” join “fetch b”, “fetch a”, “idle”");
+}
+
+TEST_F(V2EditTest, TheJoinEditorCommitsWhenFocusLeavesItAndEscapeLeavesTheJoinAsItWas) {
+    open(kFanOut);
+    const int edits = window.undoStack()->count();
+    const auto uncheckFetchB = [&] {
+        QWidget* picker = editor(durationCell(0, 3));
+        ASSERT_NE(qobject_cast<TaskPicker*>(picker), nullptr);
+        QTest::keyClicks(QApplication::focusWidget(), "fetch b");
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    };
+    uncheckFetchB();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QApplication::processEvents();
+    EXPECT_EQ(window.undoStack()->count(), edits);
+    EXPECT_EQ(durationCell(0, 3).data().toString(), "“fetch a”, “fetch b”");
+    uncheckFetchB();
+    resources.table()->setFocus(); // elsewhere in the panel
+    QApplication::processEvents();
+    EXPECT_EQ(undoText(), "Make step 4 of “handler” join “fetch a”");
+    EXPECT_EQ(tree.indexWidget(durationCell(0, 3)), nullptr); // closed
+}
+
+TEST_F(V2EditTest, ATaskPickerAtTheBottomOfTheTasksOpensUpwardsInView) {
+    Scenario scenario{"many", "", {}};
+    const StepKind join = scenario.kinds.ensure(KindBehaviour::Join);
+    for (int t = 0; t < 60; ++t)
+        scenario.tasks.push_back({"t" + std::to_string(t), {{StepKind::Cpu, 10}}});
+    scenario.tasks.back().steps.push_back(Step(join, 0, {0}));
+    window.showScenario(scenario, "many");
+    tree.scrollToBottom();
+    QApplication::processEvents();
+    const QModelIndex cell = durationCell(59, 1);
+    ASSERT_GT(tree.visualRect(cell).bottom() + 100, tree.viewport()->height()); // the last rows
+    QWidget* picker = editor(cell);
+    ASSERT_NE(qobject_cast<TaskPicker*>(picker), nullptr);
+    EXPECT_TRUE(tree.viewport()->rect().contains(picker->geometry()))
+        << picker->geometry().bottom() << " in " << tree.viewport()->height();
 }
 
 TEST_F(V2EditTest, BuiltInResourcesAreRestyledAndLimitedAndKeepTheirWords) {

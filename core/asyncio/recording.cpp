@@ -216,24 +216,38 @@ std::optional<Error> readKind(od::value& value, std::size_t index, KindTable& ki
     return std::nullopt;
 }
 
-// otherData.kinds: the kinds after cpu, in table order.
-void readKinds(od::value& value, OtherData& other, Values& values) {
+// The elements of the array at place, each read by read(element, index) up to the first
+// problem (the rest only checked), which goes to problem; a value that is no array is the
+// problem notArray. How many elements the array holds.
+template <typename ReadOne>
+std::size_t readEach(od::value& value, const std::string& place, std::string_view notArray,
+                     std::optional<Error>& problem, Values& values, ReadOne read) {
     auto array = as(value.get_array());
     if (!array) {
         values.skip(value);
-        other.kindsProblem = fail("otherData.kinds", "must be an array (the kinds after cpu)");
-        return;
+        problem = fail(place, std::string(notArray));
+        return 0;
     }
     std::size_t index = 0;
     for (auto element : *array) {
-        od::value kind = take(std::move(element));
-        if (other.kindsProblem)
-            values.skip(kind);
+        od::value item = take(std::move(element));
+        if (problem)
+            values.skip(item);
         else
-            other.kindsProblem = readKind(kind, index, other.kinds, values);
+            problem = read(item, index);
         ++index;
     }
-    if (!other.kindsProblem && index < 2)
+    return index;
+}
+
+// otherData.kinds: the kinds after cpu, in table order.
+void readKinds(od::value& value, OtherData& other, Values& values) {
+    const std::size_t kinds =
+        readEach(value, "otherData.kinds", "must be an array (the kinds after cpu)",
+                 other.kindsProblem, values, [&](od::value& kind, std::size_t index) {
+                     return readKind(kind, index, other.kinds, values);
+                 });
+    if (!other.kindsProblem && kinds < 2)
         other.kindsProblem =
             fail("otherData.kinds", "must begin with io and http (the kinds after cpu)");
 }
@@ -274,21 +288,9 @@ std::optional<Error> readRun(od::value& value, std::size_t index, OtherData& oth
 
 // otherData.runs: the program's asyncio.run calls, in order.
 void readRuns(od::value& value, OtherData& other, Values& values) {
-    auto array = as(value.get_array());
-    if (!array) {
-        values.skip(value);
-        other.runsProblem = fail("otherData.runs", "must be an array (each asyncio.run's times)");
-        return;
-    }
-    std::size_t index = 0;
-    for (auto element : *array) {
-        od::value run = take(std::move(element));
-        if (other.runsProblem)
-            values.skip(run);
-        else
-            other.runsProblem = readRun(run, index, other, values);
-        ++index;
-    }
+    readEach(value, "otherData.runs", "must be an array (each asyncio.run's times)",
+             other.runsProblem, values,
+             [&](od::value& run, std::size_t index) { return readRun(run, index, other, values); });
 }
 
 OtherData readOtherData(od::value value, Values& values) {

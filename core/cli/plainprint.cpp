@@ -5,7 +5,11 @@
 #include "cli/figuresjson.h"
 #include "loop/figures.h"
 #include "loop/timeline.h"
+#include "model/hugeheap.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <iostream>
 #include <string_view>
 
@@ -76,6 +80,13 @@ int printToStandardOutput(PrintMode mode, const Scenario& scenario) {
 }
 
 std::optional<int> runPlainPrint(const PrintRequest& request) {
+    // The file, its steps, the parser's index and the run take some 6 bytes of fresh memory per
+    // byte of the file (14.6 MB at its peak for a file of 2.7 MB): in huge pages, a print of
+    // 10,000 tasks has 700 page faults instead of 2,600 (hugeheap.h).
+    std::error_code unknown; // a pipe, say: ordinary pages
+    const std::uintmax_t size = std::filesystem::file_size(request.scenarioPath, unknown);
+    if (!unknown)
+        growHeapInHugePages(std::size_t(std::min<std::uintmax_t>(size, SIZE_MAX / 8) * 8));
     Result<OpenedFile> loaded = readScenarioOrRecording(request.scenarioPath);
     if (!loaded)
         return std::nullopt;

@@ -70,6 +70,10 @@ KindNames kindNames(const KindTable& kinds) {
 
 std::optional<StepKind> kindNamed(const KindNames& names, std::string_view text) {
     for (std::size_t i = 0; i < names.size(); ++i) {
+        if (text.data() == names[i].data() && text.size() == names[i].size())
+            return StepKind{std::uint16_t(i)}; // kindTextOf's answer: the table's own name
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
         std::size_t same = 0;
         while (same < names[i].size() && same < text.size() && names[i][same] == text[same])
             ++same;

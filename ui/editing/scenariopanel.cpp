@@ -5,6 +5,7 @@
 #include "editing/resourcestable.h"
 #include "editing/scenariomodel.h"
 #include "editing/stepdelegate.h"
+#include "editing/taskpicker.h"
 #include "plainmessage.h"
 
 #include <QAction>
@@ -170,11 +171,13 @@ void ScenarioPanel::select(int task, int step) {
 }
 
 KeyHelpList ScenarioPanel::keyHelp() {
-    // As eventFilter() and a tree that selects cells do.
-    return {{keyNames({Qt::Key_F2, Qt::Key_Return}),
-             tr("Edit the selected cell; on a step's number, its kind (in the panel)")},
-            {keyNames({Qt::Key_Left, Qt::Key_Right}),
-             tr("The cell before / after; on a task's name, fold / unfold it (in the panel)")}};
+    // As eventFilter() and a tree that selects cells do, then the task picker its editors open.
+    const KeyHelpList own{
+        {keyNames({Qt::Key_F2, Qt::Key_Return}),
+         tr("Edit the selected cell; on a step's number, its kind (in the panel)")},
+        {keyNames({Qt::Key_Left, Qt::Key_Right}),
+         tr("The cell before / after; on a task's name, fold / unfold it (in the panel)")}};
+    return own + TaskPicker::keyHelp();
 }
 
 bool ScenarioPanel::eventFilter(QObject* watched, QEvent* event) {

@@ -1,8 +1,8 @@
 #include "editing/stepdelegate.h"
 
 #include "bridge/qtext.h"
-#include "editing/joineditor.h"
 #include "editing/scenariomodel.h"
+#include "editing/taskpicker.h"
 #include "model/scenariorules.h"
 #include "timeline/timelinestyle.h"
 
@@ -66,18 +66,6 @@ QComboBox* newKindEditor(QWidget* parent, const KindTable& kinds) {
     return combo;
 }
 
-// The tasks a spawn step of task `self` may start, then "Spawn a new task".
-QComboBox* newSpawnEditor(QWidget* parent, const ScenarioModel& model, int self) {
-    auto* combo = new QComboBox(parent);
-    combo->setAccessibleName(QObject::tr("Task spawned"));
-    const std::vector<Task>& tasks = model.scenario().tasks;
-    for (std::size_t u = 0; u < tasks.size(); ++u)
-        if (int(u) != self)
-            combo->addItem(toQString(tasks[u].name), int(u));
-    combo->addItem(QObject::tr("Spawn a new task"), ScenarioModel::kNewTask);
-    return combo;
-}
-
 QSpinBox* newMsEditor(QWidget* parent, std::int64_t min, std::int64_t max) {
     auto* spin = new QSpinBox(parent);
     spin->setRange(int(min), int(max));
@@ -100,6 +88,19 @@ KindBehaviour behaviourAt(const QModelIndex& index) {
     return scenario.kinds.behaviour(scenario.tasks[std::size_t(t)].steps[std::size_t(s)].kind);
 }
 
+// Where an editor taller than its cell goes: under the cell's top, as wide as the cell at least,
+// moved up (then left) as far as it takes to keep it inside the view when it fits there.
+QRect dropDown(const QRect& cell, const QSize& size, const QWidget* view) {
+    QRect rect(cell.topLeft(), QSize(std::max(cell.width(), size.width()), size.height()));
+    if (!view)
+        return rect;
+    const QRect room = view->rect();
+    rect.moveBottom(std::min(rect.bottom(), room.bottom()));
+    rect.moveRight(std::min(rect.right(), room.right()));
+    rect.moveTopLeft(QPoint(std::max(rect.left(), room.left()), std::max(rect.top(), room.top())));
+    return rect;
+}
+
 } // namespace
 
 QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
@@ -108,12 +109,14 @@ QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
     switch (index.column()) {
     case ScenarioModel::DurationColumn:
         if (model && behaviourAt(index) == KindBehaviour::Spawn) {
-            QComboBox* combo = newSpawnEditor(parent, *model, index.parent().row());
-            connect(combo, &QComboBox::activated, this, &StepDelegate::commitAndClose);
-            return combo;
+            auto* picker = new TaskPicker(model->scenario().tasks, index.parent().row(),
+                                          TaskPicker::Mode::Spawn, parent);
+            connect(picker, &TaskPicker::picked, this, &StepDelegate::commitAndClose);
+            return picker;
         }
         if (model && behaviourAt(index) == KindBehaviour::Join)
-            return new JoinEditor(*model, index.parent().row(), parent);
+            return new TaskPicker(model->scenario().tasks, index.parent().row(),
+                                  TaskPicker::Mode::Join, parent);
         return newMsEditor(parent, kMinStepMs, kMaxStepMs);
     case ScenarioModel::StartColumn:
         return newMsEditor(parent, 0, kMaxStartMs);
@@ -145,16 +148,13 @@ void StepDelegate::setEditorData(QWidget* editor, const QModelIndex& index) cons
     const QVariant value = index.data(Qt::EditRole);
     if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
         spin->setValue(value.toInt());
-    } else if (auto* join = qobject_cast<JoinEditor*>(editor)) {
+    } else if (auto* picker = qobject_cast<TaskPicker*>(editor)) {
         std::vector<std::uint32_t> tasks;
         for (const QVariant& u : value.toList())
             tasks.push_back(std::uint32_t(u.toInt()));
-        join->setJoined(tasks);
+        picker->setTasks(tasks);
     } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        // A kind's index, or the task a spawn starts (the first of the cell's list).
-        const QVariant current =
-            value.typeId() == QMetaType::QVariantList ? value.toList().value(0) : value;
-        combo->setCurrentIndex(combo->findData(current.toInt()));
+        combo->setCurrentIndex(combo->findData(value.toInt())); // a kind's index
     } else {
         QStyledItemDelegate::setEditorData(editor, index);
     }
@@ -166,11 +166,16 @@ void StepDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
     if (auto* spin = qobject_cast<QSpinBox*>(editor)) {
         spin->interpretText();
         value = spin->value();
-    } else if (auto* join = qobject_cast<JoinEditor*>(editor)) {
-        QVariantList tasks;
-        for (std::uint32_t u : join->joined())
-            tasks.push_back(int(u));
-        value = tasks;
+    } else if (auto* picker = qobject_cast<TaskPicker*>(editor)) {
+        if (picker->mode() == TaskPicker::Mode::Spawn) {
+            if (const std::optional<int> task = picker->spawned())
+                value = *task;
+        } else {
+            QVariantList tasks;
+            for (std::uint32_t u : picker->joined())
+                tasks.push_back(int(u));
+            value = tasks;
+        }
     } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
         value = combo->currentData();
     } else if (auto* edit = qobject_cast<QLineEdit*>(editor)) {
@@ -199,10 +204,8 @@ void StepDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionViewI
     // The whole cell, not only the text beside the swatch: the combo box has its own swatches.
     if (qobject_cast<QComboBox*>(editor))
         editor->setGeometry(option.rect);
-    else if (qobject_cast<JoinEditor*>(editor)) // a list of tasks drops down from the cell
-        editor->setGeometry(QRect(option.rect.topLeft(),
-                                  QSize(std::max(option.rect.width(), editor->sizeHint().width()),
-                                        editor->sizeHint().height())));
+    else if (qobject_cast<TaskPicker*>(editor)) // a list of tasks drops down from the cell
+        editor->setGeometry(dropDown(option.rect, editor->sizeHint(), editor->parentWidget()));
     else
         QStyledItemDelegate::updateEditorGeometry(editor, option, index);
 }

@@ -2,8 +2,8 @@
 
 // Editors for the scenario tree: a spin box for durations (only 1..86,400,000 ms can be
 // entered) and start times, a combo box with the legend colours for kinds (a pick commits at
-// once, Thread, Spawn and Join among them), a list of tasks for a spawn (or a new one) and a
-// checkable one for a join, a line edit for task names. An edit the model refuses is
+// once, Thread, Spawn and Join among them), the task picker for a spawn's task (or a new one)
+// and a join's tasks, a line edit for task names. An edit the model refuses is
 // signalled, so that the panel says why.
 
 #include "model/stepkind.h"

@@ -3,25 +3,22 @@
 // The banner above the card while an example is shown: its paragraph of what to watch for, in
 // plain text (the palette's colours, so both themes), and a button that closes it.
 
-#include <QFrame>
+#include "notebar.h"
 
-class QLabel;
 class QToolButton;
 
 namespace coroscope {
 
-class ExampleBanner : public QFrame {
+class ExampleBanner : public NoteBar {
     Q_OBJECT
 public:
     explicit ExampleBanner(QWidget* parent = nullptr);
 
     // Shows the paragraph (hidden until then).
-    void showText(const QString& text);
-    QString text() const;
+    void showText(const QString& text) { showWords(text); }
     QToolButton* closeButton() const { return close_; }
 
 private:
-    QLabel* label_;
     QToolButton* close_;
 };
 

@@ -4,23 +4,21 @@
 // shown ("This recording holds 3 runs of asyncio.run; showing run 1."), and a list to show
 // another.
 
-#include <QFrame>
+#include "notebar.h"
 
 #include <cstddef>
 
 class QComboBox;
-class QLabel;
 
 namespace coroscope {
 
-class RunsNote : public QFrame {
+class RunsNote : public NoteBar {
     Q_OBJECT
 public:
     explicit RunsNote(QWidget* parent = nullptr);
 
     // Shows the note for run `shown` (from 1) of `runs`.
     void showRuns(std::size_t runs, std::size_t shown);
-    QString text() const;
     QComboBox* runList() const { return list_; }
 
 signals:
@@ -28,7 +26,6 @@ signals:
     void runChosen(std::size_t n);
 
 private:
-    QLabel* label_;
     QComboBox* list_;
 };
 

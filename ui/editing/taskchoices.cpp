@@ -1,0 +1,106 @@
+#include "editing/taskchoices.h"
+
+#include "bridge/qtext.h"
+#include "editing/scenariomodel.h"
+
+#include <algorithm>
+
+namespace coroscope {
+
+TaskChoices::TaskChoices(const std::vector<Task>& tasks, int self, Mode mode, QObject* parent)
+    : QAbstractListModel(parent)
+    , mode_(mode)
+    , self_(self)
+    , isJoined_(tasks.size(), false) {
+    names_.reserve(qsizetype(tasks.size()));
+    for (const Task& task : tasks)
+        names_.push_back(toQString(task.name));
+    setFilter({});
+}
+
+void TaskChoices::setFilter(const QString& text) {
+    beginResetModel();
+    shown_.clear();
+    for (int u = 0; u < names_.size(); ++u)
+        if (u != self_ && names_[u].contains(text, Qt::CaseInsensitive))
+            shown_.push_back(std::uint32_t(u));
+    endResetModel();
+}
+
+int TaskChoices::rowOf(int task) const {
+    if (task == ScenarioModel::kNewTask)
+        return newTaskRows() - 1;
+    const auto it = std::lower_bound(shown_.begin(), shown_.end(), std::uint32_t(task));
+    if (task < 0 || it == shown_.end() || int(*it) != task)
+        return -1;
+    return newTaskRows() + int(it - shown_.begin());
+}
+
+int TaskChoices::firstTaskRow() const {
+    return shown_.empty() ? -1 : newTaskRows();
+}
+
+int TaskChoices::taskAt(int row) const {
+    return row < newTaskRows() ? ScenarioModel::kNewTask
+                               : int(shown_[std::size_t(row - newTaskRows())]);
+}
+
+void TaskChoices::setJoined(const std::vector<std::uint32_t>& tasks) {
+    std::fill(isJoined_.begin(), isJoined_.end(), false);
+    joined_.clear();
+    for (std::uint32_t u : tasks)
+        if (u < isJoined_.size() && !isJoined_[u]) {
+            isJoined_[u] = true;
+            joined_.push_back(u);
+        }
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {Qt::CheckStateRole});
+}
+
+int TaskChoices::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : newTaskRows() + int(shown_.size());
+}
+
+QVariant TaskChoices::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const int task = taskAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return task == ScenarioModel::kNewTask ? tr("Spawn a new task") : names_[task];
+    case TaskRole:
+        return task;
+    case Qt::CheckStateRole:
+        if (mode_ == Mode::Join)
+            return isJoined_[std::size_t(task)] ? Qt::Checked : Qt::Unchecked;
+        return {};
+    default:
+        return {};
+    }
+}
+
+bool TaskChoices::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (mode_ != Mode::Join || role != Qt::CheckStateRole || !index.isValid() ||
+        index.row() >= rowCount())
+        return false;
+    const auto task = std::uint32_t(taskAt(index.row()));
+    const bool joined = Qt::CheckState(value.toInt()) == Qt::Checked;
+    if (joined == isJoined_[task])
+        return true;
+    isJoined_[task] = joined;
+    if (joined)
+        joined_.push_back(task);
+    else
+        joined_.erase(std::find(joined_.begin(), joined_.end(), task));
+    emit dataChanged(index, index, {Qt::CheckStateRole});
+    return true;
+}
+
+Qt::ItemFlags TaskChoices::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    const Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    return mode_ == Mode::Join ? flags | Qt::ItemIsUserCheckable : flags;
+}
+
+} // namespace coroscope
