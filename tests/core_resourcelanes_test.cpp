@@ -1,9 +1,11 @@
 // Explain mode's lanes of the limited resources and the thread pool: who holds which slot or
 // worker when, and how many queue for one, read off the loop's decisions.
 
+#include "explain/explain.h"
 #include "explain/resourcelanes.h"
 #include "fanout.h"
 #include "loop/runrecord.h"
+#include "randomscenario.h"
 
 #include <gtest/gtest.h>
 
@@ -134,6 +136,70 @@ TEST(ResourceLanes, LevelsShownOverAWindow) {
     EXPECT_EQ(queued.overlapping(0, 5), (std::pair<std::size_t, std::size_t>{0, 0}));
     EXPECT_EQ(queued.overlapping(200, 300), (std::pair<std::size_t, std::size_t>{4, 5}));
 }
+
+// Generated version 2 runs (every kind of step, a limited db, perhaps a limited http, a pool of
+// 1–3 threads): each slot's holds are disjoint, the levels count them, a limited wait lies
+// within its task's hold and a thread item is its worker's hold; the log numbers workers so.
+class ResourceLanesProperties : public ::testing::TestWithParam<std::uint32_t> {};
+
+TEST_P(ResourceLanesProperties, HoldsAreTheWaitsAndTheThreadItemsAndTheLevelsCountThem) {
+    const Scenario scenario = test::randomLoopScenario(GetParam());
+    const coroscope::Run run = simulateRun(scenario);
+    const ResourceLanes lanes(run.events, scenario);
+    for (const ResourceLane& lane : lanes.lanes()) {
+        std::vector<SlotHold> all;
+        for (std::size_t slot = 0; slot < std::size_t(lane.lane.capacity()) + 1; ++slot) {
+            const std::span<const SlotHold> holds = lane.lane.holdsOf(slot);
+            ASSERT_TRUE(slot < std::size_t(lane.lane.capacity()) || holds.empty());
+            for (std::size_t i = 0; i < holds.size(); ++i) {
+                EXPECT_EQ(holds[i].slot, slot);
+                EXPECT_LE(holds[i].start, holds[i].end);
+                if (i > 0)
+                    EXPECT_LE(holds[i - 1].end, holds[i].start) << "one holder at a time";
+            }
+            all.insert(all.end(), holds.begin(), holds.end());
+        }
+        for (const Level& level : lane.lane.inUse().levels()) {
+            const auto held = std::count_if(all.begin(), all.end(), [&](const SlotHold& h) {
+                return h.start <= level.time && level.time < h.end;
+            });
+            EXPECT_EQ(level.value, held) << "at " << level.time;
+            EXPECT_LE(level.value, lane.lane.capacity());
+        }
+        for (const Level& level : lane.lane.queued().levels())
+            EXPECT_GE(level.value, 0);
+        for (const Segment& s : run.timeline.segments) {
+            if (s.kind != lane.of.kind || s.queued)
+                continue;
+            const auto within = std::any_of(all.begin(), all.end(), [&](const SlotHold& h) {
+                return h.task == s.task && (lane.of.pool ? h.start == s.start && h.end == s.end
+                                                         : h.start <= s.start && s.end <= h.end);
+            });
+            EXPECT_TRUE(within) << "task " << s.task << " at " << s.start;
+        }
+    }
+}
+
+TEST_P(ResourceLanesProperties, TheLogNumbersTheWorkersAsThePoolsLane) {
+    const Scenario scenario = test::randomLoopScenario(GetParam());
+    const std::vector<LoopEvent> events = simulateLoopEvents(scenario);
+    const ResourceLanes lanes(events, scenario);
+    if (lanes.lanes().empty() || !lanes.lanes().back().of.pool)
+        return;
+    const SlotLane& pool = lanes.lanes().back().lane;
+    std::string log;
+    for (const LogLine& line : narrate(scenario, events))
+        log += line.text + '\n';
+    for (std::size_t worker = 0; worker < std::size_t(pool.capacity()); ++worker)
+        for (const SlotHold& hold : pool.holdsOf(worker))
+            EXPECT_NE(log.find(scenario.tasks[hold.task].name + "'s thread item starts on worker " +
+                               std::to_string(worker + 1) + " ("),
+                      std::string::npos)
+                << scenario.tasks[hold.task].name << " on worker " << worker + 1 << "\n"
+                << log;
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, ResourceLanesProperties, ::testing::Range<std::uint32_t>(1, 201));
 
 } // namespace
 } // namespace coroscope
