@@ -82,6 +82,13 @@ TEST_F(ExplainedFanOut, ALaneForTheDbAndOneForThePoolUnderTheLoopsLane) {
     EXPECT_GT(layout().track(0).top(), layout().slotLane(1).bottom()) << "the rows move down";
     EXPECT_EQ(textsIn(layout().slotLabel(0)), QStringList{"db · 2 slots"});
     EXPECT_EQ(textsIn(layout().slotLabel(1)), QStringList{"threads · 4"});
+    // Their labels' hover: the limit, as the program says it, and the longest queue.
+    EXPECT_EQ(hover(layout().slotLabel(0).center()),
+              "db: at most 2 of its waits at once (asyncio.Semaphore(2)); at most 4 queued for a "
+              "slot");
+    EXPECT_EQ(hover(layout().slotLabel(1).center()),
+              "The thread pool: 4 workers (ThreadPoolExecutor(max_workers=4)); at most 0 items "
+              "queued for a worker");
     // Off, no lanes: the rows are back under the ruler.
     const double withLanes = layout().track(0).top();
     scene->setExplained(false);

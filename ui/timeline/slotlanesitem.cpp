@@ -235,11 +235,29 @@ std::vector<SceneText> SlotLanesItem::texts(double fromMs, double toMs) const {
     return texts;
 }
 
+QString SlotLanesItem::describeLabel(const ResourceLane& lane) const {
+    const qlonglong capacity = lane.lane.capacity();
+    const qlonglong most = lane.lane.queued().most();
+    if (lane.of.pool)
+        return QObject::tr("The thread pool: %1 workers (ThreadPoolExecutor(max_workers=%1)); at "
+                           "most %2 items queued for a worker")
+            .arg(capacity)
+            .arg(most);
+    return QObject::tr("%1: at most %2 of its waits at once (asyncio.Semaphore(%2)); at most %3 "
+                       "queued for a slot")
+        .arg(nameOf(lane))
+        .arg(capacity)
+        .arg(most);
+}
+
 QString SlotLanesItem::describeAt(QPointF p) const {
     const TimelineLayout& layout = scene_.layout();
     const std::span<const ResourceLane> lanes = scene_.slotLanes();
     if (lanes.size() != layout.slotLanes.size())
         return {};
+    for (int index = 0; index < int(lanes.size()); ++index)
+        if (layout.slotLabel(index).contains(p))
+            return describeLabel(lanes[std::size_t(index)]);
     const double ms = layout.timeAt(p.x(), scene_.window());
     if (ms >= scene_.now() || ms < 0)
         return {};

@@ -30,12 +30,14 @@ public:
     // [fromMs, toMs), as painted.
     std::vector<SceneText> texts(double fromMs, double toMs) const;
     // What hovering a point of the lanes says ("db slot 1: f3 holds it 45–89 ms (44 ms);
-    // 2 queued"), or nothing off them or after the current time.
+    // 2 queued"), or of a lane's label its limit and the longest its queue got; nothing off
+    // them or after the current time.
     QString describeAt(QPointF scenePoint) const;
 
 private:
     // The lane's word: the resource's name, or "threads".
     QString nameOf(const ResourceLane& lane) const;
+    QString describeLabel(const ResourceLane& lane) const;
     void paintLane(QPainter* painter, int index, const ResourceLane* lane, double fromMs,
                    double toMs) const;
     void paintHolds(QPainter* painter, int index, const ResourceLane& lane, double fromMs,
