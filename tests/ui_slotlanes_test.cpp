@@ -153,6 +153,23 @@ TEST_F(ExplainedFanOut, ASlotLaneIsDrawnInTheResourcesColourWhereAHolderHoldsIt)
     EXPECT_LE(distance(bar(120), scene->theme().track), 2);
 }
 
+TEST(SlotLanesDark, TheQueuesBarStandsOutOnTheDarkTrack) {
+    const std::unique_ptr<TimelineScene> scene =
+        timelineAt(test::fanOutScenario(), 1e9, 1000, style::Theme::dark());
+    scene->setExplained(true);
+    const QImage image = renderTimeline(*scene, 1).convertToFormat(QImage::Format_RGB32);
+    const TimelineLayout& l = scene->layout();
+    const auto bar = [&](double ms) {
+        return image
+            .pixelColor(QPointF(l.xAt(ms, scene->window()), l.queueBar(0).center().y()).toPoint())
+            .lightness();
+    };
+    const int track = scene->theme().track.lightness();
+    EXPECT_GT(bar(20), track + 60) << "four queued: a light bar";
+    EXPECT_GT(bar(20), bar(90)) << "one queued, fainter";
+    EXPECT_GT(bar(90), track + 10);
+}
+
 TEST_F(ExplainedFanOut, ManySlotsAreOneBandOfHowManyAreInUse) {
     const Scenario many = test::scriptScenario("limit db 20\n"
                                                "a: db 50\nb: db 50\nc: db 30\n");

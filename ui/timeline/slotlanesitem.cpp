@@ -73,6 +73,13 @@ void forEachShownLevel(const Levels& levels, double fromMs, double toMs, double 
     flush();
 }
 
+// The band's and the queue bar's colour: the kind's darker end on a light track, its lighter
+// end lightened further on a dark one (a thin bar of a mid colour is lost on a dark track).
+QColor barColor(const style::KindColors& colors, const QColor& track) {
+    constexpr int kLightened = 150; // percent
+    return track.lightness() >= 128 ? colors.to : colors.from.lighter(kLightened);
+}
+
 } // namespace
 
 SlotLanesItem::SlotLanesItem(TimelineScene& scene)
@@ -156,7 +163,7 @@ void SlotLanesItem::paintBand(QPainter* painter, int index, const ResourceLane& 
                               double toMs) const {
     // The share of the slots in use, as a bar's height from the bottom.
     const QRectF track = scene_.layout().slotRow(index, 0);
-    const QColor color = scene_.kindColors(lane.of.kind).to;
+    const QColor color = barColor(scene_.kindColors(lane.of.kind), themeOf(this).track);
     const double capacity = double(std::max<std::int64_t>(lane.lane.capacity(), 1));
     forEachShownLevel(
         lane.lane.inUse(), fromMs, toMs, scene_.now(), scene_.axisEnd(),
@@ -172,7 +179,7 @@ void SlotLanesItem::paintQueue(QPainter* painter, int index, const ResourceLane&
                                double fromMs, double toMs) const {
     // The longer the queue, the stronger the bar (its most ever at full strength).
     const QRectF bar = scene_.layout().queueBar(index);
-    const QColor color = scene_.kindColors(lane.of.kind).to;
+    const QColor color = barColor(scene_.kindColors(lane.of.kind), themeOf(this).track);
     const Levels& queued = lane.lane.queued();
     const double most = double(std::max<std::int64_t>(queued.most(), 1));
     forEachShownLevel(
@@ -181,7 +188,7 @@ void SlotLanesItem::paintQueue(QPainter* painter, int index, const ResourceLane&
         [&](double x0, double x1, std::int64_t length) {
             if (length > 0)
                 painter->fillRect(QRectF(x0, bar.top(), x1 - x0, bar.height()),
-                                  faded(color, 0.3 + 0.7 * double(length) / most));
+                                  faded(color, 0.4 + 0.6 * double(length) / most));
         });
 }
 
