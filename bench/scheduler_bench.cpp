@@ -1,7 +1,9 @@
 // How the scheduler scales: n tasks × 10 steps, simulated to the end with the timeline
 // recorded. Target: under 100 ns per segment at 100,000 tasks, growing no faster than n log n.
 // And what an edit in the window costs besides (BM_Analysis/<part>, 100,000 tasks × 10): the
-// parts of analyseRun, each alone, to see which of them the window's 300 ms goes to.
+// parts of analyseRun, each alone, to see which of them the window's 300 ms goes to. And
+// Explain's slot and worker lanes of the version 2 workload (BM_SlotLanes, 100,000 requests
+// through a db of 20 connections and a pool of 8 threads): one pass over the run's decisions.
 
 #include "analysis/runanalysis.h"
 #include "loop/runrecord.h"
@@ -77,14 +79,22 @@ void BM_Analysis(benchmark::State& state, Part part) {
             benchmark::DoNotOptimize(Lanes(run.timeline, tasks));
             break;
         case Part::Explanation:
-            benchmark::DoNotOptimize(Explanation(run.events, tasks));
+            benchmark::DoNotOptimize(Explanation(run.events, scenario));
             break;
         }
     }
 }
 
+void BM_SlotLanes(benchmark::State& state) {
+    const Scenario scenario = test::requestsScenario(100'000, 7);
+    const Run run = simulateRun(scenario);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ResourceLanes(run.events, scenario));
+}
+
 } // namespace
 
+BENCHMARK(BM_SlotLanes)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Analysis, whole, Part::Whole)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Analysis, simulation, Part::Simulation)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Analysis, figures, Part::Figures)->Unit(benchmark::kMillisecond);

@@ -3,6 +3,7 @@
 // are in core_loopevent_test) and properties on generated scenarios.
 
 #include "explain/explain.h"
+#include "fanout.h"
 #include "loop/runrecord.h"
 #include "randomscenario.h"
 #include "scenariobuilder.h"
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 
 namespace coroscope {
 
@@ -183,6 +185,52 @@ TEST(Narrate, NamesWhomATaskJoinsBehind) {
         {40, "C is done. The loop picks A. A is done."},
     };
     EXPECT_EQ(narrate(scenario, simulateLoopEvents(scenario)), expected);
+}
+
+// Version 2's decisions in words: whom a join waits for and who left last, a slot given back
+// and whom it wakes, the worker an item starts on (numbered as Explain's pool lane).
+TEST(Narrate, TheFanOutsSlotsJoinAndWorker) {
+    const Scenario scenario = test::fanOutScenario();
+    std::map<std::int64_t, std::string> log;
+    for (const LogLine& line : narrate(scenario, simulateLoopEvents(scenario)))
+        log[line.time] = line.text;
+    EXPECT_NE(log[5].find("handler waits for f1, f2, f3, f4, f5, f6."), std::string::npos);
+    EXPECT_NE(log[45].find("The loop picks f1. f1 gives back its slot of db; f3 is woken for it "
+                           "(2 of 2 in use); it joins the ready queue behind f2."),
+              std::string::npos)
+        << log[45];
+    EXPECT_EQ(log[135], "f5 is done. The loop picks f6. f6 gives back its slot of db.");
+    EXPECT_NE(log[137].find("handler's join is released (f6 is the last of them to leave)"),
+              std::string::npos)
+        << log[137];
+    EXPECT_NE(log[137].find("handler's thread item starts on worker 1 (1 of 4 busy)."),
+              std::string::npos)
+        << log[137];
+}
+
+TEST(Narrate, AJoinOnOneTaskAndOnManyAndTheWorkersInUse) {
+    std::string script = "threads 2\np: spawn a, join a, spawn b, spawn c, join b c\n"
+                         "a: cpu 5\nb: thread 10\nc: thread 20\nq:";
+    std::string joined;
+    for (int i = 0; i < 10; ++i) {
+        script += std::string(i ? "," : "") + " spawn t" + std::to_string(i);
+        joined += " t" + std::to_string(i);
+    }
+    script += ", join" + joined + "\n";
+    for (int i = 0; i < 10; ++i)
+        script += "t" + std::to_string(i) + ": cpu 1\n";
+    const Scenario scenario = test::scriptScenario(script);
+    std::string all;
+    for (const LogLine& line : narrate(scenario, simulateLoopEvents(scenario)))
+        all += line.text + '\n';
+    EXPECT_NE(all.find("p waits for a."), std::string::npos) << all;
+    EXPECT_NE(all.find("p's join is released (a has left)"), std::string::npos) << all;
+    EXPECT_NE(all.find("b's thread item starts on worker 1 (1 of 2 busy). The loop picks c. "
+                       "c's thread item starts on worker 2 (2 of 2 busy)."),
+              std::string::npos)
+        << all;
+    EXPECT_NE(all.find("q waits for t0, t1, t2, t3, t4, t5, t6, t7 and 2 more."), std::string::npos)
+        << all;
 }
 
 TEST(Explain, AQueueOfTwo) {

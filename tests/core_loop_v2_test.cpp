@@ -194,16 +194,16 @@ TEST(LoopV2, TheLogSaysEveryNewDecision) {
     for (const LogLine& line : narrate(scenario, simulateLoopEvents(scenario)))
         log[line.time] = line.text;
     EXPECT_NE(log[0].find("f1 is spawned; it joins the ready queue behind f0."), std::string::npos);
-    EXPECT_NE(log[0].find("parent waits for the tasks it joins."), std::string::npos);
+    EXPECT_NE(log[0].find("parent waits for f0, f1, f2, f3, f4, f5."), std::string::npos);
     EXPECT_NE(log[0].find("f4 queues for a slot of http (4 of 4 in use)."), std::string::npos);
-    EXPECT_NE(log[100].find("The loop picks f0. f4 is handed a slot of http (4 of 4 in use); it "
-                            "joins the ready queue behind f3."),
+    EXPECT_NE(log[100].find("The loop picks f0. f0 gives back its slot of http; f4 is woken for it "
+                            "(4 of 4 in use); it joins the ready queue behind f3."),
               std::string::npos);
-    EXPECT_NE(log[230].find("parent's join is released (the last task it joins has left); it "
+    EXPECT_NE(log[230].find("parent's join is released (f5 is the last of them to leave); it "
                             "joins the ready queue behind nobody."),
               std::string::npos);
-    EXPECT_NE(log[230].find("parent's thread item starts on a worker. Nothing is ready: the loop "
-                            "idles until parent's thread item is done."),
+    EXPECT_NE(log[230].find("parent's thread item starts on worker 1 (1 of 4 busy). Nothing is "
+                            "ready: the loop idles until parent's thread item is done."),
               std::string::npos);
     EXPECT_EQ(log[235], "parent's thread item is done; it joins the ready queue behind nobody. "
                         "The loop picks parent. parent is done. Nothing is ready: the loop idles "
@@ -218,7 +218,7 @@ TEST(LoopV2, TheReadyQueueHoldsTheWakeUpsQueuedAndAReadyTaskWaitsForItsTimer) {
                                              "A: cpu 10, spawn C, cpu 10\n"
                                              "C: cpu 10\n");
     const std::vector<LoopEvent> events = simulateLoopEvents(scenario);
-    const Explanation explanation(events, scenario.tasks.size());
+    const Explanation explanation(events, scenario);
     using Queue = std::vector<std::size_t>;
     auto queueAt = [&](double ms) {
         const auto queue = explanation.queues.queueAt(ms);

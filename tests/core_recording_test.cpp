@@ -792,7 +792,7 @@ TEST(Recording, TheEventLogNamesWhatEachRecordedAwaitWaitedOnAndWhere) {
               std::string::npos)
         << recorded;
     // Task-1's gather, a join.
-    EXPECT_NE(recorded.find("Task-1 waits for the tasks it joins, awaiting "
+    EXPECT_NE(recorded.find("Task-1 waits for blocker, sleeper-0, sleeper-1, sleeper-2, awaiting "
                             "`asyncio.gather(*tasks)` at blocking.py:22."),
               std::string::npos)
         << recorded;
@@ -814,7 +814,7 @@ TEST(Recording, TheEventLogNamesWhatAThreadItemRuns) {
     ASSERT_TRUE(succeeded(recording));
     const std::string said = logged(recording.value().scenario, &recording.value().measured);
     EXPECT_NE(said.find("handler's thread item (`asyncio.to_thread(parse)` at app.py:9) starts "
-                        "on a worker."),
+                        "on worker 1 (1 of 4 busy)."),
               std::string::npos)
         << said;
     EXPECT_NE(said.find("Nothing is ready: the loop idles until handler's thread item "

@@ -100,7 +100,8 @@ struct Options {
                           "MS"};
     QCommandLineOption explain{
         "explain", "Picture Explain mode: where each task was ready but kept waiting for the "
-                   "loop (hatched), with its legend entry, and the event loop's lane."};
+                   "loop (hatched), with its legend entry, and the event loop's lane (with a "
+                   "lane per limited resource and one for the thread pool under it)."};
     QCommandLineOption compare{
         "compare", "Picture the comparison with blocking: under the card, the same tasks run the "
                    "blocking way (one after another), both on one axis."};

@@ -18,7 +18,7 @@ RunAnalysis analyseRun(const Scenario& scenario, const AnalysisRequest& request)
     analysis.taskTotals = taskTotals(run, scenario);
     analysis.lanes = std::make_shared<const Lanes>(run.timeline, tasks);
     if (request.explaining)
-        analysis.explanation = std::make_shared<const Explanation>(run.events, tasks);
+        analysis.explanation = std::make_shared<const Explanation>(run.events, scenario);
     if (request.comparing)
         analysis.blocking = std::make_shared<const Lanes>(blockingTimeline(scenario), tasks);
     analysis.axisEnd = shownAxisEnd(analysis.figures, request);

@@ -1,5 +1,7 @@
 #include "explain/explain.h"
 
+#include "explain/waitsteps.h"
+
 #include <algorithm>
 #include <cassert>
 #include <string_view>
@@ -137,7 +139,8 @@ std::span<const std::size_t> ReadyQueues::queueAt(double ms) const {
 namespace {
 
 // What narrate keeps of the run so far: per task where it is among its steps and what it last
-// waited for, per resource how many of its slots are taken, and enough of the queue to say
+// waited for, per resource how many of its slots are taken, which worker runs whose item (the
+// numbers of Explain's pool lane), the order tasks left in, and enough of the queue to say
 // whom a task joins behind (its length and its back).
 class Narrator {
 public:
@@ -151,13 +154,27 @@ public:
                before.kind != LoopEventKind::Ready && before.kind != LoopEventKind::Idle;
     }
 
+    // Whether events[i] is a slot handed right after a run at its time that gave back a slot of its
+    // resource: the slot handed is that one.
+    bool handsOnGivenBack(std::span<const LoopEvent> events, std::size_t i) const {
+        if (i == 0)
+            return false;
+        const LoopEvent& before = events[i - 1];
+        return events[i].kind == LoopEventKind::SlotHanded && before.kind == LoopEventKind::Run &&
+               before.time == events[i].time &&
+               givenBack_ == std::pair{before.task, events[i].resource.index};
+    }
+
     Narrator(const Scenario& scenario, const AwaitWords& awaited)
         : scenario_(scenario)
         , awaited_(awaited)
-        , nextStep_(scenario.tasks.size(), 0)
+        , waits_(scenario)
         , nextJoin_(scenario.tasks.size(), 0)
         , nextThread_(scenario.tasks.size(), 0)
         , thread_(scenario.tasks.size(), 0)
+        , join_(scenario.tasks.size(), SIZE_MAX)
+        , worker_(scenario.tasks.size(), 0)
+        , leftAs_(scenario.tasks.size(), 0)
         , lastWait_(scenario.tasks.size(), nullptr)
         , holding_(scenario.tasks.size(), false)
         , taken_(scenario.kinds.size(), 0) {}
@@ -172,15 +189,20 @@ public:
         case LoopEventKind::Run:
             text += "The loop picks " + name(e.task) + '.';
             queued_ -= queued_ > 0 ? 1 : 0;
+            givenBack_ = {SIZE_MAX, 0};
             if (holding_[e.task]) { // back from a limited wait: the slot goes back
                 holding_[e.task] = false;
+                givenBack_ = {e.task, lastWait_[e.task]->kind.index};
                 --taken_[lastWait_[e.task]->kind.index];
+                text += ' ' + name(e.task) + " gives back its slot of " +
+                        kindName(lastWait_[e.task]->kind) + '.';
             }
             break;
         case LoopEventKind::Wait:
             wait(e.task, text);
             break;
         case LoopEventKind::Done:
+            leftAs_[e.task] = ++left_;
             text += name(e.task) + " is done.";
             break;
         case LoopEventKind::Idle:
@@ -195,8 +217,14 @@ public:
             break;
         case LoopEventKind::SlotHanded:
             ++taken_[e.resource.index];
-            text += name(e.task) + " is handed a slot of " + kindName(e.resource) + " (" +
-                    inUse(e.resource) + ").";
+            if (handsOnGivenBack(events, i) && !text.empty() && text.back() == '.') {
+                // "f1 gives back its slot of db; f3 is woken for it (2 of 2 in use)."
+                text.pop_back();
+                text += "; " + name(e.task) + " is woken for it";
+            } else {
+                text += name(e.task) + " is handed a slot of " + kindName(e.resource);
+            }
+            text += " (" + inUse(e.resource) + ").";
             break;
         case LoopEventKind::ThreadQueued:
             text += threadItem(e.task, nextOf(e.task, KindBehaviour::Thread, nextThread_)) +
@@ -205,20 +233,27 @@ public:
         case LoopEventKind::ThreadStarted:
             thread_[e.task] = nextOf(e.task, KindBehaviour::Thread, nextThread_);
             nextThread_[e.task] = thread_[e.task] + 1;
-            text += threadItem(e.task, thread_[e.task]) + " starts on a worker.";
+            worker_[e.task] = workers_.take();
+            ++busy_;
+            text += threadItem(e.task, thread_[e.task]) + " starts on worker " +
+                    std::to_string(worker_[e.task] + 1) + " (" + std::to_string(busy_) + " of " +
+                    std::to_string(scenario_.threads) + " busy).";
             break;
         case LoopEventKind::ThreadFinished:
+            workers_.giveBack(worker_[e.task]);
+            --busy_;
             text += threadItem(e.task, thread_[e.task]) + " is done.";
             break;
         case LoopEventKind::JoinWaiting: {
             const std::size_t join = nextOf(e.task, KindBehaviour::Join, nextJoin_);
             nextJoin_[e.task] = join + 1;
-            text += name(e.task) + " waits for the tasks it joins" +
+            join_[e.task] = join;
+            text += name(e.task) + " waits for " + joinedNames(e.task, join) +
                     wordsOf(e.task, join, ", awaiting ") + '.';
             break;
         }
         case LoopEventKind::JoinReleased:
-            text += name(e.task) + "'s join is released (the last task it joins has left).";
+            text += name(e.task) + "'s join is released (" + lastToLeave(e.task) + ").";
             break;
         case LoopEventKind::Queued:
             break; // narrate says nothing of it
@@ -256,6 +291,29 @@ private:
         std::string words = wordsOf(task, step, " (");
         return name(task) + "'s thread item" + (words.empty() ? words : words + ')');
     }
+    // "fetch a, fetch b" of the tasks a join names: the first few, then how many more.
+    std::string joinedNames(std::size_t task, std::size_t step) const {
+        constexpr std::size_t kNamed = 8;
+        if (step >= scenario_.tasks[task].steps.size())
+            return "the tasks it joins";
+        const auto& joined = scenario_.tasks[task].steps[step].tasks;
+        std::string names;
+        for (std::size_t i = 0; i < joined.size() && i < kNamed; ++i)
+            names += (i > 0 ? ", " : "") + name(joined[i]);
+        if (joined.size() > kNamed)
+            names += " and " + std::to_string(joined.size() - kNamed) + " more";
+        return names;
+    }
+    // "fetch b has left" of a join on one task, "fetch b is the last of them to leave" of more.
+    std::string lastToLeave(std::size_t task) const {
+        const std::size_t step = join_[task];
+        if (step >= scenario_.tasks[task].steps.size())
+            return "the last task it joins has left";
+        const auto& joined = scenario_.tasks[task].steps[step].tasks;
+        const auto last = std::max_element(joined.begin(), joined.end(),
+                                           [&](auto a, auto b) { return leftAs_[a] < leftAs_[b]; });
+        return name(*last) + (joined.size() == 1 ? " has left" : " is the last of them to leave");
+    }
     std::string inUse(StepKind kind) const {
         return std::to_string(taken_[kind.index]) + " of " +
                std::to_string(scenario_.kinds[kind].limit) + " in use";
@@ -285,18 +343,13 @@ private:
     }
 
     void wait(std::size_t task, std::string& text) {
-        // The steps before it ran without a decision: the wait is the next resource step.
-        const std::vector<Step>& steps = scenario_.tasks[task].steps;
-        std::size_t s = nextStep_[task];
-        while (s < steps.size() && !scenario_.kinds.isResource(steps[s].kind))
-            ++s;
-        if (s == steps.size()) {
+        const Step* next = waits_.next(task);
+        if (!next) {
             text += name(task) + " yields.";
             return;
         }
-        const Step& step = steps[s];
+        const Step& step = *next;
         lastWait_[task] = &step;
-        nextStep_[task] = s + 1;
         const std::int64_t limit = scenario_.kinds[step.kind].limit;
         if (limit > 0 && !queuedFor(task, step.kind)) // it takes a free slot now
             ++taken_[step.kind.index];
@@ -337,9 +390,16 @@ private:
 
     const Scenario& scenario_;
     const AwaitWords& awaited_;
-    std::vector<std::size_t> nextStep_;
+    WaitSteps waits_;
     std::vector<std::size_t> nextJoin_, nextThread_; // where to look for its next join, thread
     std::vector<std::size_t> thread_;                // its thread item running, by step index
+    std::vector<std::size_t> join_;                  // the step of its join under way
+    std::vector<std::uint32_t> worker_;              // the worker its thread item runs on
+    LowestFree workers_;
+    std::int64_t busy_ = 0;
+    std::vector<std::size_t> leftAs_; // 1 for the first task to leave, 0 while it runs
+    std::size_t left_ = 0;
+    std::pair<std::size_t, std::uint16_t> givenBack_{SIZE_MAX, 0}; // the last slot given back
     std::vector<const Step*> lastWait_;
     std::vector<bool> holding_;       // its current wait holds a slot
     std::vector<std::int64_t> taken_; // by resource: slots held or kept for a woken task
@@ -374,9 +434,11 @@ std::vector<LogLine> narrate(const Scenario& scenario, std::span<const LoopEvent
         }
         if (e.kind == LoopEventKind::Queued)
             continue; // the ready sentence said where it joins
-        // A ready right after its reason continues that sentence: "...; it joins ...".
+        // A ready right after its reason continues that sentence: "...; it joins ..."; so does a
+        // slot handed on as its holder gives it back: "...; f3 is woken for it".
         const bool continues =
-            e.kind == LoopEventKind::Ready && Narrator::followsItsReason(events, i);
+            (e.kind == LoopEventKind::Ready && Narrator::followsItsReason(events, i)) ||
+            narrator.handsOnGivenBack(events, i);
         if (!text.empty() && !continues)
             text += ' ';
         narrator.noteHanded(e);

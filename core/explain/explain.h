@@ -7,6 +7,7 @@
 // A time ms means "just after every decision at times <= ms": what a paused animation at ms
 // shows.
 
+#include "explain/resourcelanes.h"
 #include "loop/loopevent.h"
 #include "model/scenario.h"
 #include "view/intervals.h"
@@ -116,13 +117,15 @@ private:
 // What Explain mode shows of a run, built once from its decisions.
 struct Explanation {
     Explanation() = default;
-    Explanation(std::span<const LoopEvent> events, std::size_t tasks)
-        : ready(events, tasks)
+    Explanation(std::span<const LoopEvent> events, const Scenario& scenario)
+        : ready(events, scenario.tasks.size())
         , loop(events)
-        , queues(events) {}
+        , queues(events)
+        , slotLanes(events, scenario) {}
     ReadyStretches ready;
     LoopLane loop;
     ReadyQueues queues;
+    ResourceLanes slotLanes; // the limited resources' and the thread pool's lanes
 };
 
 // One line of the explaining log: every decision at one time, in report order.

@@ -139,8 +139,7 @@ void SchedulerBridge::wantExplanation(const QObject* who, bool wanted) {
 
 void SchedulerBridge::explainIfAsked() {
     if (!explainers_.empty() && !analysis_.explanation)
-        analysis_.explanation =
-            std::make_shared<const Explanation>(*analysis_.events, scenario_.tasks.size());
+        analysis_.explanation = std::make_shared<const Explanation>(*analysis_.events, scenario_);
 }
 
 void SchedulerBridge::setMeasured(std::shared_ptr<const MeasuredRun> measured) {

@@ -111,11 +111,13 @@ std::vector<TimelineScene*> pointersTo(const std::vector<std::unique_ptr<Timelin
 }
 
 // The picture's size in pixels, known from the layout before anything is drawn.
-// The async card has the loop's lane when explained; the blocking card never has one.
+// The async card has the loop's lane and the slot lanes when explained; the blocking card never
+// has them.
 QSizeF pixelSize(const Scenario& scenario, const ExportOptions& options) {
     const auto page = [&](bool loopLane) {
         return layoutTimeline(options.width - 2 * style::kPagePadding, int(scenario.tasks.size()),
-                              0, loopLane)
+                              0, loopLane, false,
+                              loopLane ? slotLaneRows(slotLaneKinds(scenario)) : std::vector<int>{})
             .page;
     };
     const QRectF async = page(options.explain);

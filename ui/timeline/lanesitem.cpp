@@ -128,19 +128,25 @@ void LanesItem::paintRow(QPainter* painter, int row, double fromMs, double toMs)
 
 void LanesItem::paintLane(QPainter* painter, const QRectF& track, std::span<const LaneSegment> lane,
                           std::size_t first, std::size_t last, std::ptrdiff_t highlightStep) const {
+    paintLaneOn(painter, scene_, track, lane, first, last, highlightStep, drawing_);
+}
+
+void paintLaneOn(QPainter* painter, const TimelineScene& scene, const QRectF& track,
+                 std::span<const LaneSegment> lane, std::size_t first, std::size_t last,
+                 std::ptrdiff_t highlightStep, LaneDrawing& drawing) {
     if (first >= last)
         return;
-    const TimelineLayout& layout = scene_.layout();
-    const TimeWindow& window = scene_.window();
-    const LaneView view{window.from, window.to, layout.trackWidth, scene_.now(), layout.rowHeight};
-    drawLane(lane.subspan(first, last - first), view, drawing_);
-    const style::Theme& theme = themeOf(this);
-    const ShadowSpec shadow = segmentShadow(layout.rowHeight, theme.segmentShadow);
-    for (const PillPiece& pill : drawing_.pills) {
+    const TimelineLayout& layout = scene.layout();
+    const TimeWindow& window = scene.window();
+    const LaneView view{window.from, window.to, layout.trackWidth, scene.now(), track.height()};
+    drawLane(lane.subspan(first, last - first), view, drawing);
+    const style::Theme& theme = scene.theme();
+    const ShadowSpec shadow = segmentShadow(track.height(), theme.segmentShadow);
+    for (const PillPiece& pill : drawing.pills) {
         const QRectF rect(layout.trackLeft + pill.left, track.top(), pill.right - pill.left,
                           track.height());
         const LaneSegment& segment = lane[first + pill.step];
-        paintSegment(painter, rect, segment, shadow);
+        paintSegment(painter, scene, rect, segment, shadow);
         if (!segment.queued && std::ptrdiff_t(segment.step) == highlightStep) {
             // A ring just outside the pill, in the title's colour: seen on any kind and theme.
             const QRectF ring = rect.adjusted(-2, -2, 2, 2);
@@ -149,17 +155,17 @@ void LanesItem::paintLane(QPainter* painter, const QRectF& track, std::span<cons
             painter->drawRoundedRect(ring, ring.height() / 2, ring.height() / 2);
         }
     }
-    for (const ColumnPiece& column : drawing_.columns)
+    for (const ColumnPiece& column : drawing.columns)
         painter->fillRect(QRectF(layout.trackLeft + column.x, track.top(), 1, track.height()),
-                          columnColor(drawing_, column, scene_.kindPalette()));
+                          columnColor(drawing, column, scene.kindPalette()));
 }
 
-void LanesItem::paintSegment(QPainter* painter, const QRectF& rect, const LaneSegment& segment,
-                             const ShadowSpec& shadow) const {
-    const style::KindColors& colors = scene_.kindColors(segment.kind);
+void paintSegment(QPainter* painter, const TimelineScene& scene, const QRectF& rect,
+                  const LaneSegment& segment, const ShadowSpec& shadow) {
+    const style::KindColors& colors = scene.kindColors(segment.kind);
     if (segment.queued)
         paintQueuedPill(painter, rect, colors);
-    else if (scene_.kinds().behaviour(segment.kind) == KindBehaviour::Join)
+    else if (scene.kinds().behaviour(segment.kind) == KindBehaviour::Join)
         paintJoinLine(painter, rect, colors);
     else // cpu, a resource's wait, thread time: the kind's own colour
         paintKindPill(painter, rect, colors, shadow);

@@ -43,9 +43,6 @@ private:
     // The segments of [first, last) of a lane on a track; highlightStep rings one (-1: none).
     void paintLane(QPainter* painter, const QRectF& track, std::span<const LaneSegment> lane,
                    std::size_t first, std::size_t last, std::ptrdiff_t highlightStep) const;
-    // One pill: queued time hatched and outlined, a join a thin line, the others solid.
-    void paintSegment(QPainter* painter, const QRectF& rect, const LaneSegment& segment,
-                      const ShadowSpec& shadow) const;
     // Explain mode: the loop's lane above the rows, and its texts.
     void paintLoop(QPainter* painter, double fromMs, double toMs) const;
     // Explain mode: where the task was ready but kept waiting, under its segments.
@@ -54,6 +51,16 @@ private:
     TimelineScene& scene_;        // told of progress as rows are painted
     mutable LaneDrawing drawing_; // reused from row to row: no allocation per frame
 };
+
+// The segments [first, last) of a lane on a track of the scene, up to its current time: pills
+// where a pixel wide or more, sized to the track's height, thinner ones merged per pixel column;
+// highlightStep rings one (-1: none). drawing is reused from call to call.
+void paintLaneOn(QPainter* painter, const TimelineScene& scene, const QRectF& track,
+                 std::span<const LaneSegment> lane, std::size_t first, std::size_t last,
+                 std::ptrdiff_t highlightStep, LaneDrawing& drawing);
+// One pill: queued time hatched and outlined, a join a thin line, the others solid.
+void paintSegment(QPainter* painter, const TimelineScene& scene, const QRectF& rect,
+                  const LaneSegment& segment, const ShadowSpec& shadow);
 
 // The pixel columns' colour: the kinds' middle colours mixed by how much each covers, as
 // opaque as the column is covered (what drawing each thin segment with antialiasing gives),

@@ -33,6 +33,7 @@ enum ItemType {
     kQueueChipsItemType,
     kMeasuredItemType,
     kArrowsItemType,
+    kSlotLanesItemType,
 };
 
 // What of an item is to be painted: the exposed rectangle, within the painter's clip (a

@@ -16,10 +16,26 @@ double firstRowOffset() {
     return kCardInset + kTitleLine + kTitleGap + kSubtitleLine + kSubtitleGap + kAxisBand;
 }
 
+double slotRowsHeight(int rows, double rowHeight) {
+    return rows * rowHeight + std::max(0, rows - 1) * kSlotRowGap;
+}
+
+// The lanes above the task rows (the loop's, then the slot lanes), each followed by a gap.
+double lanesAbove(const TimelineLayout& l, std::size_t lanes) {
+    if (!l.loopLane)
+        return 0;
+    double height = l.rowHeight + l.rowGap;
+    for (std::size_t i = 0; i < lanes && i < l.slotLanes.size(); ++i)
+        height += slotRowsHeight(l.slotLanes[i], l.slotRowHeight) + kQueueBarGap + kQueueBarHeight +
+                  l.rowGap;
+    return height;
+}
+
 } // namespace
 
 double TimelineLayout::rowTop(int row) const {
-    return card.top() + firstRowOffset() + (row + (loopLane ? 1 : 0)) * (rowHeight + rowGap);
+    return card.top() + firstRowOffset() + lanesAbove(*this, slotLanes.size()) +
+           row * (rowHeight + rowGap);
 }
 
 QRectF TimelineLayout::loopTrack() const {
@@ -28,6 +44,28 @@ QRectF TimelineLayout::loopTrack() const {
 
 QRectF TimelineLayout::loopLabel() const {
     return {rowLabelLeft, loopTrack().top(), rowLabelWidth, rowHeight};
+}
+
+QRectF TimelineLayout::slotLane(int lane) const {
+    const double top = card.top() + firstRowOffset() + lanesAbove(*this, std::size_t(lane));
+    return {trackLeft, top, trackWidth,
+            slotRowsHeight(slotLanes[std::size_t(lane)], slotRowHeight) + kQueueBarGap +
+                kQueueBarHeight};
+}
+
+QRectF TimelineLayout::slotRow(int lane, int row) const {
+    return {trackLeft, slotLane(lane).top() + row * (slotRowHeight + kSlotRowGap), trackWidth,
+            slotRowHeight};
+}
+
+QRectF TimelineLayout::queueBar(int lane) const {
+    const QRectF all = slotLane(lane);
+    return {trackLeft, all.bottom() - kQueueBarHeight, trackWidth, kQueueBarHeight};
+}
+
+QRectF TimelineLayout::slotLabel(int lane) const {
+    const QRectF all = slotLane(lane);
+    return {rowLabelLeft, all.top(), rowLabelWidth, all.height() - kQueueBarHeight};
 }
 
 QRectF TimelineLayout::track(int row) const {
@@ -76,18 +114,28 @@ std::optional<TrackHit> TimelineLayout::trackHitAt(QPointF p, const TimeWindow& 
     return TrackHit{timeAt(p.x(), window), row};
 }
 
+std::vector<int> slotLaneRows(std::span<const LaneKind> lanes) {
+    std::vector<int> rows;
+    for (const LaneKind& lane : lanes)
+        rows.push_back(lane.capacity <= kMostSlotRows ? int(lane.capacity) : 1);
+    return rows;
+}
+
 double rowLabelFontSize(int rows) {
     return rows >= kDenseRowsFrom ? kDenseRowLabelSize : kRowLabelSize;
 }
 
 TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel, bool loopLane,
-                              bool compact) {
+                              bool compact, std::vector<int> slotLanes) {
     TimelineLayout l;
     l.rows = rows;
     l.loopLane = loopLane;
+    if (loopLane)
+        l.slotLanes = std::move(slotLanes);
     const bool dense = rows >= kDenseRowsFrom;
     l.rowHeight = dense ? kDenseRowHeight : compact ? kCompactRowHeight : kRowHeight;
     l.rowGap = dense ? kDenseRowGap : compact ? kCompactRowGap : kRowGap;
+    l.slotRowHeight = std::min(kSlotRowHeight, l.rowHeight);
     l.rowLabelSize = rowLabelFontSize(rows);
     const double cap = std::max(kRowLabelWidth, std::min(kRowLabelMaxWidth, cardWidth / 3));
     l.rowLabelWidth = std::clamp(widestRowLabel, kRowLabelWidth, cap);
@@ -106,9 +154,11 @@ TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel,
     l.axisLine = {l.trackLeft, band + kAxisLineTop, l.trackWidth, kAxisLineHeight};
 
     // The last row's bottom margin and the legend's top margin collapse into the larger one.
-    const int lanes = rows + (loopLane ? 1 : 0);
-    const double rowsBottom =
-        band + kAxisBand + lanes * l.rowHeight + std::max(0, lanes - 1) * l.rowGap;
+    // The lanes above the rows end in a gap, which the last of them keeps only before a row.
+    const double above = lanesAbove(l, l.slotLanes.size());
+    const double rowsBottom = band + kAxisBand + above + rows * l.rowHeight +
+                              std::max(0, rows - 1) * l.rowGap -
+                              (rows == 0 ? std::min(above, l.rowGap) : 0);
     const double ruleTop = rowsBottom + std::max(l.rowGap, kLegendGap);
     l.legendRule = {l.contentLeft, ruleTop, l.contentWidth, 1};
     l.legendTop = ruleTop + 1 + kLegendPadding;

@@ -4,13 +4,16 @@
 // Pure geometry in scene coordinates (logical pixels), laid out as the CSS box model does:
 // padding inside the card's 1 px border, a row's bottom margin collapsing with the legend's.
 
+#include "explain/resourcelanes.h"
 #include "view/timewindow.h"
 
 #include <QPointF>
 #include <QRectF>
 
 #include <optional>
+#include <span>
 #include <utility>
+#include <vector>
 
 namespace coroscope {
 
@@ -46,10 +49,20 @@ struct TimelineLayout {
     double rowLabelSize = 0;
     // Explain mode: the event loop's own lane above the task rows, as tall as a row.
     bool loopLane = false;
+    // Explain mode: under the loop's lane, a lane per limited resource and one for the pool,
+    // each with this many sub-rows (see slotLaneRows) over its queue's bar.
+    std::vector<int> slotLanes;
+    double slotRowHeight = 0;
 
     double rowTop(int row) const;
     QRectF loopTrack() const;
     QRectF loopLabel() const;
+    // A slot lane on the tracks, from its first sub-row's top to its queue bar's bottom.
+    QRectF slotLane(int lane) const;
+    QRectF slotRow(int lane, int row) const;
+    QRectF queueBar(int lane) const;
+    // Its label's place in the label column, beside its sub-rows.
+    QRectF slotLabel(int lane) const;
     QRectF track(int row) const;
     QRectF rowLabel(int row) const;
     // From the ruler's band to the finish mark under the last row: what a view must show of
@@ -73,8 +86,12 @@ struct TimelineLayout {
 // widestRowLabel: the widest task name in the row-label font (rowLabelFontSize(rows)).
 // loopLane: room for the event loop's lane above the rows (the rows move down by one).
 // compact: compact rows (style::kCompactRowHeight) unless they are dense already.
+// slotLanes: with the loop's lane, the sub-rows of the slot lanes under it (the rows move down).
 TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel = 0,
-                              bool loopLane = false, bool compact = false);
+                              bool loopLane = false, bool compact = false,
+                              std::vector<int> slotLanes = {});
+// A lane's sub-rows: one per slot or worker up to style::kMostSlotRows, else one band.
+std::vector<int> slotLaneRows(std::span<const LaneKind> lanes);
 // The row labels' pixel size: smaller in dense rows.
 double rowLabelFontSize(int rows);
 

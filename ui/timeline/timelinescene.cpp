@@ -9,6 +9,7 @@
 #include "timeline/queuechipsitem.h"
 #include "timeline/rowlabelsitem.h"
 #include "timeline/segmentstory.h"
+#include "timeline/slotlanesitem.h"
 #include "timeline/timelineitems.h"
 #include "timeline/timelinestyle.h"
 #include "timeline/widestname.h"
@@ -60,6 +61,7 @@ TimelineScene::TimelineScene(QObject* parent)
           new TextItem(TextItem::Role::Subtitle, {}, style::font(kSubtitleSize), Qt::AlignLeft))
     , axis_(new AxisItem(*this))
     , lanesItem_(new LanesItem(*this))
+    , slotLanesItem_(new SlotLanesItem(*this))
     , arrowsItem_(new ArrowsItem(*this))
     , measuredItem_(new MeasuredItem(*this))
     , rowLabels_(new RowLabelsItem(*this))
@@ -78,6 +80,8 @@ TimelineScene::TimelineScene(QObject* parent)
     addItem(rowLabels_);
     lanesItem_->setZValue(kLanesZ);
     addItem(lanesItem_);
+    slotLanesItem_->setZValue(kLanesZ);
+    addItem(slotLanesItem_);
     measuredItem_->setZValue(kMeasuredZ);
     addItem(measuredItem_);
     arrowsItem_->setZValue(kArrowsZ);
@@ -129,6 +133,16 @@ std::optional<std::size_t> TimelineScene::measuredTask(int row) const {
         return std::nullopt;
     const std::size_t task = rowTask(row);
     return task < measuredTasks_.size() ? measuredTasks_[task] : std::nullopt;
+}
+
+std::span<const ResourceLane> TimelineScene::slotLanes() const {
+    const std::span<const ResourceLane> lanes = explanation_->slotLanes.lanes();
+    // An explanation of another scenario's run is not shown (a new one is on its way).
+    if (lanes.size() != slotLaneKinds_.size() ||
+        !std::equal(lanes.begin(), lanes.end(), slotLaneKinds_.begin(),
+                    [](const ResourceLane& lane, const LaneKind& kind) { return lane.of == kind; }))
+        return {};
+    return lanes;
 }
 
 std::span<const LaneSegment> TimelineScene::rowLane(int row) const {
@@ -264,6 +278,7 @@ void TimelineScene::showScenario(const Scenario& scenario, std::shared_ptr<const
     placeRows();
     arrows_ = flowArrows(scenario, *lanes_);
     threads_ = scenario.threads;
+    slotLaneKinds_ = slotLaneKinds(scenario);
     joins_.clear();
     if (const std::optional<StepKind> join = scenario.kinds.find(KindBehaviour::Join))
         for (std::size_t t = 0; t < scenario.tasks.size(); ++t)
@@ -353,6 +368,7 @@ void TimelineScene::clearSegments() {
 void TimelineScene::updateTracks(std::optional<std::pair<double, double>> between) {
     if (!between) {
         lanesItem_->update();
+        slotLanesItem_->update();
         measuredItem_->update();
         arrowsItem_->update();
         return;
@@ -366,6 +382,8 @@ void TimelineScene::updateTracks(std::optional<std::pair<double, double>> betwee
         return; // outside the window: nothing on screen changed
     const QRectF area = lanesItem_->boundingRect();
     lanesItem_->update(QRectF(left - pad, area.top(), right - left + 2 * pad, area.height()));
+    if (slotLanesItem_->isVisible()) // the holders' names are centred in their stretch so far
+        slotLanesItem_->update();
     // An arrow appears whole once its end is reached, its tail far left of the strip.
     const auto reached = [&](const FlowArrow& a) {
         return double(a.toMs) > between->first && double(a.toMs) <= between->second;
@@ -438,6 +456,8 @@ std::vector<SceneText> TimelineScene::texts() const {
     if (layout_.loopLane) {
         texts.push_back(rowLabels_->loopLabel());
         for (SceneText& text : lanesItem_->loopTexts(window_.from, window_.to))
+            texts.push_back(std::move(text));
+        for (SceneText& text : slotLanesItem_->texts(window_.from, window_.to))
             texts.push_back(std::move(text));
     }
     for (std::size_t i = 0; i < legendLabels_.size(); ++i)
@@ -575,6 +595,9 @@ void TimelineScene::helpEvent(QGraphicsSceneHelpEvent* event) {
             text += '\n' + measured;
     } else if (layout_.loopLane && layout_.loopTrack().contains(event->scenePos())) {
         text = describeLoopAt(event->scenePos());
+    } else if (const QString slot = slotLanesItem_->describeAt(event->scenePos());
+               !slot.isEmpty()) {
+        text = slot;
     } else if (const int row = rowLabelAt(event->scenePos()); row >= 0) {
         const std::size_t task = rowTask(row);
         const QString& name = taskNames_[qsizetype(task)];
@@ -696,10 +719,13 @@ void TimelineScene::fitRowsTo(double viewHeight) {
 
 TimelineLayout TimelineScene::laidOut() const {
     const double widest = widestRowLabel_ + treeIndent_;
-    const TimelineLayout full = layoutTimeline(cardWidth_, rows(), widest, explained_);
+    const std::vector<int> slotRows =
+        explained_ ? slotLaneRows(slotLaneKinds_) : std::vector<int>{};
+    const TimelineLayout full =
+        layoutTimeline(cardWidth_, rows(), widest, explained_, false, slotRows);
     if (fitRowsTo_ <= 0 || full.tracksHeight() <= fitRowsTo_)
         return full;
-    return layoutTimeline(cardWidth_, rows(), widest, explained_, true);
+    return layoutTimeline(cardWidth_, rows(), widest, explained_, true, slotRows);
 }
 
 void TimelineScene::relayout() {
@@ -713,6 +739,14 @@ void TimelineScene::relayout() {
     const double rowsBottom = rows() > 0 ? layout_.track(rows() - 1).bottom() : rowsTop;
     lanesItem_->setRect(
         QRectF(layout_.trackLeft, rowsTop, layout_.trackWidth, rowsBottom - rowsTop));
+    slotLanesItem_->setVisible(!layout_.slotLanes.empty());
+    if (!layout_.slotLanes.empty()) {
+        const QRectF first = layout_.slotLane(0);
+        const QRectF last = layout_.slotLane(int(layout_.slotLanes.size()) - 1);
+        slotLanesItem_->setRect(QRectF(layout_.rowLabelLeft, first.top(),
+                                       first.right() - layout_.rowLabelLeft,
+                                       last.bottom() - first.top()));
+    }
     measuredItem_->setRect(lanesItem_->rect());
     arrowsItem_->setRect(lanesItem_->rect());
     rowLabels_->setRect(

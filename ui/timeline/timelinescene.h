@@ -40,6 +40,7 @@ class MeasuredItem;
 class QueueChipsItem;
 class RowLabelsItem;
 class SchedulerBridge;
+class SlotLanesItem;
 class SwatchItem;
 struct ShownArrow;
 
@@ -85,6 +86,9 @@ public:
     std::optional<std::size_t> measuredTask(int row) const;
     // Explain mode: who holds the loop when, drawn as a lane above the rows.
     const LoopLane& loopLane() const { return explanation_->loop; }
+    // Explain mode: under the loop's lane, a lane per limited resource and one for the pool
+    // (as the layout's slotLanes); empty until the run's explanation is here.
+    std::span<const ResourceLane> slotLanes() const;
     // Explain mode: the tasks in the ready queue at the current time, front first.
     std::span<const std::size_t> queueNow() const { return explanation_->queues.queueAt(now_); }
 
@@ -273,6 +277,7 @@ private:
     };
     std::vector<JoinStep> joins_; // in task, step order
     std::int64_t threads_ = kDefaultThreads;
+    std::vector<LaneKind> slotLaneKinds_; // the scenario's, drawn when explained
     std::shared_ptr<const Explanation> explanation_;
     std::shared_ptr<const MeasuredRun> measured_;
     TaskMatches measuredTasks_; // per row; made anew with the scenario or the measured run
@@ -296,6 +301,7 @@ private:
     TextItem* subtitle_;
     AxisItem* axis_;
     LanesItem* lanesItem_;
+    SlotLanesItem* slotLanesItem_;
     ArrowsItem* arrowsItem_;
     MeasuredItem* measuredItem_;
     RowLabelsItem* rowLabels_;
