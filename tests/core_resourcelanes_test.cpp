@@ -154,8 +154,9 @@ TEST_P(ResourceLanesProperties, HoldsAreTheWaitsAndTheThreadItemsAndTheLevelsCou
             for (std::size_t i = 0; i < holds.size(); ++i) {
                 EXPECT_EQ(holds[i].slot, slot);
                 EXPECT_LE(holds[i].start, holds[i].end);
-                if (i > 0)
+                if (i > 0) {
                     EXPECT_LE(holds[i - 1].end, holds[i].start) << "one holder at a time";
+                }
             }
             all.insert(all.end(), holds.begin(), holds.end());
         }
