@@ -437,7 +437,8 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
                 sum += step.ms;
             return tr("%L1 ms in all").arg(sum);
         }
-        if (index.column() == StartColumn && (role == Qt::DisplayRole || role == Qt::EditRole)) {
+        if (index.column() == StartColumn &&
+            (role == Qt::DisplayRole || role == Qt::EditRole || role == Qt::ToolTipRole)) {
             const std::int64_t spawner = spawners()[std::size_t(t)];
             if (spawner < 0)
                 return role == Qt::EditRole ? QVariant(qlonglong(task.startMs))
@@ -446,9 +447,6 @@ QVariant ScenarioModel::data(const QModelIndex& index, int role) const {
                        ? QVariant()
                        : QVariant(tr("spawned by %1").arg(taskLabel(int(spawner))));
         }
-        if (index.column() == StartColumn && role == Qt::ToolTipRole &&
-            spawners()[std::size_t(t)] >= 0)
-            return tr("spawned by %1").arg(taskLabel(int(spawners()[std::size_t(t)])));
         if ((index.column() == DurationColumn || index.column() == StartColumn) &&
             role == Qt::ForegroundRole)
             return QGuiApplication::palette().color(QPalette::PlaceholderText); // follows the theme

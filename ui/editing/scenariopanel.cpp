@@ -15,7 +15,6 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QSpinBox>
-#include <QStyle>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QTreeView>
@@ -66,11 +65,6 @@ ScenarioPanel::ScenarioPanel(ScenarioModel* model, QWidget* parent)
     tree_->setAlternatingRowColors(true);
     tree_->header()->setStretchLastSection(false);
     tree_->header()->setSectionResizeMode(ScenarioModel::NameColumn, QHeaderView::Stretch);
-    // What the stretched Name column keeps however many columns a version 2 scenario shows:
-    // "Step 10" under its task (past that the panel scrolls across).
-    tree_->header()->setMinimumSectionSize(
-        2 * tree_->indentation() + tree_->fontMetrics().horizontalAdvance(tr("Step %1").arg(10)) +
-        tree_->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree_) * 4);
     tree_->header()->setSectionResizeMode(ScenarioModel::KindColumn, QHeaderView::ResizeToContents);
     tree_->header()->setSectionResizeMode(ScenarioModel::DurationColumn,
                                           QHeaderView::ResizeToContents);

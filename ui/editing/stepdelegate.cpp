@@ -198,10 +198,14 @@ QSize StepDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelInd
     } else if (index.column() == ScenarioModel::DurationColumn ||
                index.column() == ScenarioModel::StartColumn) {
         // Names (a spawn's task, a join's tasks, who spawned a task) take no more room than the
-        // longest duration: they elide, their tooltip has them whole, and every column stays in
-        // view in the panel's width.
-        const int room = option.fontMetrics.horizontalAdvance(QStringLiteral("86,400,000 ms"));
-        size.setWidth(std::min(size.width(), room));
+        // longest duration, a start no more than its column's title: they elide, their tooltip
+        // has them whole, and every column stays in view in the panel's width.
+        const QString widest =
+            index.column() == ScenarioModel::DurationColumn
+                ? QStringLiteral("86,400,000 ms")
+                : index.model()->headerData(index.column(), Qt::Horizontal).toString() +
+                      QStringLiteral("  ");
+        size.setWidth(std::min(size.width(), option.fontMetrics.horizontalAdvance(widest)));
     }
     return size;
 }
