@@ -2,6 +2,7 @@
 // step, and from the last joined task's end to the parent's wake-up.
 
 #include "fanout.h"
+#include "loop/blocking.h"
 #include "loop/timeline.h"
 #include "view/flowarrows.h"
 
@@ -60,4 +61,19 @@ TEST(FlowArrows, AJoinOfTasksAlreadyGoneDrawsNothing) {
     const std::vector<FlowArrow> arrows = flowArrows(scenario, Lanes(simulate(scenario), 2));
     ASSERT_EQ(arrows.size(), 1u);
     EXPECT_EQ(arrows[0].kind, FlowArrow::Kind::Spawn);
+}
+
+// The blocking run calls each child in its turn and goes on once they are all done: a spawn's
+// arrow leaves the handler where the child starts, never later (it was drawn from the
+// handler's last step, backwards in time).
+TEST_F(FanOutArrows, InTheBlockingRunEachSpawnLeavesWhenItsChildStarts) {
+    const Lanes blocking{blockingTimeline(scenario), scenario.tasks.size()};
+    const std::vector<FlowArrow> called = flowArrows(scenario, blocking);
+    ASSERT_EQ(called.size(), 6u) << "no join arrow: the join finds its tasks done, never waits";
+    for (std::uint32_t i = 0; i < 6; ++i) {
+        const FlowArrow& a = called[i];
+        EXPECT_EQ(a.toMs, blocking.lane(a.toTask).front().start);
+        EXPECT_EQ(a.fromMs, a.toMs) << scenario.tasks[a.toTask].name;
+    }
+    EXPECT_EQ(called[0].fromMs, 5) << "the first child starts after the handler's 5 ms of CPU";
 }

@@ -40,9 +40,14 @@ std::vector<FlowArrow> flowArrows(const Scenario& scenario, const Lanes& lanes) 
             if (step.kind == spawn) {
                 const std::uint32_t child = *step.tasks.begin();
                 const std::optional<std::int64_t> at = reachedAt(lanes, t, i);
-                if (at && !lanes.lane(child).empty())
+                if (at && !lanes.lane(child).empty()) {
+                    // No child starts before it is spawned: where the parent's next segment
+                    // comes after the child's start (the blocking run calls each child in its
+                    // turn, and the parent goes on once they are done), the spawn is that start.
+                    const std::int64_t childStart = lanes.lane(child).front().start;
                     arrows.push_back({FlowArrow::Kind::Spawn, std::uint32_t(t), child,
-                                      std::uint32_t(i), *at, lanes.lane(child).front().start});
+                                      std::uint32_t(i), std::min(*at, childStart), childStart});
+                }
             } else if (step.kind == join) {
                 // The join's own segment ends when the parent wakes; without one, it never
                 // waited (everyone had left).
