@@ -192,9 +192,10 @@ TEST(RememberedGeometry, AWindowOffEveryScreenComesBackOntoThePrimaryScreen) {
 class SvgExport : public ::testing::Test {
 protected:
     // The SVG of a scenario: its root's size attributes and the text of its <text> elements.
-    void read(const Scenario& scenario) {
+    void read(const Scenario& scenario, const ExportOptions& options = {}) {
         const QString path = dir.filePath("t.svg");
-        ASSERT_TRUE(succeeded(exportTimeline(scenario, path.toStdString(), ExportFormat::Svg, {})));
+        ASSERT_TRUE(
+            succeeded(exportTimeline(scenario, path.toStdString(), ExportFormat::Svg, options)));
         QFile file(path);
         ASSERT_TRUE(file.open(QIODevice::ReadOnly));
         QXmlStreamReader xml(&file);
@@ -207,8 +208,10 @@ protected:
             } else if (xml.name() == QStringLiteral("text")) {
                 fontFamily = xml.attributes().value("font-family").toString();
                 const QString anchor = xml.attributes().value("text-anchor").toString();
+                const QString style = xml.attributes().value("font-style").toString();
                 texts << xml.readElementText();
                 anchors[texts.back()] = anchor;
+                styles[texts.back()] = style;
             } else if (xml.name() == QStringLiteral("image")) {
                 ++images;
             }
@@ -221,6 +224,7 @@ protected:
     QString fontFamily;
     QStringList texts;
     QMap<QString, QString> anchors; // by text
+    QMap<QString, QString> styles;  // font-style, by text
     int images = 0;
 };
 
@@ -239,6 +243,16 @@ TEST_F(SvgExport, WritesRealTextAndPixelSizes) {
     EXPECT_EQ(anchors["Task 1"], "end");
     EXPECT_EQ(anchors["400ms"], "middle");
     EXPECT_EQ(anchors["Asynchronous Task Execution"], "start");
+}
+
+// Text drawn in italic (the lanes' labels under Explain) is italic in the SVG too.
+TEST_F(SvgExport, KeepsTheItalicOfTheLanesLabels) {
+    ExportOptions explained;
+    explained.explain = true;
+    read(ScenarioFile::builtInDefault(), explained);
+    ASSERT_TRUE(texts.contains("Event loop")) << texts.join(" | ").toStdString();
+    EXPECT_EQ(styles["Event loop"], "italic");
+    EXPECT_EQ(styles["Task 1"], "");
 }
 
 TEST_F(SvgExport, LongNamesAreElidedAsInTheWindow) {

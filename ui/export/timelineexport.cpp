@@ -63,11 +63,13 @@ QString svgText(const SceneText& text) {
                                                                : QStringLiteral("start");
     // Where QPainter::drawText puts the baseline of a line centred in the rectangle.
     const double baseline = r.top() + (r.height() - metrics.height()) / 2 + metrics.ascent();
+    const QString italic =
+        text.font.italic() ? QStringLiteral(R"( font-style="italic")") : QString();
     return QStringLiteral(R"(<text x="%1" y="%2" text-anchor="%3" font-family="%4, sans-serif" )"
-                          R"(font-size="%5" font-weight="%6" fill="%7" fill-opacity="%8" )"
-                          R"(xml:space="preserve">%9</text>)")
+                          R"(font-size="%5" font-weight="%6"%7 fill="%8" fill-opacity="%9" )"
+                          R"(xml:space="preserve">%10</text>)")
         .arg(QString::number(x), QString::number(baseline), anchor, xmlText(text.font.family()),
-             QString::number(text.font.pixelSize()), QString::number(text.font.weight()),
+             QString::number(text.font.pixelSize()), QString::number(text.font.weight()), italic,
              text.color.name(QColor::HexRgb), QString::number(text.color.alphaF()),
              xmlText(text.text));
 }
