@@ -8,12 +8,17 @@
 #include "editing/scenariomodel.h"
 #include "editing/scenariopanel.h"
 #include "editing/taskpicker.h"
+#include "explain/eventlog.h"
+#include "export/timelineimage.h"
 #include "files/scenariofile.h"
 #include "loop/timeline.h"
 #include "mainwindow.h"
+#include "playbackbar.h"
 #include "qstringprinter.h"
 #include "qtfiles.h"
 #include "resultchecks.h"
+#include "scenetexts.h"
+#include "timeline/timelinescene.h"
 #include "windowdialogs.h"
 
 #include <QApplication>
@@ -222,6 +227,56 @@ TEST_F(V2EditTest, AFanOutIsBuiltFromABlankScenarioWithThePanelAlone) {
                              "Task 6,db,200,250\n"
                              "Task 7,db,200,250\n");
     EXPECT_EQ(window.bridge()->makespan(), 250);
+
+    // The timeline's rows in tree order: the six under the handler, indented.
+    window.bridge()->seek(1e9);
+    QApplication::processEvents();
+    TimelineScene& scene = *window.scene();
+    const std::vector<SceneText> labels = test::textsOf(scene, TextItem::Role::RowLabel);
+    QStringList names;
+    for (const SceneText& label : labels)
+        names << label.text;
+    EXPECT_EQ(names,
+              (QStringList{"handler", "Task 2", "Task 3", "Task 4", "Task 5", "Task 6", "Task 7"}));
+    for (std::size_t child = 1; child < labels.size(); ++child)
+        EXPECT_GT(labels[child].rect.left(), labels[0].rect.left()) << "indented under it";
+
+    // The slot waits' pixels: Task 4 queued for a db slot from 100 to 150 ms, drawn hatched in
+    // db's colour; after its query (150-200 ms) its track is bare.
+    const QImage image = renderTimeline(scene, 1).convertToFormat(QImage::Format_RGB32);
+    const QColor db = scene.kindColors(*model.scenario().kinds.find("db")).to;
+    const auto inDbColour = [&](double ms, int row) {
+        const QPoint centre(int(scene.layout().xAt(ms, scene.window())),
+                            int(scene.layout().track(row).center().y()));
+        int near = 0;
+        for (int dx = -10; dx <= 10; ++dx)
+            for (int dy = -5; dy <= 5; ++dy) {
+                const QColor c = image.pixelColor(centre + QPoint(dx, dy));
+                near += std::abs(c.red() - db.red()) + std::abs(c.green() - db.green()) +
+                                    std::abs(c.blue() - db.blue()) <
+                                120
+                            ? 1
+                            : 0;
+            }
+        return near;
+    };
+    EXPECT_GE(inDbColour(125, 3), 10) << "the hatch of the queued stretch";
+    EXPECT_LT(inDbColour(125, 3), 200) << "hatched, not solid";
+    EXPECT_EQ(inDbColour(225, 3), 0) << "done by then";
+
+    // The Event Log (Explain on) tells the new decisions in words.
+    window.playbackBar()->explainAction()->trigger();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.eventLog()->lineCount() > 0; }));
+    QStringList log;
+    for (int line = 0; line < window.eventLog()->lineCount(); ++line)
+        log << window.eventLog()->lineText(line);
+    const QString told = log.join('\n');
+    EXPECT_TRUE(told.contains("handler waits for Task 2, Task 3, Task 4, Task 5, Task 6, Task 7"))
+        << told.toStdString();
+    EXPECT_TRUE(told.contains("Task 4 queues for a slot of db (2 of 2 in use)"))
+        << told.toStdString();
+    EXPECT_TRUE(told.contains("gives back its slot of db; Task 4 is woken for it"))
+        << told.toStdString();
 
     // Saved, it is a version 2 file that reads back as built.
     const QString path = dir.filePath("fanout.json");
