@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QColorDialog>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QListView>
@@ -581,4 +582,28 @@ TEST_F(V2EditTest, ALongJoinKeepsTheDurationsAndTheNamesInView) {
     EXPECT_FALSE(Qt::Alignment(spawn.data(Qt::TextAlignmentRole).toInt()) & Qt::AlignRight);
     const QModelIndex spawned = model.taskIndex(1, ScenarioModel::StartColumn);
     EXPECT_EQ(spawned.data(Qt::ToolTipRole).toString(), QStringLiteral("spawned by “handler”"));
+}
+
+// A spawn's list greys the tasks a pick would break a rule with, and its tooltip names the
+// rule; the task the spawn starts itself reads as any other. (Picked anyway, the panel refuses
+// with the same rule: RefusedEditsSayWhyAndChangeNeitherTheScenarioNorUndo.)
+TEST_F(V2EditTest, TheSpawnEditorGreysTheTasksItCannotSpawnAndSaysWhy) {
+    open(kFanOut);
+    auto* picker = qobject_cast<TaskPicker*>(editor(durationCell(0, 2))); // spawns fetch b
+    ASSERT_NE(picker, nullptr);
+    QAbstractItemModel* list = picker->list()->model();
+    const auto row = [&](const QString& name) {
+        for (int r = 0; r < list->rowCount(); ++r)
+            if (list->index(r, 0).data().toString() == name)
+                return list->index(r, 0);
+        return QModelIndex();
+    };
+    const QColor grey = QGuiApplication::palette().color(QPalette::PlaceholderText);
+    EXPECT_EQ(row("fetch a").data(Qt::ToolTipRole).toString(),
+              "“fetch a” is spawned by “handler” already: a task is spawned once");
+    EXPECT_EQ(row("fetch a").data(Qt::ForegroundRole).value<QColor>(), grey);
+    for (const char* free : {"fetch b", "idle", "Spawn a new task"}) {
+        EXPECT_FALSE(row(free).data(Qt::ToolTipRole).isValid()) << free;
+        EXPECT_FALSE(row(free).data(Qt::ForegroundRole).isValid()) << free;
+    }
 }

@@ -109,14 +109,14 @@ QWidget* StepDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
     switch (index.column()) {
     case ScenarioModel::DurationColumn:
         if (model && behaviourAt(index) == KindBehaviour::Spawn) {
-            auto* picker = new TaskPicker(model->scenario().tasks, index.parent().row(),
+            auto* picker = new TaskPicker(model->scenario(), index.parent().row(),
                                           TaskPicker::Mode::Spawn, parent);
             connect(picker, &TaskPicker::picked, this, &StepDelegate::commitAndClose);
             return picker;
         }
         if (model && behaviourAt(index) == KindBehaviour::Join)
-            return new TaskPicker(model->scenario().tasks, index.parent().row(),
-                                  TaskPicker::Mode::Join, parent);
+            return new TaskPicker(model->scenario(), index.parent().row(), TaskPicker::Mode::Join,
+                                  parent);
         return newMsEditor(parent, kMinStepMs, kMaxStepMs);
     case ScenarioModel::StartColumn:
         return newMsEditor(parent, 0, kMaxStartMs);

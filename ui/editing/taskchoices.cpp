@@ -3,19 +3,50 @@
 #include "bridge/qtext.h"
 #include "editing/scenariomodel.h"
 
+#include <QGuiApplication>
+#include <QPalette>
+
 #include <algorithm>
 
 namespace coroscope {
 
-TaskChoices::TaskChoices(const std::vector<Task>& tasks, int self, Mode mode, QObject* parent)
+TaskChoices::TaskChoices(const Scenario& scenario, int self, Mode mode, QObject* parent)
     : QAbstractListModel(parent)
     , mode_(mode)
     , self_(self)
-    , isJoined_(tasks.size(), false) {
+    , isJoined_(scenario.tasks.size(), false) {
+    const std::vector<Task>& tasks = scenario.tasks;
     names_.reserve(qsizetype(tasks.size()));
     for (const Task& task : tasks)
         names_.push_back(toQString(task.name));
+    if (mode_ == Mode::Spawn) {
+        const auto label = [&](std::size_t task) {
+            return QStringLiteral("“%1”").arg(names_[qsizetype(task)]);
+        };
+        barred_.resize(names_.size());
+        for (std::size_t t = 0; t < tasks.size(); ++t) {
+            if (tasks[t].startMs > 0)
+                barred_[qsizetype(t)] =
+                    tr("%1 arrives on its own at %L2 ms: a spawned task has no start time")
+                        .arg(label(t))
+                        .arg(tasks[t].startMs);
+            for (const Step& step : tasks[t].steps)
+                if (scenario.kinds.behaviour(step.kind) == KindBehaviour::Spawn &&
+                    !step.tasks.empty() && step.tasks.front() < tasks.size())
+                    barred_[qsizetype(step.tasks.front())] =
+                        tr("%1 is spawned by %2 already: a task is spawned once")
+                            .arg(label(step.tasks.front()), label(t));
+        }
+    }
     setFilter({});
+}
+
+void TaskChoices::setSpawned(int task) {
+    if (task < 0 || task >= barred_.size() || barred_[task].isEmpty())
+        return;
+    barred_[task].clear();
+    if (const int row = rowOf(task); row >= 0)
+        emit dataChanged(index(row), index(row), {Qt::ForegroundRole, Qt::ToolTipRole});
 }
 
 void TaskChoices::setFilter(const QString& text) {
@@ -73,6 +104,14 @@ QVariant TaskChoices::data(const QModelIndex& index, int role) const {
     case Qt::CheckStateRole:
         if (mode_ == Mode::Join)
             return isJoined_[std::size_t(task)] ? Qt::Checked : Qt::Unchecked;
+        return {};
+    case Qt::ForegroundRole:
+        if (task >= 0 && task < barred_.size() && !barred_[task].isEmpty())
+            return QGuiApplication::palette().color(QPalette::PlaceholderText); // follows the theme
+        return {};
+    case Qt::ToolTipRole:
+        if (task >= 0 && task < barred_.size())
+            return barred_[task].isEmpty() ? QVariant() : QVariant(barred_[task]);
         return {};
     default:
         return {};

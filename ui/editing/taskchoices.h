@@ -2,8 +2,10 @@
 
 // The tasks a spawn or join step may name, as a list model for the task picker: every task of
 // the scenario but the step's own, narrowed to those whose name contains a filter. A spawn's
-// list starts with "Spawn a new task", whatever the filter; a join's rows are checkable, and
-// its checks outlive the filter (a task filtered out stays joined).
+// list starts with "Spawn a new task", whatever the filter, and greys the tasks another spawn
+// starts already or that arrive on their own (their tooltip says which rule a pick would break:
+// picked, the panel refuses it with that rule); a join's rows are checkable, and its checks
+// outlive the filter (a task filtered out stays joined).
 
 #include "model/scenario.h"
 
@@ -22,7 +24,7 @@ public:
     // A row's task (ScenarioModel::kNewTask for "Spawn a new task").
     static constexpr int TaskRole = Qt::UserRole;
 
-    TaskChoices(const std::vector<Task>& tasks, int self, Mode mode, QObject* parent = nullptr);
+    TaskChoices(const Scenario& scenario, int self, Mode mode, QObject* parent = nullptr);
 
     Mode mode() const { return mode_; }
     int taskCount() const { return int(names_.size()); }
@@ -36,6 +38,8 @@ public:
     // A join's tasks, in the order it names them: those it named that are still checked, then
     // those checked since, in the order they were checked.
     void setJoined(const std::vector<std::uint32_t>& tasks);
+    // A spawn's own task: it spawns it, so it is no other spawn's.
+    void setSpawned(int task);
     const std::vector<std::uint32_t>& joined() const { return joined_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -53,6 +57,7 @@ private:
     std::vector<std::uint32_t> shown_; // the tasks the filter lets through, in scenario order
     std::vector<std::uint32_t> joined_;
     std::vector<bool> isJoined_; // by task
+    QStringList barred_;         // by task, for a spawn: why another spawn of it is refused
 };
 
 } // namespace coroscope

@@ -17,9 +17,9 @@ constexpr int kShownRows = 8;
 
 } // namespace
 
-TaskPicker::TaskPicker(const std::vector<Task>& tasks, int self, Mode mode, QWidget* parent)
+TaskPicker::TaskPicker(const Scenario& scenario, int self, Mode mode, QWidget* parent)
     : QWidget(parent)
-    , choices_(new TaskChoices(tasks, self, mode, this))
+    , choices_(new TaskChoices(scenario, self, mode, this))
     , filter_(new QLineEdit(this))
     , list_(new QListView(this)) {
     const bool spawn = mode == Mode::Spawn;
@@ -56,6 +56,7 @@ void TaskPicker::setTasks(const std::vector<std::uint32_t>& tasks) {
         return;
     }
     spawnedBefore_ = tasks.empty() ? -1 : int(tasks[0]);
+    choices_->setSpawned(spawnedBefore_);
     showSpawnedBefore();
 }
 

@@ -24,7 +24,7 @@ public:
     using Mode = TaskChoices::Mode;
 
     // The tasks of the scenario that task `self` may name (all but itself).
-    TaskPicker(const std::vector<Task>& tasks, int self, Mode mode, QWidget* parent);
+    TaskPicker(const Scenario& scenario, int self, Mode mode, QWidget* parent);
 
     Mode mode() const { return choices_->mode(); }
     // A spawn's task (its row made current) or a join's tasks (checked).
