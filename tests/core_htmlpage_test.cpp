@@ -3,6 +3,8 @@
 
 #include "analysis/runanalysis.h"
 #include "export/htmlpage.h"
+#include "fanout.h"
+#include "loopscript.h"
 #include "scenariobuilder.h"
 
 #include <gtest/gtest.h>
@@ -91,6 +93,26 @@ TEST(HtmlPage, ExplainedItAddsTheReadyStretchesAndTheLoopsLane) {
               std::string::npos)
         << data;
     EXPECT_NE(page.find("<span>Ready, waiting for the loop</span>"), std::string::npos);
+}
+
+// Explained, a version 2 page adds a row per slot of a limited resource and per worker of the
+// pool under the loop's lane, as the window's Explain does: who holds it when.
+TEST(HtmlPage, ExplainedItAddsARowPerSlotAndPerWorker) {
+    const std::string pool = dataOf(pageOf(test::scriptScenario("threads 2\n"
+                                                                "a: thread 10\n"
+                                                                "b: thread 30\n"
+                                                                "c: thread 5\n"),
+                                           true));
+    // a and b start on the two workers; c takes the first one free, at 10 ms.
+    EXPECT_NE(pool.find(R"("slots":[["worker 1",3,[0,10,0,10,15,2]],["worker 2",3,[0,30,1]]])"),
+              std::string::npos)
+        << pool;
+    const std::string fanOut = dataOf(pageOf(test::fanOutScenario(), true));
+    EXPECT_NE(fanOut.find(R"("slots":[["db slot 1",)"), std::string::npos) << fanOut;
+    EXPECT_NE(fanOut.find(R"(],["db slot 2",)"), std::string::npos) << fanOut;
+    EXPECT_EQ(fanOut.find("db slot 3"), std::string::npos) << "two slots";
+    EXPECT_EQ(dataOf(pageOf(test::fanOutScenario())).find("\"slots\""), std::string::npos)
+        << "only explained";
 }
 
 TEST(HtmlPage, TheLookGoesOnTheCardsRoot) {

@@ -109,6 +109,10 @@ private:
     Levels queued_;
 };
 
+// A lane shows its slots or workers one by one up to this many; past it, as one band of how
+// many are in use (the window), or not at all (the web page).
+inline constexpr std::int64_t kMostSlotRows = 8;
+
 // A lane Explain shows: a resource with a limit, or the pool (its kind the thread kind).
 struct LaneKind {
     StepKind kind;

@@ -93,7 +93,9 @@ D.ticks.forEach(function(t){var e=el('cs-tick',axis);e.style.left=pct(t[0]);e.te
 if(D.loop){var track=row(D.loopName,' cs-loop'),h=D.loop;
 for(var i=0;i<h.length;i+=3){if(h[i+2]>=0){add(track,'cs-seg cs-hold',h[i],h[i+1],0,D.names[h[i+2]]);continue;}
 var j=i;while(j+3<h.length&&h[j+5]<0&&h[j+3]===h[j+1])j+=3;
-add(track,'cs-idle',h[i],h[j+1],-1,D.idleName);i=j;}}
+add(track,'cs-idle',h[i],h[j+1],-1,D.idleName);i=j;}
+D.slots.forEach(function(r){var t=row(r[0],' cs-loop'),s=r[2];
+for(var k=0;k<s.length;k+=3)add(t,'cs-seg cs-hold',s[k],s[k+1],r[1],D.names[s[k+2]]);});}
 D.names.forEach(function(name,task){var track=row(name,''),i;
 if(D.ready)for(i=0;i<D.ready[task].length;i+=2)add(track,'cs-ready',D.ready[task][i],D.ready[task][i+1],-1);
 var L=D.lanes[task];for(i=0;i<L.length;i+=3)add(track,'cs-seg',L[i],L[i+1],L[i+2]);});
@@ -291,7 +293,37 @@ std::string data(const Scenario& scenario, const RunAnalysis& run, bool explain)
             appendNumber(out, hold.task == LoopEvent::kNoTask ? std::int64_t(-1)
                                                               : std::int64_t(hold.task));
         }
-        out += R"(],"loopName":"Event loop","idleName":"idle")";
+        out += R"(],"loopName":"Event loop","idleName":"idle","slots":[)";
+        // Under the loop, each slot of a limited resource and each worker of the pool, a row
+        // each ("db slot 1", "worker 2"): who holds it when, as start, end, task.
+        first = true;
+        for (const ResourceLane& lane : why.slotLanes.lanes()) {
+            if (lane.lane.capacity() > kMostSlotRows)
+                continue;
+            for (std::size_t slot = 0; slot < std::size_t(lane.lane.capacity()); ++slot) {
+                out += first ? "[" : ",[";
+                first = false;
+                const std::string name = lane.of.pool ? "worker " + std::to_string(slot + 1)
+                                                      : scenario.kinds[lane.of.kind].name +
+                                                            " slot " + std::to_string(slot + 1);
+                appendJsonString(out, name, JsonEscape::ForScript);
+                out += ',';
+                appendNumber(out, std::int64_t(lane.of.kind.index));
+                out += ",[";
+                bool firstHold = true;
+                for (const SlotHold& hold : lane.lane.holdsOf(slot)) {
+                    out += firstHold ? "" : ",";
+                    firstHold = false;
+                    appendNumber(out, hold.start);
+                    out += ',';
+                    appendNumber(out, hold.end);
+                    out += ',';
+                    appendNumber(out, std::int64_t(hold.task));
+                }
+                out += "]]";
+            }
+        }
+        out += ']';
     }
     return out + '}';
 }

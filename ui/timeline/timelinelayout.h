@@ -90,7 +90,7 @@ struct TimelineLayout {
 TimelineLayout layoutTimeline(double cardWidth, int rows, double widestRowLabel = 0,
                               bool loopLane = false, bool compact = false,
                               std::vector<int> slotLanes = {});
-// A lane's sub-rows: one per slot or worker up to style::kMostSlotRows, else one band.
+// A lane's sub-rows: one per slot or worker up to kMostSlotRows, else one band.
 std::vector<int> slotLaneRows(std::span<const LaneKind> lanes);
 // The row labels' pixel size: smaller in dense rows.
 double rowLabelFontSize(int rows);

@@ -38,11 +38,11 @@ inline constexpr double kDenseRowHeight = 16, kDenseRowGap = 4, kDenseRowLabelSi
 // Compact rows, for a view too short for the ruler and the rows at full size (two cards
 // compared in the default window): every row still in sight, each card telling its own.
 inline constexpr double kCompactRowHeight = 28, kCompactRowGap = 8;
-// Explain's lanes of slots and workers: a sub-row each (up to kMostSlotRows, else one band of
-// how many are in use), over a thin bar of the queue's length.
+// Explain's lanes of slots and workers: a sub-row each (up to kMostSlotRows, in
+// core/explain/resourcelanes.h, else one band of how many are in use), over a thin bar of the
+// queue's length.
 inline constexpr double kSlotRowHeight = 18, kSlotRowGap = 2;
 inline constexpr double kQueueBarGap = 3, kQueueBarHeight = 5;
-inline constexpr int kMostSlotRows = 8;
 inline constexpr double kLegendGap = 26, kLegendPadding = 18, kLegendSwatch = 20;
 inline constexpr double kLegendSwatchGap = 8, kLegendItemGap = 20, kLegendSize = 13;
 
